@@ -37,6 +37,7 @@ create table application (
   rejection_reason            varchar(2000),
   submitted_at                timestamp with time zone not null,
   decided_at                  timestamp with time zone,
+  service_level_missed_at     timestamp with time zone,
   version                     bigint not null default 0
 );
 create index application_customer_idx on application (customer_account_id);

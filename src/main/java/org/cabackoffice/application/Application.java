@@ -1,0 +1,291 @@
+package org.cabackoffice.application;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A certificate application as submitted on the storefront (guide [2-1]). The process holds only
+ * its id; everything an officer or auditor reads about the application is here.
+ */
+@Entity
+@Table(name = "application")
+public class Application {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "customer_account_id", nullable = false)
+  private long customerAccountId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Product product;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "application_type", nullable = false)
+  private ApplicationType applicationType;
+
+  @Column(nullable = false)
+  private boolean express;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "payment_method", nullable = false)
+  private PaymentMethod paymentMethod;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ApplicationStatus status;
+
+  @Column(name = "csr_pem", nullable = false, length = 65536)
+  private String csrPem;
+
+  @Column(name = "common_name")
+  private String commonName;
+
+  @Column(name = "organization_name_en", nullable = false)
+  private String organizationNameEn;
+
+  @Column(name = "organization_name_ja", nullable = false)
+  private String organizationNameJa;
+
+  @Column(name = "organization_unit")
+  private String organizationUnit;
+
+  private String locality;
+
+  @Column(name = "state_or_province")
+  private String stateOrProvince;
+
+  @Column(nullable = false)
+  private String country;
+
+  @Column(name = "responsible_name", nullable = false)
+  private String responsibleName;
+
+  @Column(name = "responsible_title")
+  private String responsibleTitle;
+
+  @Column(name = "responsible_email", nullable = false)
+  private String responsibleEmail;
+
+  @Column(name = "responsible_phone")
+  private String responsiblePhone;
+
+  @Column(name = "technical_company", nullable = false)
+  private String technicalCompany;
+
+  @Column(name = "technical_name", nullable = false)
+  private String technicalName;
+
+  @Column(name = "technical_email", nullable = false)
+  private String technicalEmail;
+
+  @Column(name = "technical_phone")
+  private String technicalPhone;
+
+  @Column(name = "renewed_certificate_serial")
+  private String renewedCertificateSerial;
+
+  @Column(name = "rejection_code")
+  private String rejectionCode;
+
+  @Column(name = "rejection_reason", length = 2000)
+  private String rejectionReason;
+
+  @Column(name = "submitted_at", nullable = false)
+  private Instant submittedAt;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Column(name = "service_level_missed_at")
+  private Instant serviceLevelMissedAt;
+
+  @Version private long version;
+
+  protected Application() {}
+
+  Application(long customerAccountId, ApplicationForm form, String commonName, Instant submittedAt) {
+    this.customerAccountId = customerAccountId;
+    this.product = form.product();
+    this.applicationType = form.applicationType();
+    this.express = Boolean.TRUE.equals(form.express());
+    this.paymentMethod = form.paymentMethod();
+    this.status = ApplicationStatus.IN_PROGRESS;
+    this.csrPem = form.csr();
+    this.commonName = commonName;
+    ApplicationForm.Organization org = form.organization();
+    this.organizationNameEn = org.nameEn().trim();
+    this.organizationNameJa = org.nameJa().trim();
+    this.organizationUnit = org.unit();
+    this.locality = org.locality();
+    this.stateOrProvince = org.stateOrProvince();
+    this.country = org.country();
+    ApplicationForm.ResponsiblePerson rp = form.responsiblePerson();
+    this.responsibleName = rp.name();
+    this.responsibleTitle = rp.title();
+    this.responsibleEmail = rp.email();
+    this.responsiblePhone = rp.phone();
+    ApplicationForm.TechnicalContact tc = form.technicalContact();
+    this.technicalCompany = tc.company();
+    this.technicalName = tc.name();
+    this.technicalEmail = tc.email();
+    this.technicalPhone = tc.phone();
+    this.renewedCertificateSerial = form.renewedCertificateSerial();
+    this.submittedAt = submittedAt;
+  }
+
+  void reject(RejectionReason reason, String detail, Instant at) {
+    if (status != ApplicationStatus.IN_PROGRESS) {
+      throw new IllegalStateException("application " + id + " is " + status + " already");
+    }
+    status = ApplicationStatus.REJECTED;
+    rejectionCode = reason.name();
+    String text = reason.messageJa() + " / " + reason.messageEn();
+    if (detail != null && !detail.isBlank()) {
+      text = text + ": " + detail;
+    }
+    rejectionReason = text.length() > 2000 ? text.substring(0, 2000) : text;
+    decidedAt = at;
+  }
+
+  void markIssued(Instant at) {
+    if (status != ApplicationStatus.IN_PROGRESS) {
+      throw new IllegalStateException("application " + id + " is " + status + " already");
+    }
+    status = ApplicationStatus.ISSUED;
+    decidedAt = at;
+  }
+
+  /** Records the first time a stage ran past the service-level deadline; later ones keep it. */
+  void flagServiceLevelMissed(Instant at) {
+    if (serviceLevelMissedAt == null) {
+      serviceLevelMissedAt = at;
+    }
+  }
+
+  public Instant getServiceLevelMissedAt() {
+    return serviceLevelMissedAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getCustomerAccountId() {
+    return customerAccountId;
+  }
+
+  public Product getProduct() {
+    return product;
+  }
+
+  public ApplicationType getApplicationType() {
+    return applicationType;
+  }
+
+  public boolean isExpress() {
+    return express;
+  }
+
+  public PaymentMethod getPaymentMethod() {
+    return paymentMethod;
+  }
+
+  public ApplicationStatus getStatus() {
+    return status;
+  }
+
+  public String getCsrPem() {
+    return csrPem;
+  }
+
+  public String getCommonName() {
+    return commonName;
+  }
+
+  public String getOrganizationNameEn() {
+    return organizationNameEn;
+  }
+
+  public String getOrganizationNameJa() {
+    return organizationNameJa;
+  }
+
+  public String getOrganizationUnit() {
+    return organizationUnit;
+  }
+
+  public String getLocality() {
+    return locality;
+  }
+
+  public String getStateOrProvince() {
+    return stateOrProvince;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public String getResponsibleName() {
+    return responsibleName;
+  }
+
+  public String getResponsibleTitle() {
+    return responsibleTitle;
+  }
+
+  public String getResponsibleEmail() {
+    return responsibleEmail;
+  }
+
+  public String getResponsiblePhone() {
+    return responsiblePhone;
+  }
+
+  public String getTechnicalCompany() {
+    return technicalCompany;
+  }
+
+  public String getTechnicalName() {
+    return technicalName;
+  }
+
+  public String getTechnicalEmail() {
+    return technicalEmail;
+  }
+
+  public String getTechnicalPhone() {
+    return technicalPhone;
+  }
+
+  public String getRenewedCertificateSerial() {
+    return renewedCertificateSerial;
+  }
+
+  public String getRejectionCode() {
+    return rejectionCode;
+  }
+
+  public String getRejectionReason() {
+    return rejectionReason;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+}

@@ -1,0 +1,86 @@
+package org.cabackoffice.application;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.cabackoffice.csr.CsrCheck;
+import org.cabackoffice.csr.CsrCheckContext;
+import org.cabackoffice.csr.CsrCheckResult;
+import org.cabackoffice.issuance.CertificateDelivery;
+import org.cabackoffice.issuance.CertificateIssuer;
+import org.cabackoffice.issuance.CertificateProfile;
+import org.cabackoffice.issuance.IssuanceRequest;
+import org.cabackoffice.issuance.IssuedCertificate;
+import org.cabackoffice.issuance.IssuedCertificates;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a validated application into a certificate: the names and key come from the CSR, the
+ * organization fields from the validated application, never from the CSR's own subject
+ * (BR 7.1.4.2: subject attributes must be verified by the CA).
+ */
+@Service
+public class ApplicationIssuance {
+
+  private final Applications applications;
+  private final CsrCheck csrCheck;
+  private final CertificateIssuer issuer;
+  private final IssuedCertificates certificates;
+  private final CertificateDelivery delivery;
+
+  public ApplicationIssuance(
+      Applications applications,
+      CsrCheck csrCheck,
+      CertificateIssuer issuer,
+      IssuedCertificates certificates,
+      CertificateDelivery delivery) {
+    this.applications = applications;
+    this.csrCheck = csrCheck;
+    this.issuer = issuer;
+    this.certificates = certificates;
+    this.delivery = delivery;
+  }
+
+  /** Signs the certificate and marks the application issued; returns the serial (hex). */
+  @Transactional
+  public String sign(long applicationId) {
+    Application application = applications.get(applicationId);
+    CsrCheckResult csr =
+        csrCheck.check(
+            application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
+            CsrCheckContext.standalone());
+    Set<String> dnsNames = new LinkedHashSet<>();
+    dnsNames.add(application.getCommonName().toLowerCase(Locale.ROOT));
+    csr.sans().forEach(name -> dnsNames.add(name.toLowerCase(Locale.ROOT)));
+    IssuedCertificate certificate =
+        issuer.issue(
+            new IssuanceRequest(
+                applicationId,
+                application.getCustomerAccountId(),
+                application.getProduct().extendedValidation()
+                    ? CertificateProfile.EV
+                    : CertificateProfile.OV,
+                application.getCommonName(),
+                dnsNames.stream().toList(),
+                application.getOrganizationNameEn(),
+                application.getLocality(),
+                application.getStateOrProvince(),
+                application.getCountry(),
+                csr.subjectPublicKeyInfo()));
+    applications.markIssued(applicationId);
+    return certificate.getSerial();
+  }
+
+  /** Mails certificate and intermediate to the technical contact (guide [5-1]). */
+  @Transactional
+  public void mail(long applicationId, String serial) {
+    Application application = applications.get(applicationId);
+    IssuedCertificate certificate =
+        certificates
+            .findBySerial(serial)
+            .orElseThrow(() -> new IllegalStateException("no certificate " + serial));
+    delivery.mail(certificate, application.getTechnicalEmail(), application.getProduct().nameJa());
+  }
+}

@@ -1,0 +1,7 @@
+package org.cabackoffice.application;
+
+public enum ApplicationStatus {
+  IN_PROGRESS,
+  ISSUED,
+  REJECTED
+}

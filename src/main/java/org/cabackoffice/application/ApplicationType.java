@@ -1,0 +1,6 @@
+package org.cabackoffice.application;
+
+public enum ApplicationType {
+  NEW,
+  RENEWAL
+}

@@ -1,0 +1,46 @@
+package org.cabackoffice.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What {@code GET /api/applications/{id}} answers: status and the stage the process is in. */
+public record ApplicationView(
+    long id,
+    ApplicationStatus status,
+    List<String> stage,
+    Product product,
+    ApplicationType applicationType,
+    boolean express,
+    PaymentMethod paymentMethod,
+    String commonName,
+    String organizationNameEn,
+    String organizationNameJa,
+    String technicalContactEmail,
+    String renewedCertificateSerial,
+    Instant submittedAt,
+    Instant decidedAt,
+    Rejection rejection) {
+
+  public record Rejection(String code, String reason) {}
+
+  static ApplicationView of(Application a, List<String> stage) {
+    return new ApplicationView(
+        a.getId(),
+        a.getStatus(),
+        stage,
+        a.getProduct(),
+        a.getApplicationType(),
+        a.isExpress(),
+        a.getPaymentMethod(),
+        a.getCommonName(),
+        a.getOrganizationNameEn(),
+        a.getOrganizationNameJa(),
+        a.getTechnicalEmail(),
+        a.getRenewedCertificateSerial(),
+        a.getSubmittedAt(),
+        a.getDecidedAt(),
+        a.getRejectionCode() == null
+            ? null
+            : new Rejection(a.getRejectionCode(), a.getRejectionReason()));
+  }
+}

@@ -1,0 +1,267 @@
+package org.cabackoffice.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cabackoffice.calendar.BusinessCalendar;
+import org.cabackoffice.csr.CsrCheck;
+import org.cabackoffice.csr.CsrCheckContext;
+import org.cabackoffice.csr.CsrCheckResult;
+import org.cabackoffice.csr.NotACsrException;
+import org.cabackoffice.csr.Severity;
+import org.cabackoffice.issuance.IssuedCertificate;
+import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.mail.Outbox;
+import org.cabackoffice.security.CustomerAccount;
+import org.cabackoffice.security.CustomerAccounts;
+import org.cabackoffice.workflow.ProcessSignals;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Intake (guide [2-1]) and the decisions that end an application. */
+@Service
+public class Applications {
+
+  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  /** Standard issuance takes 3 business days; express the same business day (guide, intro). */
+  static final int STANDARD_BUSINESS_DAYS = 3;
+
+  static final int END_OF_BUSINESS_HOUR = 17;
+
+  private final ApplicationRepository applications;
+  private final CustomerAccounts customers;
+  private final CsrCheck csrCheck;
+  private final IssuedCertificates certificates;
+  private final BusinessCalendar calendar;
+  private final ProcessSignals signals;
+  private final MailTemplates templates;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public Applications(
+      ApplicationRepository applications,
+      CustomerAccounts customers,
+      CsrCheck csrCheck,
+      IssuedCertificates certificates,
+      BusinessCalendar calendar,
+      ProcessSignals signals,
+      MailTemplates templates,
+      Outbox outbox,
+      Clock clock) {
+    this.applications = applications;
+    this.customers = customers;
+    this.csrCheck = csrCheck;
+    this.certificates = certificates;
+    this.calendar = calendar;
+    this.signals = signals;
+    this.templates = templates;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Accepts an application from a storefront account and starts its process; refuses it with
+   * findings when the form, the renewal window or the CSR rule it out.
+   */
+  @Transactional
+  public Application submit(String userId, ApplicationForm form) {
+    CustomerAccount account =
+        customers
+            .byEmail(userId)
+            .orElseThrow(
+                () ->
+                    new ApplicationRefusedException(
+                        HttpStatus.FORBIDDEN,
+                        new IntakeFinding("", "account.unknown", "no storefront account " + userId)));
+    List<IntakeFinding> findings = new ArrayList<>();
+    // Guide [2-1] 4.: the technical contact's e-mail is the storefront user ID; the certificate
+    // and every notice go there.
+    if (!form.technicalContact().email().trim().equalsIgnoreCase(account.getEmail())) {
+      findings.add(
+          new IntakeFinding(
+              "technicalContact.email",
+              "technical-contact.not-user-id",
+              "must be your storefront user ID " + account.getEmail()));
+    }
+    String requiredCommonName = null;
+    if (form.applicationType() == ApplicationType.RENEWAL) {
+      requiredCommonName = renewedCommonName(form, account, findings);
+    } else if (form.renewedCertificateSerial() != null && !form.renewedCertificateSerial().isBlank()) {
+      findings.add(
+          new IntakeFinding(
+              "renewedCertificateSerial",
+              "new.has-serial",
+              "a NEW application renews no certificate; choose RENEWAL or leave the serial out"));
+    }
+    if (form.paymentMethod() == PaymentMethod.DEFERRED
+        && form.applicationType() != ApplicationType.RENEWAL) {
+      findings.add(
+          new IntakeFinding(
+              "paymentMethod",
+              "payment.deferred-needs-renewal",
+              "deferred payment (先行納入手配) is for renewals only (guide [3-2])"));
+    }
+    if (!findings.isEmpty()) {
+      throw new ApplicationRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, findings);
+    }
+    CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName);
+    Instant now = clock.instant();
+    Application application =
+        applications.save(new Application(account.getId(), form, csr.subject().commonName(), now));
+    signals.startApplicationProcess(application.getId(), processVariables(application, now));
+    return application;
+  }
+
+  private String renewedCommonName(
+      ApplicationForm form, CustomerAccount account, List<IntakeFinding> findings) {
+    String serial = form.renewedCertificateSerial();
+    if (serial == null || serial.isBlank()) {
+      findings.add(
+          new IntakeFinding(
+              "renewedCertificateSerial",
+              "renewal.serial-missing",
+              "a RENEWAL names the serial number of the certificate it renews"));
+      return null;
+    }
+    // A certificate of another customer is reported as unknown, so its existence does not leak.
+    Optional<IssuedCertificate> renewed =
+        certificates.findBySerial(serial).filter(c -> c.getCustomerAccountId() == account.getId());
+    if (renewed.isEmpty()) {
+      findings.add(
+          new IntakeFinding(
+              "renewedCertificateSerial",
+              "renewal.certificate-unknown",
+              "no certificate with serial " + serial + " is on record for your account"));
+      return null;
+    }
+    IssuedCertificate certificate = renewed.get();
+    new RenewalWindow(certificate.getNotBefore(), certificate.getNotAfter())
+        .check(clock.instant())
+        .ifPresent(findings::add);
+    return certificate.getCommonName();
+  }
+
+  private CsrCheckResult checkCsr(String pem, String requiredCommonName) {
+    CsrCheckResult result;
+    try {
+      result =
+          csrCheck.check(
+              pem.getBytes(StandardCharsets.US_ASCII), new CsrCheckContext(requiredCommonName, true));
+    } catch (NotACsrException e) {
+      throw new ApplicationRefusedException(
+          HttpStatus.BAD_REQUEST, new IntakeFinding("csr", "csr.unreadable", e.getMessage()));
+    }
+    if (!result.acceptable()) {
+      throw new ApplicationRefusedException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          result.findings().stream()
+              .filter(f -> f.severity() == Severity.ERROR)
+              .map(f -> new IntakeFinding("csr", f.code(), f.message()))
+              .toList());
+    }
+    return result;
+  }
+
+  /**
+   * Copies for the officers' forms and the routing flags; the application row stays the record.
+   */
+  private Map<String, Object> processVariables(Application application, Instant now) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("applicationId", application.getId());
+    variables.put("product", application.getProduct().name());
+    variables.put("productName", application.getProduct().nameEn() + " / " + application.getProduct().nameJa());
+    variables.put("applicationType", application.getApplicationType().name());
+    variables.put("express", application.isExpress());
+    variables.put("paymentMethod", application.getPaymentMethod().name());
+    variables.put("commonName", application.getCommonName());
+    variables.put(
+        "organizationName",
+        application.getOrganizationNameEn() + " / " + application.getOrganizationNameJa());
+    variables.put(
+        "technicalContact",
+        application.getTechnicalCompany()
+            + ", "
+            + application.getTechnicalName()
+            + " <"
+            + application.getTechnicalEmail()
+            + ">");
+    variables.put(
+        "responsiblePerson",
+        application.getResponsibleName()
+            + (application.getResponsibleTitle() == null ? "" : ", " + application.getResponsibleTitle()));
+    variables.put("serviceLevelDeadline", Date.from(serviceLevelDeadline(application.isExpress(), now)));
+    return variables;
+  }
+
+  /**
+   * When the certificate is due: the end of the same business day for express, three business
+   * days for standard issuance (guide, introduction). Applications arriving after hours or on a
+   * holiday count from the next business day.
+   */
+  Instant serviceLevelDeadline(boolean express, Instant submitted) {
+    ZonedDateTime at = submitted.atZone(JAPAN);
+    ZonedDateTime closeOfDay =
+        at.toLocalDate().atTime(END_OF_BUSINESS_HOUR, 0).atZone(JAPAN);
+    if (!calendar.isBusinessDay(at.toLocalDate()) || !at.isBefore(closeOfDay)) {
+      closeOfDay = calendar.plusBusinessDays(closeOfDay, 1);
+    }
+    return (express ? closeOfDay : calendar.plusBusinessDays(closeOfDay, STANDARD_BUSINESS_DAYS))
+        .toInstant();
+  }
+
+  @Transactional(readOnly = true)
+  public Application get(long id) {
+    return applications
+        .findById(id)
+        .orElseThrow(() -> new ApplicationNotFoundException(id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Application> ofCustomer(long customerAccountId) {
+    return applications.findByCustomerAccountIdOrderByIdDesc(customerAccountId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Application> withStatus(ApplicationStatus status) {
+    return applications.findByStatusOrderByIdDesc(status);
+  }
+
+  /** Ends the application as refused, keeps the reason and tells the technical contact. */
+  @Transactional
+  public void reject(long id, RejectionReason reason, String detail) {
+    Application application = get(id);
+    application.reject(reason, detail, clock.instant());
+    outbox.enqueue(
+        templates.compose(
+            "application-rejected:" + id,
+            "application-rejected",
+            application.getTechnicalEmail(),
+            Map.of(
+                "applicationId", id,
+                "commonName", String.valueOf(application.getCommonName()),
+                "reasonJa", reason.messageJa(),
+                "reasonEn", reason.messageEn(),
+                "detail", detail == null || detail.isBlank() ? "-" : detail),
+            List.of()));
+  }
+
+  @Transactional
+  public void flagServiceLevelMissed(long id) {
+    get(id).flagServiceLevelMissed(clock.instant());
+  }
+
+  @Transactional
+  public void markIssued(long id) {
+    get(id).markIssued(clock.instant());
+  }
+}

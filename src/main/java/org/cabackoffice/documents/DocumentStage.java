@@ -1,0 +1,53 @@
+package org.cabackoffice.documents;
+
+import java.util.Date;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.calendar.Deadlines;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The process's document stages: request, remind, close; the timers' dates come from here. */
+@Service
+public class DocumentStage {
+
+  /** What the process waits with: when to remind, when to give up, where officers look. */
+  public record Waiting(Date reminderAt, Date expiresAt, String officerUrl) {}
+
+  private final Applications applications;
+  private final DocumentRequests requests;
+  private final Deadlines deadlines;
+  private final String baseUrl;
+
+  public DocumentStage(
+      Applications applications,
+      DocumentRequests requests,
+      Deadlines deadlines,
+      @Value("${backoffice.base-url}") String baseUrl) {
+    this.applications = applications;
+    this.requests = requests;
+    this.deadlines = deadlines;
+    this.baseUrl = baseUrl;
+  }
+
+  @Transactional
+  public Waiting request(long applicationId, DocumentKind kind, String note) {
+    Application application = applications.get(applicationId);
+    requests.request(applicationId, kind, note, application.getTechnicalEmail());
+    return new Waiting(
+        deadlines.reminder(),
+        deadlines.expiry(),
+        baseUrl + "/api/applications/" + applicationId + "/documents");
+  }
+
+  @Transactional
+  public void remind(long applicationId, DocumentKind kind) {
+    requests.remind(applicationId, kind);
+  }
+
+  @Transactional
+  public void expire(long applicationId, DocumentKind kind) {
+    requests.expire(applicationId, kind);
+  }
+}

@@ -1,0 +1,27 @@
+package org.cabackoffice.documents;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Records the officer's review of the employment certificate (guide [4]) as evidence (BR 5.4.1). */
+@Component
+public class EmploymentCertificateReviewListener implements TaskListener {
+
+  private final DocumentRequests requests;
+
+  public EmploymentCertificateReviewListener(DocumentRequests requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    requests.recordReview(
+        BusinessKeys.applicationId(task),
+        DocumentKind.EMPLOYMENT_CERTIFICATE,
+        "ACCEPTED".equals(BusinessKeys.text(task, "employmentCertificateReview")),
+        BusinessKeys.text(task, "employmentCertificateNote"),
+        BusinessKeys.officer(task));
+  }
+}

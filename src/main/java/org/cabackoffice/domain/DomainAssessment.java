@@ -1,0 +1,100 @@
+package org.cabackoffice.domain;
+
+import com.google.common.net.InternetDomainName;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.csr.CsrCheck;
+import org.cabackoffice.csr.CsrCheckContext;
+import org.cabackoffice.csr.CsrCheckResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * The guide's domain step [3-1] for one application: whose is the registered domain behind every
+ * name of the certificate, and is it the applicant's?
+ */
+@Service
+public class DomainAssessment {
+
+  public enum Outcome {
+    /** The registrant is the applicant. */
+    MATCH,
+    /** Someone else (or nobody visible) is the registrant: ask the WHOIS contacts. */
+    CONSENT_NEEDED,
+    /** The application cannot go on; {@code rejectionCode} says why. */
+    REFUSED
+  }
+
+  public record Result(
+      Outcome outcome,
+      String registrableDomain,
+      List<String> contactEmails,
+      String rejectionCode,
+      String detail) {}
+
+  private final Applications applications;
+  private final CsrCheck csrCheck;
+  private final DomainCheck domainCheck;
+
+  public DomainAssessment(Applications applications, CsrCheck csrCheck, DomainCheck domainCheck) {
+    this.applications = applications;
+    this.csrCheck = csrCheck;
+    this.domainCheck = domainCheck;
+  }
+
+  /**
+   * @throws RegistryUnavailableException when the registry does not answer usefully; the job is
+   *     retried and then becomes an incident operations can see
+   */
+  public Result assess(long applicationId) {
+    Application application = applications.get(applicationId);
+    CsrCheckResult csr =
+        csrCheck.check(
+            application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
+            CsrCheckContext.standalone());
+    Set<String> registrable = new LinkedHashSet<>();
+    registrable.add(registrableDomain(application.getCommonName()));
+    csr.sans().forEach(name -> registrable.add(registrableDomain(name)));
+    if (registrable.size() > 1) {
+      return new Result(
+          Outcome.REFUSED,
+          null,
+          List.of(),
+          "DOMAIN_SPANS_REGISTRABLE_DOMAINS",
+          String.join(", ", registrable));
+    }
+    String domain = registrable.iterator().next();
+    DomainCheckResult check =
+        domainCheck.check(
+            domain,
+            List.of(application.getOrganizationNameEn(), application.getOrganizationNameJa()));
+    if (!check.registered()) {
+      return new Result(Outcome.REFUSED, domain, List.of(), "DOMAIN_NOT_REGISTERED", domain);
+    }
+    if (check.match() == NameMatch.MATCH) {
+      return new Result(Outcome.MATCH, domain, check.contactEmails(), null, null);
+    }
+    if (check.contactEmails().isEmpty()) {
+      return new Result(
+          Outcome.REFUSED,
+          domain,
+          List.of(),
+          "DOMAIN_NO_CONTACT",
+          domain + " (" + check.server() + ")");
+    }
+    return new Result(Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null);
+  }
+
+  /** The domain a registrant holds: the name just below its public suffix (Public Suffix List). */
+  static String registrableDomain(String name) {
+    String host = name.toLowerCase(Locale.ROOT);
+    if (host.startsWith("*.")) {
+      host = host.substring(2);
+    }
+    return InternetDomainName.from(host).topPrivateDomain().toString();
+  }
+}

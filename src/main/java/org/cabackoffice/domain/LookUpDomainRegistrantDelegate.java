@@ -1,0 +1,28 @@
+package org.cabackoffice.domain;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class LookUpDomainRegistrantDelegate implements JavaDelegate {
+
+  private final DomainAssessment assessment;
+
+  public LookUpDomainRegistrantDelegate(DomainAssessment assessment) {
+    this.assessment = assessment;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DomainAssessment.Result result = assessment.assess(BusinessKeys.applicationId(execution));
+    execution.setVariable("domainOutcome", result.outcome().name());
+    execution.setVariable("registrableDomain", result.registrableDomain());
+    execution.setVariable("whoisContacts", String.join(",", result.contactEmails()));
+    if (result.rejectionCode() != null) {
+      execution.setVariable("rejectionCode", result.rejectionCode());
+      execution.setVariable("rejectionDetail", result.detail());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.cabackoffice.domain;
+
+import java.util.Arrays;
+import org.cabackoffice.calendar.Deadlines;
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Guide [3-1]: mail the WHOIS contacts (Registrant, Admin, Tech) for domain-use consent. */
+@Component
+public class RequestDomainUseConsentDelegate implements JavaDelegate {
+
+  private final DomainUseConsents consents;
+  private final Deadlines deadlines;
+
+  public RequestDomainUseConsentDelegate(DomainUseConsents consents, Deadlines deadlines) {
+    this.consents = consents;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    consents.request(
+        BusinessKeys.applicationId(execution),
+        (String) execution.getVariable("registrableDomain"),
+        Arrays.asList(((String) execution.getVariable("whoisContacts")).split(",")));
+    execution.setVariable("consentReminderAt", deadlines.reminder());
+    execution.setVariable("consentExpiresAt", deadlines.expiry());
+  }
+}

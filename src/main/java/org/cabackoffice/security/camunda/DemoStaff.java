@@ -1,0 +1,78 @@
+package org.cabackoffice.security.camunda;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo staff for the embedded setup: one person per role, password = user id. Two validation
+ * officers and a senior officer so the four-eyes rule (EV Guidelines 5.2.4) can be walked through.
+ * Groups are created in every setup, since the BPMN's candidate groups need them.
+ */
+@Component
+public class DemoStaff {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("officer", "Hanako", "Sato", StaffGroups.VALIDATION_OFFICERS),
+          new DemoUser("officer2", "Taro", "Suzuki", StaffGroups.VALIDATION_OFFICERS),
+          new DemoUser("senior", "Kenji", "Takahashi", StaffGroups.SENIOR_OFFICERS),
+          new DemoUser("auditor", "Yuki", "Tanaka", StaffGroups.AUDITORS),
+          new DemoUser("operator", "Akira", "Ito", StaffGroups.OPERATIONS),
+          new DemoUser("admin", "Admin", "Istrator", StaffGroups.ADMINS));
+
+  private final IdentityService identity;
+  private final boolean demo;
+
+  public DemoStaff(
+      IdentityService identity,
+      @Value("${backoffice.demo.enabled:false}")
+          boolean demo) {
+    this.identity = identity;
+    this.demo = demo;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  public void create() {
+    group(StaffGroups.VALIDATION_OFFICERS, "Validation officers");
+    group(StaffGroups.SENIOR_OFFICERS, "Senior officers");
+    group(StaffGroups.AUDITORS, "Auditors");
+    group(StaffGroups.OPERATIONS, "Operations");
+    group(StaffGroups.ADMINS, "Camunda administrators");
+    if (!demo) {
+      return;
+    }
+    for (DemoUser demoUser : USERS) {
+      if (identity.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identity.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.id() + "@backoffice.example");
+        user.setPassword(demoUser.id());
+        identity.saveUser(user);
+        identity.createMembership(demoUser.id(), demoUser.group());
+        log.info("demo staff user {} ({}) created", demoUser.id(), demoUser.group());
+      }
+    }
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package org.cabackoffice.security.camunda;
+
+/** Camunda group ids; user tasks name them as candidate groups in the BPMN. */
+public final class StaffGroups {
+  public static final String VALIDATION_OFFICERS = "validation-officers";
+  public static final String SENIOR_OFFICERS = "senior-officers";
+  public static final String AUDITORS = "auditors";
+  public static final String OPERATIONS = "operations";
+  /** Camunda's own administrators group. */
+  public static final String ADMINS = "camunda-admin";
+
+  private StaffGroups() {}
+}

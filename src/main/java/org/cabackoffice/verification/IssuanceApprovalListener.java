@@ -1,0 +1,34 @@
+package org.cabackoffice.verification;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On creation shows the approver who validated; on completion records the decision, refusing it
+ * when the approver validated the application too (EV Guidelines 5.2.4).
+ */
+@Component
+public class IssuanceApprovalListener implements TaskListener {
+
+  private final IssuanceApprovals approvals;
+
+  public IssuanceApprovalListener(IssuanceApprovals approvals) {
+    this.approvals = approvals;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long applicationId = BusinessKeys.applicationId(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariable("validatedBy", String.join(", ", approvals.validators(applicationId)));
+      return;
+    }
+    approvals.record(
+        applicationId,
+        BusinessKeys.officer(task),
+        "APPROVE".equals(BusinessKeys.text(task, "issuanceDecision")),
+        BusinessKeys.text(task, "approvalNote"));
+  }
+}

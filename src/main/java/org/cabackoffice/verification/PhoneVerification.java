@@ -1,0 +1,104 @@
+package org.cabackoffice.verification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One phone call to the responsible person (guide [4]), kept as evidence (BR 5.4.1). */
+@Entity
+@Table(name = "phone_verification")
+public class PhoneVerification {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "application_id", nullable = false)
+  private long applicationId;
+
+  @Column(nullable = false)
+  private String officer;
+
+  @Column(name = "called_number")
+  private String calledNumber;
+
+  @Column(name = "directory_source")
+  private String directorySource;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private PhoneOutcome outcome;
+
+  @Column(name = "spoke_with")
+  private String spokeWith;
+
+  @Column(name = "product_and_type_confirmed", nullable = false)
+  private boolean productAndTypeConfirmed;
+
+  @Column(name = "organization_and_cn_confirmed", nullable = false)
+  private boolean organizationAndCommonNameConfirmed;
+
+  @Column(name = "technical_contact_confirmed", nullable = false)
+  private boolean technicalContactConfirmed;
+
+  @Column(name = "intent_confirmed", nullable = false)
+  private boolean intentConfirmed;
+
+  @Column(length = 2000)
+  private String note;
+
+  @Column(name = "verified_at", nullable = false)
+  private Instant verifiedAt;
+
+  protected PhoneVerification() {}
+
+  PhoneVerification(
+      long applicationId,
+      String officer,
+      PhoneCallSheet sheet,
+      PhoneCallReport report,
+      Instant verifiedAt) {
+    this.applicationId = applicationId;
+    this.officer = officer;
+    this.calledNumber = sheet.mainPhone();
+    this.directorySource = sheet.source();
+    this.outcome = report.outcome();
+    this.spokeWith = report.spokeWith();
+    this.productAndTypeConfirmed = report.productAndTypeConfirmed();
+    this.organizationAndCommonNameConfirmed = report.organizationAndCommonNameConfirmed();
+    this.technicalContactConfirmed = report.technicalContactConfirmed();
+    this.intentConfirmed = report.intentConfirmed();
+    this.note = report.note();
+    this.verifiedAt = verifiedAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getApplicationId() {
+    return applicationId;
+  }
+
+  public String getOfficer() {
+    return officer;
+  }
+
+  public String getCalledNumber() {
+    return calledNumber;
+  }
+
+  public PhoneOutcome getOutcome() {
+    return outcome;
+  }
+
+  public Instant getVerifiedAt() {
+    return verifiedAt;
+  }
+}

@@ -1,0 +1,36 @@
+package org.cabackoffice.verification;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the call when the officer completes the phone form; an incomplete checklist refuses
+ * the completion, so Tasklist shows the officer what is missing and nothing is lost.
+ */
+@Component
+public class PhoneVerificationListener implements TaskListener {
+
+  private final PhoneVerifications phoneVerifications;
+
+  public PhoneVerificationListener(PhoneVerifications phoneVerifications) {
+    this.phoneVerifications = phoneVerifications;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = BusinessKeys.text(task, "phoneOutcome");
+    PhoneCallReport report =
+        new PhoneCallReport(
+            outcome == null ? null : PhoneOutcome.valueOf(outcome),
+            BusinessKeys.text(task, "spokeWith"),
+            BusinessKeys.flag(task, "productAndTypeConfirmed"),
+            BusinessKeys.flag(task, "organizationAndCommonNameConfirmed"),
+            BusinessKeys.flag(task, "technicalContactConfirmed"),
+            BusinessKeys.flag(task, "intentConfirmed"),
+            BusinessKeys.text(task, "phoneNote"));
+    phoneVerifications.record(
+        BusinessKeys.applicationId(task), BusinessKeys.officer(task), report);
+  }
+}

@@ -1,0 +1,87 @@
+package org.cabackoffice.verification;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The phone check of guide [4]: prepared from the directory, recorded with its checklist. */
+@Service
+public class PhoneVerifications {
+
+  private final Applications applications;
+  private final OrganizationDirectory directory;
+  private final PhoneVerificationRepository calls;
+  private final Clock clock;
+
+  public PhoneVerifications(
+      Applications applications,
+      OrganizationDirectory directory,
+      PhoneVerificationRepository calls,
+      Clock clock) {
+    this.applications = applications;
+    this.directory = directory;
+    this.calls = calls;
+    this.clock = clock;
+  }
+
+  /** The number to call: the organization's main number in the directory ([4] 1.). */
+  @Transactional(readOnly = true)
+  public PhoneCallSheet callSheet(long applicationId) {
+    Application application = applications.get(applicationId);
+    return directory
+        .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+        .map(e -> new PhoneCallSheet(true, e.getMainPhone(), e.getSource()))
+        .orElseGet(() -> new PhoneCallSheet(false, null, null));
+  }
+
+  /**
+   * Records the call. A confirmation must tick every checklist item and must have gone through a
+   * listed main number; otherwise nothing is stored and the officer is told why.
+   */
+  @Transactional
+  public PhoneVerification record(long applicationId, String officer, PhoneCallReport report) {
+    if (report.outcome() == null) {
+      throw new PhoneVerificationRefusedException("choose the outcome of the call");
+    }
+    PhoneCallSheet sheet = callSheet(applicationId);
+    if (report.outcome() == PhoneOutcome.CONFIRMED) {
+      List<String> missing = new ArrayList<>();
+      if (!sheet.listed()) {
+        throw new PhoneVerificationRefusedException(
+            "the organization is not in the directory, so it cannot be confirmed by phone: the"
+                + " number the applicant gave must not be used (guide [4]); choose UNREACHABLE to"
+                + " ask for an employment certificate");
+      }
+      if (!report.productAndTypeConfirmed()) {
+        missing.add("product and new/renewal");
+      }
+      if (!report.organizationAndCommonNameConfirmed()) {
+        missing.add("organization name and common name");
+      }
+      if (!report.technicalContactConfirmed()) {
+        missing.add("technical contact's company, name and e-mail");
+      }
+      if (!report.intentConfirmed()) {
+        missing.add("intent to apply");
+      }
+      if (report.spokeWith() == null || report.spokeWith().isBlank()) {
+        missing.add("the name of the person spoken to");
+      }
+      if (!missing.isEmpty()) {
+        throw new PhoneVerificationRefusedException(
+            "a confirmed call needs every checklist item; missing: " + String.join(", ", missing));
+      }
+    }
+    return calls.save(
+        new PhoneVerification(applicationId, officer, sheet, report, clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PhoneVerification> of(long applicationId) {
+    return calls.findByApplicationIdOrderByIdAsc(applicationId);
+  }
+}

@@ -1,0 +1,89 @@
+package org.cabackoffice.web;
+
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.application.ApplicationRefusedException;
+import org.cabackoffice.application.IntakeFinding;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal answers as RFC 9457 problem details; where the customer can fix fields, a
+ * {@code findings} list names each field, a stable code and what is wrong.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ApplicationRefusedException.class)
+  ResponseEntity<ProblemDetail> refused(ApplicationRefusedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setTitle("Application refused");
+    problem.setProperty("findings", e.findings());
+    return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<IntakeFinding> findings =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    new IntakeFinding(
+                        error.getField(),
+                        "field.invalid",
+                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
+            .toList();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            findings.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request"));
+    problem.setTitle("Invalid request");
+    problem.setProperty("findings", findings);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String reason = ex.getMostSpecificCause().getMessage();
+    // Jackson's messages quote the offending input; keep the first line only.
+    if (reason != null && reason.contains("\n")) {
+      reason = reason.substring(0, reason.indexOf('\n'));
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this API: " + reason);
+    problem.setTitle("Unreadable request");
+    problem.setProperty("findings", List.of(Map.of("field", "", "code", "body.unreadable")));
+    return ResponseEntity.badRequest().body(problem);
+  }
+}

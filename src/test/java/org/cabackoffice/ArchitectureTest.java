@@ -1,0 +1,89 @@
+package org.cabackoffice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.stereotype.Controller;
+
+/** The lines DESIGN.md draws, held by the build instead of by memory. */
+class ArchitectureTest {
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cabackoffice");
+  }
+
+  @Test
+  void domainServicesKnowNothingOfTheEngine() {
+    // Engine types stay in delegates, task listeners and the engine adapters (packages named
+    // camunda), so moving to Operaton stays mechanical (DESIGN.md, Camunda notes).
+    ArchRule rule =
+        noClasses()
+            .that()
+            .haveSimpleNameNotEndingWith("Delegate")
+            .and()
+            .haveSimpleNameNotEndingWith("Listener")
+            .and()
+            .resideOutsideOfPackage("..camunda..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.camunda..");
+    rule.check(classes);
+  }
+
+  @Test
+  void delegatesStayThinAdaptersOfTheirFeature() {
+    classes()
+        .that()
+        .implement("org.camunda.bpm.engine.delegate.JavaDelegate")
+        .should()
+        .haveSimpleNameEndingWith("Delegate")
+        .andShould()
+        .resideOutsideOfPackage("..camunda..")
+        .check(classes);
+  }
+
+  @Test
+  void everyEndpointNamesItsOwnerRole() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .areMetaAnnotatedWith(Controller.class)
+        .and()
+        .arePublic()
+        .and()
+        .areMetaAnnotatedWith(RequestMapping.class)
+        .should()
+        .beAnnotatedWith(PreAuthorize.class)
+        .because("every endpoint has an owner role (DEVELOPERS.md, Security)")
+        .check(classes);
+  }
+
+  @Test
+  void namesSayWhatAThingIs() {
+    noClasses()
+        .should()
+        .haveSimpleNameEndingWith("Manager")
+        .orShould()
+        .haveSimpleNameEndingWith("Helper")
+        .orShould()
+        .haveSimpleNameEndingWith("Util")
+        .orShould()
+        .haveSimpleNameEndingWith("Utils")
+        .check(classes);
+  }
+}

@@ -1,0 +1,466 @@
+package org.cabackoffice.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Drives bpmn/certificate-renewal.bpmn through each of its paths with the delegates replaced by
+ * recording stand-ins: this test is about the model's routing, timers and messages; the real
+ * delegates are exercised by the integration tests.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(
+    resources = {
+      "bpmn/certificate-renewal.bpmn",
+      "forms/decide-documents.form",
+      "forms/review-documents.form",
+      "forms/verify-by-phone.form",
+      "forms/review-employment-certificate.form",
+      "forms/approve-issuance.form"
+    })
+class CertificateRenewalProcessTest {
+
+  ProcessEngine engine;
+  RuntimeService runtime;
+  TaskService tasks;
+  ManagementService management;
+
+  /** Names of the delegates and listeners in the order they ran. */
+  final List<String> calls = new ArrayList<>();
+  /** What the stand-in delegates answer, per variable. */
+  final Map<String, Object> answers = new HashMap<>();
+  String rejectedWith;
+
+  @BeforeEach
+  void standIns() {
+    runtime = engine.getRuntimeService();
+    tasks = engine.getTaskService();
+    management = engine.getManagementService();
+    answers.put("csrAcceptable", true);
+    answers.put("domainOutcome", "MATCH");
+    Date later = Date.from(Instant.now().plus(30, ChronoUnit.DAYS));
+    Date soon = Date.from(Instant.now().plus(5, ChronoUnit.DAYS));
+
+    delegate(
+        "checkCsrDelegate",
+        e -> {
+          e.setVariable("csrAcceptable", answers.get("csrAcceptable"));
+          if (Boolean.FALSE.equals(answers.get("csrAcceptable"))) {
+            e.setVariable("rejectionCode", "CSR_REFUSED");
+          }
+        });
+    delegate(
+        "lookUpDomainRegistrantDelegate",
+        e -> {
+          e.setVariable("domainOutcome", answers.get("domainOutcome"));
+          e.setVariable("registrableDomain", "sample.co.jp");
+          if ("REFUSED".equals(answers.get("domainOutcome"))) {
+            e.setVariable("rejectionCode", "DOMAIN_NOT_REGISTERED");
+          }
+        });
+    delegate(
+        "requestDomainUseConsentDelegate",
+        e -> {
+          e.setVariable("consentReminderAt", soon);
+          e.setVariable("consentExpiresAt", later);
+        });
+    delegate("remindDomainContactsDelegate", e -> {});
+    delegate("closeDomainConsentDelegate", e -> {});
+    delegate("confirmDomainControlDelegate", e -> {});
+    delegate(
+        "requestDocumentsDelegate",
+        e -> {
+          e.setVariable("documentsReminderAt", soon);
+          e.setVariable("documentsExpireAt", later);
+          e.setVariable("documentsUrl", "http://localhost/api/applications/1/documents");
+        });
+    delegate("remindDocumentsDelegate", e -> {});
+    delegate("closeDocumentRequestDelegate", e -> {});
+    delegate(
+        "issueInvoiceDelegate",
+        e -> {
+          e.setVariable("paymentDeferred", "DEFERRED".equals(e.getVariable("paymentMethod")));
+          e.setVariable("paymentDueAt", later);
+        });
+    delegate("lookUpMainPhoneNumberDelegate", e -> e.setVariable("mainPhoneNumber", "03-5555-0100"));
+    delegate(
+        "requestEmploymentCertificateDelegate",
+        e -> {
+          e.setVariable("employmentCertificateReminderAt", soon);
+          e.setVariable("employmentCertificateExpiresAt", later);
+        });
+    delegate("remindEmploymentCertificateDelegate", e -> {});
+    delegate("closeEmploymentCertificateRequestDelegate", e -> {});
+    delegate("signCertificateDelegate", e -> e.setVariable("certificateSerial", "0a1b2c"));
+    delegate("mailCertificateDelegate", e -> {});
+    delegate("flagServiceLevelMissedDelegate", e -> {});
+    delegate(
+        "rejectApplicationDelegate", e -> rejectedWith = (String) e.getVariable("rejectionCode"));
+    listener("documentReviewListener");
+    listener("phoneVerificationListener");
+    listener("employmentCertificateReviewListener");
+    listener("issuanceApprovalListener");
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  private void delegate(String name, JavaDelegateBody body) {
+    Mocks.register(
+        name,
+        (JavaDelegate)
+            execution -> {
+              calls.add(name);
+              body.run(execution);
+            });
+  }
+
+  private void listener(String name) {
+    Mocks.register(name, (TaskListener) task -> calls.add(name + ":" + task.getEventName()));
+  }
+
+  interface JavaDelegateBody {
+    void run(DelegateExecution execution) throws Exception;
+  }
+
+  // --- paths -------------------------------------------------------------------------------
+
+  @Test
+  void newApplicationIsIssuedWhenTheRegistrantIsTheApplicant() {
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("decide-documents", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "OV, listed in TDB"));
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-payment");
+    deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, pi);
+    runJobs();
+    completePhoneCall("CONFIRMED");
+    complete("approve-issuance", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    runJobs();
+
+    assertThat(pi)
+        .hasPassedInOrder(
+            "check-csr",
+            "look-up-domain-registrant",
+            "domain-settled",
+            "confirm-domain-control",
+            "decide-documents",
+            "issue-invoice",
+            "wait-for-payment",
+            "look-up-main-phone-number",
+            "verify-by-phone",
+            "approve-issuance",
+            "sign-certificate",
+            "mail-certificate",
+            "certificate-issued")
+        .isEnded();
+    assertThat(pi).hasNotPassed("request-domain-use-consent", "request-documents", "reject-application");
+    assertThat(calls)
+        .contains(
+            "phoneVerificationListener:complete",
+            "issuanceApprovalListener:create",
+            "issuanceApprovalListener:complete");
+  }
+
+  @Test
+  void refusedCsrEndsTheApplication() {
+    answers.put("csrAcceptable", false);
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertRejected(pi, "CSR_REFUSED");
+    assertThat(pi).hasNotPassed("look-up-domain-registrant");
+  }
+
+  @Test
+  void unregisteredDomainEndsTheApplication() {
+    answers.put("domainOutcome", "REFUSED");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertRejected(pi, "DOMAIN_NOT_REGISTERED");
+  }
+
+  @Test
+  void consentFromTheWhoisContactsLetsTheApplicationGoOn() {
+    answers.put("domainOutcome", "CONSENT_NEEDED");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-domain-consent");
+    deliver(
+        RenewalProcess.Messages.DOMAIN_CONSENT_DECIDED,
+        pi,
+        Map.of(RenewalProcess.Variables.DOMAIN_CONSENT_APPROVED, true));
+    runJobs();
+    assertThat(pi).hasPassedInOrder("request-domain-use-consent", "wait-for-domain-consent", "consent-given", "domain-settled");
+    assertThat(pi).isWaitingAt("decide-documents");
+  }
+
+  @Test
+  void declinedConsentEndsTheApplication() {
+    answers.put("domainOutcome", "CONSENT_NEEDED");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    deliver(
+        RenewalProcess.Messages.DOMAIN_CONSENT_DECIDED,
+        pi,
+        Map.of(RenewalProcess.Variables.DOMAIN_CONSENT_APPROVED, false));
+    runJobs();
+    assertRejected(pi, "DOMAIN_CONSENT_DECLINED");
+  }
+
+  @Test
+  void consentRemindsThenExpires() {
+    answers.put("domainOutcome", "CONSENT_NEEDED");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    fireTimer(pi, "domain-consent-reminder-due");
+    runJobs();
+    // The reminder does not end the wait.
+    assertThat(pi).isWaitingAt("wait-for-domain-consent");
+    assertThat(calls).contains("remindDomainContactsDelegate");
+    fireTimer(pi, "domain-consent-expired");
+    runJobs();
+    assertThat(calls).contains("closeDomainConsentDelegate");
+    assertRejected(pi, "DOMAIN_CONSENT_EXPIRED");
+  }
+
+  @Test
+  void requestedDocumentsAreUploadedAndAccepted() {
+    ProcessInstance pi = untilDocumentsDecision("NEEDED");
+    assertThat(pi).isWaitingAt("wait-for-documents");
+    deliver(RenewalProcess.Messages.DOCUMENTS_UPLOADED, pi);
+    complete("review-documents", Map.of("documentsReview", "ACCEPTED", "documentsReviewNote", "registry certificate ok"));
+    runJobs();
+    assertThat(pi).hasPassedInOrder("request-documents", "wait-for-documents", "review-documents", "documents-settled", "issue-invoice");
+    assertThat(calls).contains("documentReviewListener:complete");
+  }
+
+  @Test
+  void refusedDocumentsEndTheApplication() {
+    ProcessInstance pi = untilDocumentsDecision("NEEDED");
+    deliver(RenewalProcess.Messages.DOCUMENTS_UPLOADED, pi);
+    complete("review-documents", Map.of("documentsReview", "REFUSED", "documentsReviewNote", "not the applicant"));
+    runJobs();
+    assertRejected(pi, "DOCUMENTS_REFUSED");
+  }
+
+  @Test
+  void documentsRemindThenExpire() {
+    ProcessInstance pi = untilDocumentsDecision("NEEDED");
+    fireTimer(pi, "documents-reminder-due");
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-documents");
+    fireTimer(pi, "documents-expired");
+    runJobs();
+    assertThat(calls).contains("remindDocumentsDelegate", "closeDocumentRequestDelegate");
+    assertRejected(pi, "DOCUMENTS_NOT_RECEIVED");
+  }
+
+  @Test
+  void deferredPaymentDoesNotWaitForMoney() {
+    ProcessInstance pi = start("DEFERRED", false);
+    runJobs();
+    complete("decide-documents", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    runJobs();
+    assertThat(pi).isWaitingAt("verify-by-phone");
+    assertThat(pi).hasNotPassed("wait-for-payment");
+  }
+
+  @Test
+  void unpaidInvoiceEndsTheApplicationAtItsDueDate() {
+    ProcessInstance pi = untilDocumentsDecision("NOT_NEEDED");
+    assertThat(pi).isWaitingAt("wait-for-payment");
+    fireTimer(pi, "payment-due-date-passed");
+    runJobs();
+    assertRejected(pi, "PAYMENT_OVERDUE");
+  }
+
+  @Test
+  void unreachableResponsiblePersonSendsAnEmploymentCertificate() {
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("UNREACHABLE");
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-employment-certificate");
+    deliver(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED, pi);
+    complete(
+        "review-employment-certificate",
+        Map.of("employmentCertificateReview", "ACCEPTED", "employmentCertificateNote", "issued by HR 2026-11-20"));
+    runJobs();
+    assertThat(pi).isWaitingAt("approve-issuance");
+    assertThat(pi)
+        .hasPassedInOrder(
+            "verify-by-phone",
+            "request-employment-certificate",
+            "wait-for-employment-certificate",
+            "review-employment-certificate",
+            "responsible-person-verified");
+  }
+
+  @Test
+  void refusedEmploymentCertificateEndsTheApplication() {
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("UNREACHABLE");
+    runJobs();
+    deliver(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED, pi);
+    complete(
+        "review-employment-certificate",
+        Map.of("employmentCertificateReview", "REFUSED", "employmentCertificateNote", "not an employee"));
+    runJobs();
+    assertRejected(pi, "EMPLOYMENT_CERTIFICATE_REFUSED");
+  }
+
+  @Test
+  void employmentCertificateRemindsThenExpires() {
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("UNREACHABLE");
+    runJobs();
+    fireTimer(pi, "employment-certificate-reminder-due");
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-employment-certificate");
+    fireTimer(pi, "employment-certificate-expired");
+    runJobs();
+    assertThat(calls).contains("remindEmploymentCertificateDelegate", "closeEmploymentCertificateRequestDelegate");
+    assertRejected(pi, "EMPLOYMENT_CERTIFICATE_NOT_RECEIVED");
+  }
+
+  @Test
+  void responsiblePersonDenyingTheApplicationEndsIt() {
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("REFUSED");
+    runJobs();
+    assertRejected(pi, "PHONE_VERIFICATION_REFUSED");
+  }
+
+  @Test
+  void seniorOfficerRefusingIssuanceEndsTheApplication() {
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("CONFIRMED");
+    complete("approve-issuance", Map.of("issuanceDecision", "REFUSE", "approvalNote", "O does not match TDB"));
+    runJobs();
+    assertRejected(pi, "ISSUANCE_NOT_APPROVED");
+    assertThat(pi).hasNotPassed("sign-certificate");
+  }
+
+  @Test
+  void missedServiceLevelIsFlaggedWithoutStoppingTheWork() {
+    ProcessInstance pi = start("BANK_TRANSFER", true);
+    runJobs();
+    assertThat(pi).isWaitingAt("decide-documents");
+    fireTimer(pi, "service-level-passed");
+    runJobs();
+    assertThat(calls).contains("flagServiceLevelMissedDelegate");
+    assertThat(pi).isWaitingAt("decide-documents");
+  }
+
+  @Test
+  void officerTasksGoToTheirGroupsAndCarryTheirForms() {
+    ProcessInstance pi = untilPhoneCall();
+    Task phone = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(phone).hasCandidateGroup("validation-officers");
+    assertThat(engine.getFormService().getDeployedTaskForm(phone.getId())).isNotNull();
+    completePhoneCall("CONFIRMED");
+    Task approval = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(approval).hasCandidateGroup("senior-officers");
+    assertThat(engine.getFormService().getDeployedTaskForm(approval.getId())).isNotNull();
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  private ProcessInstance start(String paymentMethod, boolean express) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("paymentMethod", paymentMethod);
+    variables.put("express", express);
+    variables.put("serviceLevelDeadline", Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+    return runtime.startProcessInstanceByKey(RenewalProcess.PROCESS_KEY, "42", variables);
+  }
+
+  private ProcessInstance untilDocumentsDecision(String requirement) {
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("decide-documents", Map.of("documentsRequirement", requirement, "documentsNote", "registry certificate"));
+    runJobs();
+    return pi;
+  }
+
+  private ProcessInstance untilPhoneCall() {
+    ProcessInstance pi = untilDocumentsDecision("NOT_NEEDED");
+    deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, pi);
+    runJobs();
+    assertThat(pi).isWaitingAt("verify-by-phone");
+    return pi;
+  }
+
+  private void completePhoneCall(String outcome) {
+    complete("verify-by-phone", Map.of("phoneOutcome", outcome, "spokeWith", "Ichiro Yamada", "intentConfirmed", true));
+    runJobs();
+  }
+
+  private void complete(String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    tasks.complete(task.getId(), variables);
+  }
+
+  private void deliver(String message, ProcessInstance pi) {
+    deliver(message, pi, Map.of());
+  }
+
+  private void deliver(String message, ProcessInstance pi, Map<String, Object> variables) {
+    runtime
+        .createMessageCorrelation(message)
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariables(variables)
+        .correlate();
+  }
+
+  /** Runs the asynchronous continuations (not the timers) until the process waits again. */
+  private void runJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming: a loop in the model?");
+  }
+
+  private void fireTimer(ProcessInstance pi, String activityId) {
+    Job timer =
+        management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
+    assertThat(timer).as("timer " + activityId).isNotNull();
+    management.executeJob(timer.getId());
+  }
+
+  private void assertRejected(ProcessInstance pi, String code) {
+    assertThat(pi).hasPassed("application-refused", "reject-application").isEnded();
+    assertThat(rejectedWith).isEqualTo(code);
+    assertThat(pi).hasNotPassed("certificate-issued");
+  }
+}

@@ -1,8 +1,14 @@
 package org.cabackoffice.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.Limit;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -160,16 +165,32 @@ public class OutboxDispatcher {
     // UTF-8 everywhere: subjects and bodies are Japanese, RFC 2047 encodes the subject.
     MimeMessageHelper helper =
         new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
-    helper.setEncodeFilenames(true);
     helper.setFrom(delivery.sender() != null ? delivery.sender() : properties.from());
     helper.setTo(InternetAddress.parse(delivery.recipient(), true));
     helper.setSubject(delivery.subject());
     helper.setText(delivery.body(), false);
     helper.setSentDate(Date.from(clock.instant()));
     for (OutgoingMail.Attachment a : delivery.attachments()) {
-      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+      helper.getRootMimeMultipart().addBodyPart(attachment(a));
     }
     return message;
+  }
+
+  /**
+   * Always base64: JavaMail would send an ASCII file (a PEM certificate) as 7bit text and the
+   * transport would rewrite its line ends, so the customer would not get the bytes we signed.
+   */
+  private static MimeBodyPart attachment(OutgoingMail.Attachment a) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+    part.setDisposition(Part.ATTACHMENT);
+    try {
+      part.setFileName(MimeUtility.encodeText(a.filename(), StandardCharsets.UTF_8.name(), "B"));
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
   }
 
   private void recordFailure(Delivery delivery, Exception failure, boolean permanent) {
@@ -206,12 +227,17 @@ public class OutboxDispatcher {
   static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ").trim();
+      // Spring's and JavaMail's messages repeat their causes' messages; say each once.
+      if (!text.isEmpty() && (message.isEmpty() || text.indexOf(message) >= 0)) {
+        continue;
+      }
       if (!text.isEmpty()) {
         text.append(" <- ");
       }
       text.append(t.getClass().getSimpleName());
-      if (t.getMessage() != null) {
-        text.append(": ").append(t.getMessage().replaceAll("\\s+", " ").trim());
+      if (!message.isEmpty()) {
+        text.append(": ").append(message);
       }
       if (text.length() > MAX_ERROR_LENGTH) {
         break;

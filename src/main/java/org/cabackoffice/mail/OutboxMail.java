@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A mail in the outbox. State changes after the insert are conditional bulk updates in {@link
@@ -75,6 +76,8 @@ public class OutboxMail {
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
   @JoinColumn(name = "mail_id", nullable = false, updatable = false)
   @OrderBy("position")
+  // The operations list shows attachment names for up to 500 mails: load them in batches.
+  @BatchSize(size = 50)
   private List<OutboxAttachment> attachments = new ArrayList<>();
 
   protected OutboxMail() {}

@@ -22,10 +22,9 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
   @EntityGraph(attributePaths = "attachments")
   Optional<OutboxMail> findWithAttachmentsById(Long id);
 
-  @EntityGraph(attributePaths = "attachments")
+  // No fetch join here: with a row limit Hibernate would apply the limit in memory.
   List<OutboxMail> findByStatusOrderByCreatedAtDesc(OutboxStatus status, Limit limit);
 
-  @EntityGraph(attributePaths = "attachments")
   List<OutboxMail> findAllByOrderByCreatedAtDesc(Limit limit);
 
   @Query(

@@ -170,7 +170,14 @@ public class MailCatcher {
     }
     List<String> out = new ArrayList<>();
     for (Address a : addresses) {
-      out.add(a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString());
+      // Shown as a person would write it: InternetAddress quotes any non-ASCII name.
+      if (a instanceof InternetAddress ia && ia.getPersonal() != null) {
+        out.add(ia.getPersonal() + " <" + ia.getAddress() + ">");
+      } else if (a instanceof InternetAddress ia) {
+        out.add(ia.getAddress());
+      } else {
+        out.add(a.toString());
+      }
     }
     return out;
   }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -43,6 +44,7 @@ public class OutboxDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int MAX_ERROR_LENGTH = 1000;
+  private static final Pattern LOCAL_PART = Pattern.compile("[^\\s<>\"'@,;:]+@");
 
   private final OutboxMailRepository mails;
   private final JavaMailSender mailSender;
@@ -217,7 +219,7 @@ public class OutboxDispatcher {
         attempts,
         status,
         giveUp ? "" : " until " + next,
-        error);
+        withoutLocalParts(error));
   }
 
   /**
@@ -246,6 +248,11 @@ public class OutboxDispatcher {
     return text.length() > MAX_ERROR_LENGTH
         ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…"
         : text.toString();
+  }
+
+  /** SMTP replies quote addresses ("550 <x@y>: unknown user"); the log gets domains only. */
+  static String withoutLocalParts(String text) {
+    return LOCAL_PART.matcher(text).replaceAll("…@");
   }
 
   /** What a node needs to send one claimed mail, read before the claim's transaction ends. */

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +33,7 @@ class DomainCheckControllerTest {
     DomainCheck check =
         new DomainCheck(
             new WhoisLookup(properties),
+            new RdapLookup(new RdapProperties(Map.of(), null, null), new ObjectMapper()),
             new OrganizationNameMatcher(),
             new InMemoryRegistrationEvidence(),
             Clock.systemUTC());

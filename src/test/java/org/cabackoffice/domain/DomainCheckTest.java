@@ -3,6 +3,7 @@ package org.cabackoffice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ class DomainCheckTest {
     domainCheck =
         new DomainCheck(
             new WhoisLookup(properties),
+            new RdapLookup(new RdapProperties(Map.of(), null, null), new ObjectMapper()),
             new OrganizationNameMatcher(),
             evidence,
             Clock.fixed(NOW, ZoneOffset.UTC));

@@ -1,0 +1,28 @@
+package org.cabackoffice.domain;
+
+import java.util.List;
+
+/**
+ * One look at a domain's registration data, as stored for auditors under {@code evidenceId}.
+ *
+ * @param source WHOIS or RDAP
+ * @param server the server whose answer named the registrant (the registrar's after a referral)
+ * @param registrantOrganization the registrant as the record names it, null when redacted or
+ *     absent
+ * @param contactEmails the registrant, administrative and technical contact addresses, distinct,
+ *     in record order: the addresses the guide [3-1] consent mail goes to
+ */
+public record DomainCheckResult(
+    String domain,
+    boolean registered,
+    String source,
+    String server,
+    String registrantOrganization,
+    List<String> contactEmails,
+    NameMatch match,
+    long evidenceId) {
+
+  public DomainCheckResult {
+    contactEmails = contactEmails == null ? List.of() : List.copyOf(contactEmails);
+  }
+}

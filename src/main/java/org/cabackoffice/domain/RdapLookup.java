@@ -1,0 +1,232 @@
+package org.cabackoffice.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks a domain's registration data over RDAP (RFC 9082 query {@code <base>domain/<name>}, RFC
+ * 9083 JSON). The registrant organization and the registrant, administrative and technical
+ * e-mail addresses come from the entities' jCard (RFC 7095); a registry's {@code related} link
+ * to the registrar's RDAP record is followed once, as WHOIS referrals are. Redaction (RFC 9537,
+ * or "REDACTED FOR PRIVACY" values) leaves no registrant.
+ */
+@Component
+public class RdapLookup {
+
+  public static final String SOURCE = "RDAP";
+
+  private static final List<String> CONTACT_ROLES = List.of("registrant", "administrative", "technical");
+
+  private final RdapProperties properties;
+  private final ObjectMapper json;
+  private final HttpClient http;
+
+  public RdapLookup(RdapProperties properties, ObjectMapper json) {
+    this.properties = properties;
+    this.json = json;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(properties.timeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  public boolean serves(String domain) {
+    return properties.baseUrlFor(domain).isPresent();
+  }
+
+  /**
+   * @param domain a name in {@link DomainName#normalize} form
+   * @throws RegistryUnavailableException no base URL, unreachable, timeout, 429 or other error
+   *     status, oversized or unreadable answer
+   */
+  public RegistryAnswer lookup(String domain) {
+    String base =
+        properties
+            .baseUrlFor(domain)
+            .orElseThrow(
+                () ->
+                    new RegistryUnavailableException(
+                        "no RDAP server configured for ." + WhoisLookup.tldOf(domain)
+                            + " (backoffice.rdap.servers)"));
+    String url = base + "domain/" + domain;
+    RegistryAnswer answer = ask(url);
+    String related = relatedDomainLink(answer, url);
+    if (answer.record().registered() && related != null) {
+      RegistryAnswer registrar = ask(related);
+      if (registrar.record().registered()) {
+        return new RegistryAnswer(
+            SOURCE, registrar.server(), registrar.response(), registrar.record(), answer);
+      }
+    }
+    return answer;
+  }
+
+  private RegistryAnswer ask(String url) {
+    HttpResponse<InputStream> response;
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(properties.timeout())
+              .header("Accept", "application/rdap+json, application/json")
+              .GET()
+              .build();
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw new RegistryUnavailableException(url + ": RDAP server timed out", e);
+    } catch (IOException e) {
+      throw new RegistryUnavailableException(
+          url + ": RDAP server unreachable (" + e.getMessage() + ")", e);
+    } catch (IllegalArgumentException e) {
+      throw new RegistryUnavailableException(url + ": not a usable RDAP URL", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryUnavailableException(url + ": interrupted", e);
+    }
+    String body = readCapped(url, response.body());
+    int status = response.statusCode();
+    if (status == 404) {
+      return new RegistryAnswer(SOURCE, url, body, RegistrationRecord.notRegistered(), null);
+    }
+    if (status == 429) {
+      throw new RegistryUnavailableException(url + ": RDAP server rate limit (HTTP 429)");
+    }
+    if (status != 200) {
+      throw new RegistryUnavailableException(url + ": RDAP server answered HTTP " + status);
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new RegistryUnavailableException(url + ": the RDAP answer is not JSON", e);
+    }
+    if (root == null || !"domain".equals(root.path("objectClassName").asText())) {
+      throw new RegistryUnavailableException(url + ": the RDAP answer is no domain object");
+    }
+    return new RegistryAnswer(SOURCE, url, body, record(root), null);
+  }
+
+  private String readCapped(String url, InputStream in) {
+    int max = properties.maxAnswerBytes();
+    try (in) {
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        throw new RegistryUnavailableException(
+            url + ": the RDAP answer exceeds " + max + " bytes; refused");
+      }
+      return new String(bytes, StandardCharsets.UTF_8); // RFC 9083: JSON in UTF-8
+    } catch (IOException e) {
+      throw new RegistryUnavailableException(url + ": RDAP answer broken off", e);
+    }
+  }
+
+  static RegistrationRecord record(JsonNode root) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> emails = new ArrayList<>();
+    boolean redacted = false;
+    List<JsonNode> entities = new ArrayList<>();
+    collectEntities(root.path("entities"), entities);
+    for (String role : CONTACT_ROLES) {
+      for (JsonNode entity : entities) {
+        if (!hasRole(entity, role)) {
+          continue;
+        }
+        JsonNode vcard = entity.path("vcardArray").path(1);
+        if (role.equals("registrant")) {
+          String org = vcardValue(vcard, "org");
+          if (org == null && "org".equals(vcardValue(vcard, "kind"))) {
+            org = vcardValue(vcard, "fn"); // an organization's vCard names it in fn
+          }
+          if (org != null && WhoisRecordParser.isRedacted(org)) {
+            redacted = true;
+          } else if (org != null && !org.isBlank() && !names.contains(org)) {
+            names.add(org);
+          }
+        }
+        for (JsonNode property : vcard) {
+          if ("email".equals(property.path(0).asText())) {
+            String email = property.path(3).asText("").strip();
+            if (email.contains("@") && !WhoisRecordParser.isRedacted(email)
+                && seen.add(email.toLowerCase(Locale.ROOT))) {
+              emails.add(email);
+            }
+          }
+        }
+      }
+    }
+    // RFC 9537: the server lists what it removed; a removed registrant organization is redaction.
+    for (JsonNode r : root.path("redacted")) {
+      if (r.path("name").path("type").asText("").toLowerCase(Locale.ROOT).contains("registrant")) {
+        redacted = true;
+      }
+    }
+    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), null);
+  }
+
+  private static void collectEntities(JsonNode list, List<JsonNode> into) {
+    for (JsonNode entity : list) {
+      into.add(entity);
+      collectEntities(entity.path("entities"), into);
+    }
+  }
+
+  private static boolean hasRole(JsonNode entity, String role) {
+    for (JsonNode r : entity.path("roles")) {
+      if (role.equalsIgnoreCase(r.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A jCard property's text value; a structured value (org with units) gives its first part. */
+  private static String vcardValue(JsonNode vcard, String name) {
+    for (JsonNode property : vcard) {
+      if (name.equals(property.path(0).asText())) {
+        JsonNode value = property.path(3);
+        String text = value.isArray() ? value.path(0).asText("") : value.asText("");
+        return text.strip();
+      }
+    }
+    return null;
+  }
+
+  /** A registry's link to the registrar's record of the same domain (rel "related"). */
+  private String relatedDomainLink(RegistryAnswer answer, String queried) {
+    if (!SOURCE.equals(answer.source())) {
+      return null;
+    }
+    try {
+      JsonNode root = json.readTree(answer.response());
+      for (JsonNode link : root.path("links")) {
+        String href = link.path("href").asText("");
+        String type = link.path("type").asText("");
+        if ("related".equals(link.path("rel").asText())
+            && (type.isEmpty() || type.contains("rdap+json"))
+            && href.contains("/domain/")
+            && !href.equals(queried)) {
+          return href;
+        }
+      }
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+    return null;
+  }
+}

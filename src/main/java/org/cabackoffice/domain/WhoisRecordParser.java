@@ -1,0 +1,173 @@
+package org.cabackoffice.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the WHOIS answer formats we meet (RFC 3912 fixes none):
+ *
+ * <ul>
+ *   <li>JPRS general-use and geographic .jp, Japanese and English ({@code /e}) forms: {@code
+ *       [Domain Name]}, {@code [登録者名]}, {@code [Registrant]}, contact {@code [Email]};
+ *   <li>JPRS organization-type domains (.co.jp, .or.jp …): {@code a. [Domain Name]}, {@code f.
+ *       [組織名]}, {@code g. [Organization]} (their contacts are handles, no addresses);
+ *   <li>gTLD registries and registrars (ICANN RDDS): {@code Registrant Organization:}, {@code
+ *       Registrant Email:}, {@code Admin Email:}, {@code Tech Email:}, and a thin registry's
+ *       {@code Registrar WHOIS Server:} referral.
+ * </ul>
+ *
+ * "No match" answers mean the domain is not registered; throttling answers and answers in no
+ * known shape raise {@link RegistryUnavailableException}, because neither says anything about
+ * the domain.
+ */
+final class WhoisRecordParser {
+
+  /** {@code [Key]   value}, optionally lettered ({@code a. [Domain Name]}), as JPRS writes. */
+  private static final Pattern BRACKETED =
+      Pattern.compile("^\\s*(?:[a-z]\\.\\s*)?\\[([^\\]]{1,40})]\\s*(.*?)\\s*$");
+
+  /** {@code Key: value} as the RDDS format writes (key starts a line, without brackets). */
+  private static final Pattern COLON =
+      Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 /()._-]{0,60}?)\\s*:\\s*(.*?)\\s*$");
+
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+  private static final Set<String> DOMAIN_KEYS = Set.of("domain name", "domain", "ドメイン名");
+
+  /** Registrant organization: RDDS, JPRS general-use (ja, en), JPRS organization-type (ja, en). */
+  private static final Set<String> REGISTRANT_KEYS =
+      Set.of(
+          "registrant organization",
+          "registrant organisation",
+          "registrant",
+          "登録者名",
+          "組織名",
+          "organization");
+
+  /** Contact addresses: RDDS registrant/admin/tech, JPRS public contact. */
+  private static final Set<String> EMAIL_KEYS =
+      Set.of(
+          "registrant email",
+          "admin email",
+          "tech email",
+          "email",
+          "e-mail",
+          "電子メール",
+          "電子メールアドレス");
+
+  private static final Set<String> REFERRAL_KEYS = Set.of("registrar whois server");
+
+  /** Registries' answers for an unknown name (Verisign, JPRS, PIR, Afilias, DENIC style). */
+  private static final List<Pattern> NO_MATCH =
+      List.of(
+          Pattern.compile("^\\s*no match\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+          Pattern.compile("^\\s*not found\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+          Pattern.compile("^\\s*no data found\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+          Pattern.compile("^\\s*no entries found\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+          Pattern.compile("^\\s*domain not found\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+          Pattern.compile("^\\s*status:\\s*free\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
+
+  /** Quota and rate-limit answers: nothing about the domain, try later. */
+  private static final List<String> THROTTLED =
+      List.of(
+          "query rate limit exceeded",
+          "exceeded the maximum allowable number",
+          "limit exceeded",
+          "too many queries",
+          "too many requests",
+          "quota exceeded",
+          "access denied");
+
+  /** Values a record shows instead of a withheld registrant (GDPR redaction, privacy services). */
+  private static final List<String> REDACTION_MARKERS =
+      List.of(
+          "redacted",
+          "data protected",
+          "withheld for privacy",
+          "privacy",
+          "not disclosed",
+          "non-public data",
+          "gdpr masked",
+          "statutory masking",
+          "by proxy");
+
+  private WhoisRecordParser() {}
+
+  static RegistrationRecord parse(String text) {
+    List<String> names = new ArrayList<>();
+    Set<String> emailsSeen = new LinkedHashSet<>();
+    List<String> emails = new ArrayList<>();
+    boolean registered = false;
+    boolean redacted = false;
+    String referral = null;
+
+    for (String line : text.split("\r?\n|\r")) {
+      Matcher m = BRACKETED.matcher(line);
+      if (!m.matches()) {
+        m = COLON.matcher(line);
+        if (!m.matches()) {
+          continue;
+        }
+      }
+      String key = m.group(1).strip().toLowerCase(Locale.ROOT);
+      String value = m.group(2).strip();
+      if (DOMAIN_KEYS.contains(key) && !value.isEmpty()) {
+        registered = true;
+      } else if (REGISTRANT_KEYS.contains(key)) {
+        if (isRedacted(value)) {
+          redacted = true;
+        } else if (!value.isEmpty() && !names.contains(value)) {
+          names.add(value);
+        }
+      } else if (EMAIL_KEYS.contains(key)) {
+        // RDDS puts a sentence or a web-form URL here when the address is withheld: skip it.
+        if (EMAIL.matcher(value).matches() && emailsSeen.add(value.toLowerCase(Locale.ROOT))) {
+          emails.add(value);
+        }
+      } else if (REFERRAL_KEYS.contains(key) && !value.isEmpty() && referral == null) {
+        referral = value;
+      }
+    }
+
+    if (!registered) {
+      // A "no match" line is definitive; a throttling phrase elsewhere (terms of use) is not.
+      for (Pattern p : NO_MATCH) {
+        if (p.matcher(text).find()) {
+          return RegistrationRecord.notRegistered();
+        }
+      }
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String marker : THROTTLED) {
+        if (lower.contains(marker)) {
+          throw new RegistryUnavailableException(
+              "the WHOIS server refused the query (rate limit): " + firstLineWith(text, marker));
+        }
+      }
+      throw new RegistryUnavailableException(
+          "the WHOIS answer has no domain record and no 'no match' statement: unrecognised format");
+    }
+    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), referral);
+  }
+
+  static boolean isRedacted(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    return REDACTION_MARKERS.stream().anyMatch(lower::contains);
+  }
+
+  private static String firstLineWith(String text, String marker) {
+    for (String line : text.split("\r?\n|\r")) {
+      if (line.toLowerCase(Locale.ROOT).contains(marker)) {
+        String l = line.strip();
+        return l.length() > 200 ? l.substring(0, 200) : l;
+      }
+    }
+    return marker;
+  }
+}

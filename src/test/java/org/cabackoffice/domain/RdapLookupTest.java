@@ -1,0 +1,126 @@
+package org.cabackoffice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** RDAP against a loopback HTTP server answering canned JSON per path. */
+class RdapLookupTest {
+
+  private record Canned(int status, String body) {}
+
+  private HttpServer server;
+  private final Map<String, Canned> answers = new ConcurrentHashMap<>();
+  private final List<String> requested = new CopyOnWriteArrayList<>();
+  private String base;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          requested.add(path);
+          Canned canned = answers.getOrDefault(path, new Canned(404, "{\"errorCode\":404}"));
+          byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/rdap+json");
+          exchange.sendResponseHeaders(canned.status(), body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private RdapLookup lookup() {
+    return new RdapLookup(
+        new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null),
+        new ObjectMapper());
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = RdapLookupTest.class.getResourceAsStream("/rdap/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void followsTheRegistrysRelatedLinkAndReadsTheJCards() {
+    answers.put(
+        "/registry/domain/sample-shop.com",
+        new Canned(200, resource("registry-com.json")
+            .replace("${BASE}", base + "registry/")
+            .replace("${REGISTRAR}", base + "registrar/")));
+    answers.put("/registrar/domain/SAMPLE-SHOP.COM", new Canned(200, resource("registrar-full.json")));
+
+    RegistryAnswer answer = lookup().lookup("sample-shop.com");
+
+    assertThat(answer.source()).isEqualTo("RDAP");
+    assertThat(answer.server()).isEqualTo(base + "registrar/domain/SAMPLE-SHOP.COM");
+    assertThat(answer.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    // Registrant, administrative, technical (nested under the registrar): not the abuse address.
+    assertThat(answer.record().contactEmails())
+        .containsExactly("domains@sample-shop.com", "admin@sample-shop.com", "dns@webagency.example");
+    assertThat(answer.referredFrom().server()).isEqualTo(base + "registry/domain/sample-shop.com");
+  }
+
+  @Test
+  void redactedRegistrant() {
+    answers.put("/registry/domain/private-shop.com", new Canned(200, resource("registrar-redacted.json")));
+
+    RegistrationRecord record = lookup().lookup("private-shop.com").record();
+
+    assertThat(record.registered()).isTrue();
+    assertThat(record.redacted()).isTrue();
+    assertThat(record.registrantNames()).isEmpty();
+    assertThat(record.contactEmails()).isEmpty();
+  }
+
+  @Test
+  void notFoundIsNotRegistered() {
+    assertThat(lookup().lookup("free-shop.com").record().registered()).isFalse();
+  }
+
+  @Test
+  void rateLimitErrorsAndGarbageAreUnavailable() {
+    answers.put("/registry/domain/busy-shop.com", new Canned(429, "{}"));
+    answers.put("/registry/domain/broken-shop.com", new Canned(500, "oops"));
+    answers.put("/registry/domain/html-shop.com", new Canned(200, "<html>not json</html>"));
+    answers.put("/registry/domain/huge-shop.com", new Canned(200, " ".repeat(300 * 1024)));
+
+    assertThatThrownBy(() -> lookup().lookup("busy-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("429");
+    assertThatThrownBy(() -> lookup().lookup("broken-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("HTTP 500");
+    assertThatThrownBy(() -> lookup().lookup("html-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> lookup().lookup("huge-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("exceeds");
+    assertThatThrownBy(() -> lookup().lookup("sample.org"))
+        .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("no RDAP server");
+  }
+}

@@ -1,0 +1,126 @@
+package org.cabackoffice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import org.junit.jupiter.api.Test;
+
+class WhoisRecordParserTest {
+
+  private static RegistrationRecord parse(String resource) {
+    return WhoisRecordParser.parse(WhoisText.decode(WhoisAnswers.bytes(resource)));
+  }
+
+  @Test
+  void jprsJapaneseFormIsDecodedFromIso2022JpAndGivesBothNames() {
+    RegistrationRecord record = parse("jprs-general-ja.txt");
+
+    assertThat(record.registered()).isTrue();
+    assertThat(record.registrantNames()).containsExactly("サンプル株式会社", "Sample K.K.");
+    assertThat(record.registrantOrganization()).isEqualTo("サンプル株式会社");
+    assertThat(record.contactEmails()).containsExactly("hostmaster@sample-shop.jp");
+    assertThat(record.redacted()).isFalse();
+    assertThat(record.referral()).isNull();
+  }
+
+  @Test
+  void jprsEnglishForm() {
+    RegistrationRecord record = parse("jprs-general-en.txt");
+
+    assertThat(record.registered()).isTrue();
+    assertThat(record.registrantNames()).containsExactly("Sample K.K.");
+    assertThat(record.contactEmails()).containsExactly("hostmaster@sample-shop.jp");
+  }
+
+  @Test
+  void jprsOrganizationTypeDomainInBothForms() {
+    RegistrationRecord ja = parse("jprs-organization-ja.txt");
+    RegistrationRecord en = parse("jprs-organization-en.txt");
+
+    assertThat(ja.registered()).isTrue();
+    assertThat(ja.registrantNames()).containsExactly("サンプル株式会社", "Sample K.K.");
+    // Organization-type records name contacts by handle only: no addresses to mail.
+    assertThat(ja.contactEmails()).isEmpty();
+    assertThat(en.registrantNames()).containsExactly("Sample K.K.");
+  }
+
+  @Test
+  void gtldRegistrarFormatGivesOrganizationAndDistinctContactAddresses() {
+    RegistrationRecord record = parse("registrar-full.txt");
+
+    assertThat(record.registered()).isTrue();
+    assertThat(record.registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(record.contactEmails())
+        .containsExactly("domains@sample-shop.com", "Admin@Sample-Shop.com", "dns@webagency.example");
+    assertThat(record.referral()).isEqualTo("whois.registrar.example");
+  }
+
+  @Test
+  void thinRegistryAnswerCarriesTheReferral() {
+    RegistrationRecord record = parse("verisign-thin.txt");
+
+    assertThat(record.registered()).isTrue();
+    assertThat(record.registrantNames()).isEmpty();
+    assertThat(record.contactEmails()).isEmpty();
+    assertThat(record.referral()).isEqualTo("${REGISTRAR}");
+  }
+
+  @Test
+  void redactedRecordsHaveNoUsableRegistrant() {
+    RegistrationRecord redacted = parse("registrar-redacted.txt");
+    RegistrationRecord protectedRecord = parse("registrar-data-protected.txt");
+
+    assertThat(redacted.registered()).isTrue();
+    assertThat(redacted.redacted()).isTrue();
+    assertThat(redacted.registrantNames()).isEmpty();
+    assertThat(redacted.contactEmails()).isEmpty(); // sentences and web-form URLs are no addresses
+    assertThat(protectedRecord.redacted()).isTrue();
+    assertThat(protectedRecord.registrantNames()).isEmpty();
+    assertThat(protectedRecord.contactEmails()).isEmpty();
+  }
+
+  @Test
+  void noMatchAnswersMeanNotRegistered() {
+    assertThat(parse("jprs-no-match.txt").registered()).isFalse();
+    assertThat(parse("verisign-no-match.txt").registered()).isFalse();
+  }
+
+  @Test
+  void throttlingAnswersAreRetryableUnavailability() {
+    assertThatThrownBy(() -> parse("jprs-rate-limit.txt"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("Query rate limit exceeded");
+    assertThatThrownBy(() -> parse("registrar-quota.txt"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("exceeded the maximum allowable number");
+  }
+
+  @Test
+  void malformedAnswers() {
+    assertThatThrownBy(() -> parse("malformed-html.txt"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("unrecognised");
+    RegistrationRecord partial = parse("malformed-no-registrant.txt");
+    assertThat(partial.registered()).isTrue();
+    assertThat(partial.registrantNames()).isEmpty();
+    assertThat(partial.contactEmails()).isEmpty();
+  }
+
+  @Test
+  void binaryAnswersAreRefused() {
+    assertThatThrownBy(() -> WhoisText.decode(WhoisAnswers.bytes("binary.bin")))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("not text");
+  }
+
+  @Test
+  void latin1AnswersAreReadAsLatin1() {
+    byte[] latin1 =
+        "Domain Name: cafe.com\nRegistrant Organization: Caf\u00e9 S.A.\n"
+            .getBytes(Charset.forName("ISO-8859-1"));
+
+    assertThat(WhoisRecordParser.parse(WhoisText.decode(latin1)).registrantNames())
+        .containsExactly("Caf\u00e9 S.A.");
+  }
+}

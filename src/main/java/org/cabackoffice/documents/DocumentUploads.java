@@ -245,6 +245,14 @@ public class DocumentUploads {
     } catch (OptimisticLockingFailureException e) {
       // A simultaneous upload of the same request told the process first.
       return false;
+    } catch (RuntimeException e) {
+      // The customer's file is stored; the officer sees it, and the next upload tries again.
+      log.error(
+          "document for request {} of application {} stored, but telling the process failed",
+          request.getId(),
+          request.getApplicationId(),
+          e);
+      return false;
     }
   }
 

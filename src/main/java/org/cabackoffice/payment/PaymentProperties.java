@@ -1,5 +1,7 @@
 package org.cabackoffice.payment;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,10 +40,21 @@ public record PaymentProperties(
     branchName = branchName == null ? "バーチャル支店 (Virtual Branch)" : branchName;
     branchCode = branchCode == null ? "999" : branchCode;
     accountHolder = accountHolder == null ? "シーエーバックオフィス (CA BACK OFFICE)" : accountHolder;
-    prices =
-        prices == null
-            ? Map.of("SECURE_SERVER_ID", 81_000L, "GLOBAL_SERVER_ID", 149_000L, "EV", 220_000L)
-            : Map.copyOf(prices);
+    if (prices == null) {
+      prices = Map.of("SECURE_SERVER_ID", 81_000L, "GLOBAL_SERVER_ID", 149_000L, "EV", 220_000L);
+    }
+    // Relaxed binding hands map keys over as written (ev, secure-server-id, SECURE_SERVER_ID) or,
+    // from environment variables, as secure.server.id; keep them in the product codes' spelling.
+    Map<String, Long> byProduct = new HashMap<>();
+    prices.forEach(
+        (product, price) -> {
+          if (price == null || price <= 0) {
+            throw new IllegalArgumentException(
+                "backoffice.payment.prices." + product + " must be a positive amount of yen");
+          }
+          byProduct.put(productCode(product), price);
+        });
+    prices = Map.copyOf(byProduct);
     expressSurcharge = expressSurcharge == null ? 30_000L : expressSurcharge;
     consumptionTaxPercent = consumptionTaxPercent == null ? 10 : consumptionTaxPercent;
     dueDays = dueDays == null ? 14 : dueDays;
@@ -56,22 +69,19 @@ public record PaymentProperties(
       throw new IllegalArgumentException(
           "backoffice.payment.consumption-tax-percent and express-surcharge must not be negative");
     }
-    prices.forEach(
-        (product, price) -> {
-          if (price == null || price <= 0) {
-            throw new IllegalArgumentException(
-                "backoffice.payment.prices." + product + " must be a positive amount of yen");
-          }
-        });
   }
 
   /** The price of a product excluding tax; a product without a price cannot be invoiced. */
   long priceOf(String product) {
-    Long price = prices.get(product);
+    Long price = product == null ? null : prices.get(productCode(product));
     if (price == null) {
       throw new IllegalArgumentException(
           "no price configured for product " + product + " (backoffice.payment.prices." + product + ")");
     }
     return price;
+  }
+
+  private static String productCode(String key) {
+    return key.strip().replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
   }
 }

@@ -92,6 +92,21 @@ public class Payments {
               + applicationId
               + " is waiting for a payment: "
               + e.getMessage());
+    } catch (RuntimeException e) {
+      // The payment is committed; a 500 now would make the officer record it again (409) and
+      // hide that it is stored. Say what happened instead.
+      log.error(
+          "payment {} of application {} is recorded but telling its process failed",
+          stored.payment().getId(),
+          applicationId,
+          e);
+      return new RecordedPayment(
+          stored.payment(),
+          false,
+          "payment recorded, but telling the process of application "
+              + applicationId
+              + " failed: "
+              + e.getMessage());
     }
   }
 

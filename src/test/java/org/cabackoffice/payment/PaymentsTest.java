@@ -165,4 +165,28 @@ class PaymentsTest {
     assertThat(payments.record(7L, 89_100L, TODAY.plusDays(1), "ref", "officer1").payment())
         .isNotNull();
   }
+
+  @Test
+  void paymentStaysRecordedWhenTellingTheProcessFailsOtherwise() {
+    Invoice invoice = invoice(7L, false);
+    Payments failing =
+        new Payments(
+            store.invoiceRepository,
+            store.paymentRepository,
+            new RecordingProcessSignals() {
+              @Override
+              public void deliver(String messageName, long applicationId, java.util.Map<String, Object> variables) {
+                throw new IllegalStateException("engine unavailable");
+              }
+            },
+            transactions,
+            InvoicesTest.CLOCK);
+
+    RecordedPayment recorded = failing.record(7L, 89_100L, TODAY, "ref", "officer1");
+
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(store.payments).hasSize(1);
+    assertThat(recorded.processNotified()).isFalse();
+    assertThat(recorded.processNote()).contains("engine unavailable");
+  }
 }

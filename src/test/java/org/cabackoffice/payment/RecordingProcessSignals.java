@@ -6,7 +6,7 @@ import java.util.Map;
 import org.cabackoffice.workflow.ProcessSignals;
 
 /** Records delivered messages; {@link #refuse} makes it answer as if no process were waiting. */
-final class RecordingProcessSignals implements ProcessSignals {
+class RecordingProcessSignals implements ProcessSignals {
 
   record Delivery(String message, long applicationId) {}
 

@@ -1,0 +1,103 @@
+package org.cabackoffice.documents;
+
+/**
+ * Something the document rules refuse, with the HTTP status it maps to and a message in Japanese
+ * and English, because the uploader is a customer who reads either.
+ */
+public class DocumentRefused extends RuntimeException {
+
+  public enum Reason {
+    UNKNOWN_TOKEN(
+        404,
+        "このアップロード URL は存在しません。メールに記載された URL をご確認ください。",
+        "This upload link does not exist. Please check the link in our e-mail."),
+    LINK_EXPIRED(
+        410,
+        "このアップロード URL は有効期限が切れています。担当者にお問い合わせください。",
+        "This upload link has expired. Please contact us for a new one."),
+    REQUEST_CLOSED(
+        410,
+        "この書類のご提出は締め切られました。担当者にお問い合わせください。",
+        "This document request is closed. Please contact us if you need to send more."),
+    NO_FILE(
+        400,
+        "ファイルが選択されていません。",
+        "No file was selected."),
+    EMPTY_FILE(
+        400,
+        "ファイルが空です。",
+        "The file is empty."),
+    TOO_LARGE(
+        413,
+        "ファイルが大きすぎます。",
+        "The file is too large."),
+    NOT_PDF(
+        415,
+        "PDF ファイルのみ受け付けます。",
+        "Only PDF files are accepted."),
+    UPLOAD_CONFLICT(
+        409,
+        "同時に別のアップロードがありました。もう一度アップロードしてください。",
+        "Another upload arrived at the same moment; please upload your file again."),
+    NO_OPEN_REQUEST(
+        409,
+        "審査を待っている書類依頼がありません。",
+        "There is no open document request to review."),
+    INVALID_INPUT(
+        400,
+        "入力が不正です。",
+        "The input is invalid."),
+    UNKNOWN_DOCUMENT(
+        404,
+        "書類が見つかりません。",
+        "No such document.");
+
+    private final int httpStatus;
+    private final String japanese;
+    private final String english;
+
+    Reason(int httpStatus, String japanese, String english) {
+      this.httpStatus = httpStatus;
+      this.japanese = japanese;
+      this.english = english;
+    }
+
+    public int httpStatus() {
+      return httpStatus;
+    }
+
+    public String japanese() {
+      return japanese;
+    }
+
+    public String english() {
+      return english;
+    }
+  }
+
+  private final Reason reason;
+  private final String japaneseMessage;
+
+  public DocumentRefused(Reason reason) {
+    this(reason, reason.japanese(), reason.english());
+  }
+
+  /** A refusal whose messages say more than the reason's standard text, e.g. the size limit. */
+  public DocumentRefused(Reason reason, String japaneseMessage, String englishMessage) {
+    super(englishMessage);
+    this.reason = reason;
+    this.japaneseMessage = japaneseMessage;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  public String japaneseMessage() {
+    return japaneseMessage;
+  }
+
+  public String englishMessage() {
+    return getMessage();
+  }
+}

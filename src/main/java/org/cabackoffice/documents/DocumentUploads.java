@@ -1,0 +1,287 @@
+package org.cabackoffice.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.cabackoffice.workflow.ProcessSignals;
+import org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes the PDFs a technical contact uploads through a request's link (guide [3-1]: 専用 URL へ
+ * 書類データ (PDF) をアップロード) and gives them to officers.
+ *
+ * <p>An upload is committed before the process hears of it, in a transaction of its own: a
+ * process that is not waiting rolls back the transaction it ran in, and a customer's file must not
+ * be lost with it. The process is told once per request, on the first upload it accepts; later
+ * uploads are kept for the officer without telling it again.
+ */
+@Service
+public class DocumentUploads {
+
+  private static final Logger log = LoggerFactory.getLogger(DocumentUploads.class);
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_FILENAME = 255;
+  private static final int MAX_CONTENT_TYPE = 100;
+
+  private final DocumentRequestRepository requests;
+  private final UploadedDocumentRepository documents;
+  private final ProcessSignals signals;
+  private final DocumentsProperties properties;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  public DocumentUploads(
+      DocumentRequestRepository requests,
+      UploadedDocumentRepository documents,
+      ProcessSignals signals,
+      DocumentsProperties properties,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.requests = requests;
+    this.documents = documents;
+    this.signals = signals;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /** The result of an upload, and whether the process was told by it. */
+  public record UploadReceipt(
+      long documentId,
+      long requestId,
+      long applicationId,
+      DocumentKind kind,
+      String filename,
+      long sizeBytes,
+      String sha256,
+      Instant uploadedAt,
+      boolean processNotified) {}
+
+  /** A request with the documents uploaded for it, for officers. */
+  public record RequestDocuments(
+      DocumentRequest request, List<UploadedDocumentSummary> documents) {}
+
+  /**
+   * The request behind an upload link, if it still takes files.
+   *
+   * @throws DocumentRefused 404 for an unknown token, 410 for a lapsed or closed request
+   */
+  public DocumentRequest openRequest(String token) {
+    return ownTransaction.execute(tx -> usableRequest(token, clock.instant()));
+  }
+
+  /** Size limit in bytes, for the page and for callers that can refuse before reading a file. */
+  public long maxUploadBytes() {
+    return properties.maxUploadBytes();
+  }
+
+  /**
+   * Stores an uploaded PDF for the request behind the token, then tells the application's
+   * process if it has not been told yet.
+   *
+   * @throws DocumentRefused for an unknown (404) or lapsed or closed (410) link, no or an empty
+   *     file (400), a file over the limit (413) or one that is not a PDF (415); nothing is stored
+   */
+  public UploadReceipt upload(String token, String filename, String contentType, byte[] content) {
+    Instant now = clock.instant();
+    // The link first: an unknown or dead link is the answer whatever the file is.
+    ownTransaction.execute(tx -> usableRequest(token, now));
+    checkContent(content);
+    String sha256 = sha256(content);
+    Stored stored =
+        ownTransaction.execute(
+            tx -> {
+              DocumentRequest request = usableRequest(token, now);
+              UploadedDocument document =
+                  documents.save(
+                      new UploadedDocument(
+                          request.getId(),
+                          cleanFilename(filename),
+                          cleanContentType(contentType),
+                          content,
+                          sha256,
+                          now));
+              if (request.getStatus() == DocumentRequestStatus.REQUESTED) {
+                request.markUploaded();
+                requests.save(request);
+              }
+              return new Stored(document, request, !request.isProcessNotified());
+            });
+    boolean notified = stored.tellProcess() && tellProcess(stored.request());
+    UploadedDocument d = stored.document();
+    return new UploadReceipt(
+        d.getId(),
+        stored.request().getId(),
+        stored.request().getApplicationId(),
+        stored.request().getKind(),
+        d.getOriginalFilename(),
+        d.getSizeBytes(),
+        d.getSha256(),
+        d.getUploadedAt(),
+        notified);
+  }
+
+  /** Every request of an application with its documents' metadata, oldest first. */
+  public List<RequestDocuments> documentsOf(long applicationId) {
+    return ownTransaction.execute(
+        tx -> {
+          List<DocumentRequest> all = requests.findByApplicationIdOrderByIdAsc(applicationId);
+          if (all.isEmpty()) {
+            return List.of();
+          }
+          Map<Long, List<UploadedDocumentSummary>> byRequest =
+              documents.summariesOf(all.stream().map(DocumentRequest::getId).toList()).stream()
+                  .collect(Collectors.groupingBy(UploadedDocumentSummary::requestId));
+          return all.stream()
+              .map(r -> new RequestDocuments(r, byRequest.getOrDefault(r.getId(), List.of())))
+              .toList();
+        });
+  }
+
+  /**
+   * A stored document with its content.
+   *
+   * @throws DocumentRefused 404 when there is no such document
+   */
+  public UploadedDocument document(long documentId) {
+    return ownTransaction.execute(
+        tx ->
+            documents
+                .findById(documentId)
+                .orElseThrow(
+                    () ->
+                        new DocumentRefused(
+                            DocumentRefused.Reason.UNKNOWN_DOCUMENT,
+                            DocumentRefused.Reason.UNKNOWN_DOCUMENT.japanese(),
+                            "no document " + documentId)));
+  }
+
+  private DocumentRequest usableRequest(String token, Instant now) {
+    DocumentRequest request =
+        (UploadTokens.isWellFormed(token) ? requests.findByToken(token) : Optional.<DocumentRequest>empty())
+            .orElseThrow(() -> new DocumentRefused(DocumentRefused.Reason.UNKNOWN_TOKEN));
+    if (!request.getStatus().isOpen()) {
+      throw new DocumentRefused(
+          request.getStatus() == DocumentRequestStatus.EXPIRED
+              ? DocumentRefused.Reason.LINK_EXPIRED
+              : DocumentRefused.Reason.REQUEST_CLOSED);
+    }
+    if (request.hasLapsed(now)) {
+      throw new DocumentRefused(DocumentRefused.Reason.LINK_EXPIRED);
+    }
+    return request;
+  }
+
+  private void checkContent(byte[] content) {
+    if (content == null) {
+      throw new DocumentRefused(DocumentRefused.Reason.NO_FILE);
+    }
+    if (content.length == 0) {
+      throw new DocumentRefused(DocumentRefused.Reason.EMPTY_FILE);
+    }
+    if (content.length > properties.maxUploadBytes()) {
+      throw tooLarge(content.length, properties.maxUploadBytes());
+    }
+    if (!isPdf(content)) {
+      throw new DocumentRefused(DocumentRefused.Reason.NOT_PDF);
+    }
+  }
+
+  static DocumentRefused tooLarge(long size, long limit) {
+    return new DocumentRefused(
+        DocumentRefused.Reason.TOO_LARGE,
+        String.format("ファイルが大きすぎます (%,d バイト)。%,d バイト以下の PDF をアップロードしてください。", size, limit),
+        String.format("The file is too large (%,d bytes); the limit is %,d bytes.", size, limit));
+  }
+
+  /**
+   * A PDF starts with {@code %PDF-} (ISO 32000-1, 7.5.2). The browser's content type is what the
+   * uploader's machine guessed from the name, so the bytes decide.
+   */
+  static boolean isPdf(byte[] content) {
+    return content != null
+        && content.length >= PDF_MAGIC.length
+        && Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length);
+  }
+
+  private boolean tellProcess(DocumentRequest request) {
+    try {
+      ownTransaction.executeWithoutResult(
+          tx -> {
+            DocumentRequest fresh = requests.findById(request.getId()).orElseThrow();
+            if (fresh.isProcessNotified()) {
+              return;
+            }
+            signals.deliver(request.getKind().uploadedMessage(), request.getApplicationId(), Map.of());
+            fresh.markProcessNotified();
+            requests.save(fresh);
+          });
+      return true;
+    } catch (NoProcessWaitingException e) {
+      // Kept for the officer, who sees the upload in the list; the next upload tries again.
+      log.warn(
+          "document for request {} of application {} stored, but no process waits for {}: {}",
+          request.getId(),
+          request.getApplicationId(),
+          request.getKind().uploadedMessage(),
+          e.getMessage());
+      return false;
+    } catch (OptimisticLockingFailureException e) {
+      // A simultaneous upload of the same request told the process first.
+      return false;
+    } catch (RuntimeException e) {
+      // The customer's file is stored; the officer sees it, and the next upload tries again.
+      log.error(
+          "document for request {} of application {} stored, but telling the process failed",
+          request.getId(),
+          request.getApplicationId(),
+          e);
+      return false;
+    }
+  }
+
+  /** Browsers on Windows may send a full path; only the last part is the file's name. */
+  static String cleanFilename(String filename) {
+    String name = filename == null ? "" : filename;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("\\p{Cntrl}", "").strip();
+    if (name.isEmpty()) {
+      name = "document.pdf";
+    }
+    return name.length() > MAX_FILENAME ? name.substring(0, MAX_FILENAME) : name;
+  }
+
+  private static String cleanContentType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return "application/octet-stream";
+    }
+    String type = contentType.replaceAll("\\p{Cntrl}", "").strip();
+    return type.length() > MAX_CONTENT_TYPE ? type.substring(0, MAX_CONTENT_TYPE) : type;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private record Stored(UploadedDocument document, DocumentRequest request, boolean tellProcess) {}
+}

@@ -1,0 +1,7 @@
+package org.cabackoffice.payment;
+
+public enum InvoiceStatus {
+  OPEN,
+  PAID,
+  CANCELLED
+}

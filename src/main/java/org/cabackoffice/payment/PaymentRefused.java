@@ -1,0 +1,71 @@
+package org.cabackoffice.payment;
+
+/**
+ * A payment or invoice operation the CA's rules refuse. It carries the HTTP status it maps to, so
+ * the REST layer answers a specific 4xx and a delegate can read the reason; the service itself
+ * stays free of web types.
+ */
+public class PaymentRefused extends RuntimeException {
+
+  public enum Reason {
+    /** No invoice exists for the application, or no such application. */
+    NO_INVOICE(404),
+    /** The invoice was already paid: the same transfer recorded twice would be counted twice. */
+    ALREADY_PAID(409),
+    /** The application was withdrawn or refused; its invoice is void. */
+    INVOICE_CANCELLED(409),
+    /** The transfer does not match the invoice total (partial or excess payment). */
+    AMOUNT_MISMATCH(422),
+    /** The input itself is unusable, e.g. a negative amount or a value date in the future. */
+    INVALID_INPUT(400);
+
+    private final int httpStatus;
+
+    Reason(int httpStatus) {
+      this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+      return httpStatus;
+    }
+  }
+
+  private final Reason reason;
+  private final Long expectedYen;
+  private final Long receivedYen;
+
+  public PaymentRefused(Reason reason, String message) {
+    this(reason, message, null, null);
+  }
+
+  private PaymentRefused(Reason reason, String message, Long expectedYen, Long receivedYen) {
+    super(message);
+    this.reason = reason;
+    this.expectedYen = expectedYen;
+    this.receivedYen = receivedYen;
+  }
+
+  static PaymentRefused amountMismatch(long applicationId, long expectedYen, long receivedYen) {
+    return new PaymentRefused(
+        Reason.AMOUNT_MISMATCH,
+        String.format(
+            "application %d: received %,d yen but the invoice total is %,d yen",
+            applicationId, receivedYen, expectedYen),
+        expectedYen,
+        receivedYen);
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The invoice total, for an amount mismatch; otherwise null. */
+  public Long expectedYen() {
+    return expectedYen;
+  }
+
+  /** The amount received, for an amount mismatch; otherwise null. */
+  public Long receivedYen() {
+    return receivedYen;
+  }
+}

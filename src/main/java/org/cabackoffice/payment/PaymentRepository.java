@@ -1,0 +1,13 @@
+package org.cabackoffice.payment;
+
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
+
+public interface PaymentRepository extends Repository<Payment, Long> {
+
+  Optional<Payment> findById(long id);
+
+  Optional<Payment> findByInvoiceId(long invoiceId);
+
+  Payment save(Payment payment);
+}

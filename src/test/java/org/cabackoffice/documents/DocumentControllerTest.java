@@ -1,0 +1,125 @@
+package org.cabackoffice.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.cabackoffice.mail.MailTemplates;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+class DocumentControllerTest {
+
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Clock clock = Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.TOKYO);
+  private final DocumentRequests requests =
+      new DocumentRequests(
+          store.requestRepository,
+          new DocumentsProperties(null, null),
+          new MailTemplates(),
+          new ArrayList<>()::add,
+          clock,
+          "https://ra.example.jp");
+  private final DocumentUploads uploads =
+      new DocumentUploads(
+          store.requestRepository,
+          store.documentRepository,
+          store.signals,
+          new DocumentsProperties(null, null),
+          store.transactions,
+          clock);
+  private final MockMvc mvc =
+      MockMvcBuilders.standaloneSetup(new DocumentController(uploads))
+          .setMessageConverters(
+              new ByteArrayHttpMessageConverter(),
+              new StringHttpMessageConverter(StandardCharsets.UTF_8),
+              new MappingJackson2HttpMessageConverter(
+                  Jackson2ObjectMapperBuilder.json()
+                      .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                      .build()))
+          .build();
+
+  @Test
+  void listsRequestsWithDocumentMetadataButNoTokenOrContent() throws Exception {
+    DocumentRequest request =
+        requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "登記事項証明書", "tech@example.jp");
+    uploads.upload(request.getToken(), "登記.pdf", "application/pdf", DocumentUploadsTest.PDF);
+
+    String json =
+        mvc.perform(get("/api/applications/7/documents"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].kind").value("SUPPORTING_DOCUMENTS"))
+            .andExpect(jsonPath("$[0].status").value("UPLOADED"))
+            .andExpect(jsonPath("$[0].note").value("登記事項証明書"))
+            .andExpect(jsonPath("$[0].requestedAt").value("2025-06-02T01:00:00Z"))
+            .andExpect(jsonPath("$[0].documents[0].originalFilename").value("登記.pdf"))
+            .andExpect(jsonPath("$[0].documents[0].sizeBytes").value(DocumentUploadsTest.PDF.length))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json).doesNotContain(request.getToken()).doesNotContain("content\"");
+  }
+
+  @Test
+  void applicationWithoutRequestsListsNothing() throws Exception {
+    mvc.perform(get("/api/applications/8/documents"))
+        .andExpect(status().isOk())
+        .andExpect(content().json("[]"));
+  }
+
+  @Test
+  void contentIsThePdfAsAnAttachment() throws Exception {
+    DocumentRequest request =
+        requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "tech@example.jp");
+    long id =
+        uploads.upload(request.getToken(), "登記.pdf", "text/plain", DocumentUploadsTest.PDF).documentId();
+
+    mvc.perform(get("/api/documents/" + id + "/content"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+        .andExpect(content().bytes(DocumentUploadsTest.PDF))
+        .andExpect(header().string("Content-Disposition",
+            org.hamcrest.Matchers.startsWith("attachment; filename=")))
+        .andExpect(header().string("Content-Disposition",
+            org.hamcrest.Matchers.containsString("filename*=UTF-8''%E7%99%BB%E8%A8%98.pdf")));
+  }
+
+  @Test
+  void unknownDocumentIs404() throws Exception {
+    mvc.perform(get("/api/documents/999/content"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.reason").value("UNKNOWN_DOCUMENT"));
+    mvc.perform(get("/api/documents/abc/content")).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void everyHandlerCarriesTheStaffRoles() {
+    Method[] handlers =
+        Arrays.stream(DocumentController.class.getDeclaredMethods())
+            .filter(m -> AnnotatedElementUtils.hasAnnotation(m, RequestMapping.class))
+            .toArray(Method[]::new);
+    assertThat(handlers).hasSize(2);
+    for (Method handler : handlers) {
+      assertThat(handler.getAnnotation(PreAuthorize.class).value())
+          .isEqualTo("hasAnyRole('OFFICER', 'SENIOR_OFFICER', 'AUDITOR')");
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package org.cabackoffice.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.workflow.RenewalProcess;
+import org.junit.jupiter.api.Test;
+
+class DocumentUploadsTest {
+
+  static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final DocumentRequests requests =
+      new DocumentRequests(
+          store.requestRepository,
+          new DocumentsProperties(null, null),
+          new MailTemplates(),
+          new ArrayList<>()::add,
+          Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.TOKYO),
+          "https://ra.example.jp");
+
+  private DocumentUploads at(Instant now) {
+    return new DocumentUploads(
+        store.requestRepository,
+        store.documentRepository,
+        store.signals,
+        new DocumentsProperties(null, 1024L),
+        store.transactions,
+        Clock.fixed(now, DocumentRequestsTest.TOKYO));
+  }
+
+  private final DocumentUploads uploads = at(DocumentRequestsTest.NOW.plusSeconds(60));
+
+  private DocumentRequest requested(DocumentKind kind) {
+    return requests.request(7L, kind, "登記事項証明書", "tech@example.jp");
+  }
+
+  private static DocumentRefused.Reason refusal(Runnable upload) {
+    try {
+      upload.run();
+    } catch (DocumentRefused e) {
+      return e.reason();
+    }
+    throw new AssertionError("the upload was accepted");
+  }
+
+  @Test
+  void pdfIsRecognizedByItsMagicBytesNotItsName() {
+    assertThat(DocumentUploads.isPdf(PDF)).isTrue();
+    assertThat(DocumentUploads.isPdf("%PDF-".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(DocumentUploads.isPdf("%PDF".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(DocumentUploads.isPdf("GIF89a%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(DocumentUploads.isPdf(" %PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(DocumentUploads.isPdf(new byte[0])).isFalse();
+  }
+
+  @Test
+  void firstUploadIsStoredAndTellsTheProcess() {
+    DocumentRequest request = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+
+    DocumentUploads.UploadReceipt receipt =
+        uploads.upload(request.getToken(), "C:\\Users\\tanaka\\登記.pdf", "application/pdf", PDF);
+
+    assertThat(request.getStatus()).isEqualTo(DocumentRequestStatus.UPLOADED);
+    assertThat(request.isProcessNotified()).isTrue();
+    assertThat(receipt.processNotified()).isTrue();
+    assertThat(receipt.filename()).isEqualTo("登記.pdf");
+    assertThat(receipt.sha256()).hasSize(64).matches("[0-9a-f]+");
+    assertThat(store.documents).singleElement().satisfies(d -> {
+      assertThat(d.getContent()).isEqualTo(PDF);
+      assertThat(d.getSizeBytes()).isEqualTo(PDF.length);
+      assertThat(d.getRequestId()).isEqualTo(request.getId());
+    });
+    assertThat(store.delivered).containsExactly(RenewalProcess.Messages.DOCUMENTS_UPLOADED + ":7");
+  }
+
+  @Test
+  void laterUploadsAreStoredWithoutTellingTheProcessAgain() {
+    DocumentRequest request = requested(DocumentKind.EMPLOYMENT_CERTIFICATE);
+
+    uploads.upload(request.getToken(), "a.pdf", "application/pdf", PDF);
+    DocumentUploads.UploadReceipt second =
+        uploads.upload(request.getToken(), "b.pdf", "application/pdf", PDF);
+
+    assertThat(store.documents).hasSize(2);
+    assertThat(second.processNotified()).isFalse();
+    assertThat(store.delivered)
+        .containsExactly(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED + ":7");
+    assertThat(uploads.documentsOf(7L))
+        .singleElement()
+        .satisfies(rd -> assertThat(rd.documents()).hasSize(2));
+  }
+
+  @Test
+  void uploadStaysStoredWhenNoProcessWaitsAndTheNextUploadTriesAgain() {
+    DocumentRequest request = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    store.noProcessWaiting = true;
+
+    DocumentUploads.UploadReceipt first = uploads.upload(request.getToken(), "a.pdf", null, PDF);
+
+    assertThat(first.processNotified()).isFalse();
+    assertThat(store.documents).hasSize(1);
+    assertThat(request.getStatus()).isEqualTo(DocumentRequestStatus.UPLOADED);
+    assertThat(request.isProcessNotified()).isFalse();
+    // the upload committed, the telling was rolled back on its own
+    assertThat(store.transactionEvents.subList(store.transactionEvents.size() - 4, store.transactionEvents.size()))
+        .containsExactly("begin", "commit", "begin", "rollback");
+
+    store.noProcessWaiting = false;
+    assertThat(uploads.upload(request.getToken(), "b.pdf", null, PDF).processNotified()).isTrue();
+    assertThat(store.delivered).hasSize(1);
+  }
+
+  @Test
+  void emptyOversizedAndNonPdfFilesAreRefusedAndNothingIsStored() {
+    String token = requested(DocumentKind.SUPPORTING_DOCUMENTS).getToken();
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    byte[] big = new byte[1025];
+    System.arraycopy(PDF, 0, big, 0, PDF.length);
+
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", new byte[0])))
+        .isEqualTo(DocumentRefused.Reason.EMPTY_FILE);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", null)))
+        .isEqualTo(DocumentRefused.Reason.NO_FILE);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", png)))
+        .isEqualTo(DocumentRefused.Reason.NOT_PDF);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", big)))
+        .isEqualTo(DocumentRefused.Reason.TOO_LARGE);
+    assertThat(DocumentRefused.Reason.NOT_PDF.httpStatus()).isEqualTo(415);
+    assertThat(DocumentRefused.Reason.TOO_LARGE.httpStatus()).isEqualTo(413);
+    assertThat(DocumentRefused.Reason.EMPTY_FILE.httpStatus()).isEqualTo(400);
+    assertThat(store.documents).isEmpty();
+    assertThat(store.delivered).isEmpty();
+  }
+
+  @Test
+  void unknownTokenIs404() {
+    requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    assertThat(refusal(() -> uploads.upload(UploadTokens.next(), "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.UNKNOWN_TOKEN);
+    assertThat(refusal(() -> uploads.upload("../../etc/passwd", "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.UNKNOWN_TOKEN);
+    assertThat(refusal(() -> uploads.openRequest(null)))
+        .isEqualTo(DocumentRefused.Reason.UNKNOWN_TOKEN);
+    assertThat(DocumentRefused.Reason.UNKNOWN_TOKEN.httpStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void lapsedExpiredAndClosedLinksAre410() {
+    DocumentRequest request = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    DocumentUploads afterExpiry = at(request.getExpiresAt());
+
+    assertThat(refusal(() -> afterExpiry.upload(request.getToken(), "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.LINK_EXPIRED);
+    assertThat(refusal(() -> afterExpiry.openRequest(request.getToken())))
+        .isEqualTo(DocumentRefused.Reason.LINK_EXPIRED);
+
+    requests.expire(7L, DocumentKind.SUPPORTING_DOCUMENTS);
+    assertThat(refusal(() -> uploads.upload(request.getToken(), "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.LINK_EXPIRED);
+
+    DocumentRequest accepted = requested(DocumentKind.EMPLOYMENT_CERTIFICATE);
+    requests.recordReview(7L, DocumentKind.EMPLOYMENT_CERTIFICATE, true, null, "officer1");
+    assertThat(refusal(() -> uploads.upload(accepted.getToken(), "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.REQUEST_CLOSED);
+    assertThat(DocumentRefused.Reason.LINK_EXPIRED.httpStatus()).isEqualTo(410);
+    assertThat(DocumentRefused.Reason.REQUEST_CLOSED.httpStatus()).isEqualTo(410);
+    assertThat(store.documents).isEmpty();
+  }
+
+  @Test
+  void filenamesLoseTheirPathAndControlCharacters() {
+    assertThat(DocumentUploads.cleanFilename("/tmp/x/証明書.pdf")).isEqualTo("証明書.pdf");
+    assertThat(DocumentUploads.cleanFilename("a\r\nb.pdf")).isEqualTo("ab.pdf");
+    assertThat(DocumentUploads.cleanFilename(null)).isEqualTo("document.pdf");
+    assertThat(DocumentUploads.cleanFilename("x".repeat(300) + ".pdf")).hasSize(255);
+  }
+
+  @Test
+  void unknownDocumentIs404() {
+    assertThatThrownBy(() -> uploads.document(999L))
+        .isInstanceOfSatisfying(
+            DocumentRefused.class,
+            e -> assertThat(e.reason()).isEqualTo(DocumentRefused.Reason.UNKNOWN_DOCUMENT));
+    assertThat(uploads.documentsOf(7L)).isEmpty();
+    assertThat(Duration.ofDays(new DocumentsProperties(null, null).validDays())).hasDays(30);
+  }
+}

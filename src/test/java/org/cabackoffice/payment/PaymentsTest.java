@@ -1,0 +1,192 @@
+package org.cabackoffice.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.workflow.RenewalProcess;
+import org.junit.jupiter.api.Test;
+
+class PaymentsTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+
+  private final InMemoryPaymentStore store = new InMemoryPaymentStore();
+  private final RecordingProcessSignals signals = new RecordingProcessSignals();
+  private final RecordingTransactions transactions = new RecordingTransactions();
+  private final Invoices invoices =
+      new Invoices(
+          store.invoiceRepository,
+          new VirtualAccounts(store.virtualAccountRepository, InvoicesTest.CLOCK),
+          store.virtualAccountRepository,
+          InvoicesTest.defaults(),
+          new MailTemplates(),
+          new ArrayList<>()::add,
+          InvoicesTest.CLOCK);
+  private final Payments payments =
+      new Payments(
+          store.invoiceRepository,
+          store.paymentRepository,
+          signals,
+          transactions,
+          InvoicesTest.CLOCK);
+
+  /** SECURE_SERVER_ID without express: 81,000 + 8,100 tax. */
+  private Invoice invoice(long applicationId, boolean deferred) {
+    return invoices.issue(applicationId, 1L, "SECURE_SERVER_ID", false, deferred, "tech@example.jp");
+  }
+
+  @Test
+  void exactAmountPaysTheInvoiceAndTellsTheProcess() {
+    Invoice invoice = invoice(7L, false);
+
+    RecordedPayment recorded = payments.record(7L, 89_100L, TODAY, " ｶ)ﾃｽﾄ ", "officer1");
+
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(invoice.getPaidAt()).isEqualTo(InvoicesTest.CLOCK.instant());
+    assertThat(recorded.processNotified()).isTrue();
+    assertThat(recorded.payment().isProcessNotified()).isTrue();
+    assertThat(recorded.payment().getReference()).isEqualTo("ｶ)ﾃｽﾄ");
+    assertThat(recorded.payment().getRecordedBy()).isEqualTo("officer1");
+    assertThat(store.payments).hasSize(1);
+    assertThat(signals.delivered)
+        .containsExactly(
+            new RecordingProcessSignals.Delivery(RenewalProcess.Messages.PAYMENT_RECEIVED, 7L));
+    assertThat(transactions.events).containsExactly("begin-new", "commit", "begin-new", "commit");
+  }
+
+  @Test
+  void amountOtherThanTheTotalIsRefusedNamingBothAmounts() {
+    Invoice invoice = invoice(7L, false);
+
+    assertThatThrownBy(() -> payments.record(7L, 81_000L, TODAY, "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.AMOUNT_MISMATCH);
+              assertThat(e.reason().httpStatus()).isEqualTo(422);
+              assertThat(e.expectedYen()).isEqualTo(89_100L);
+              assertThat(e.receivedYen()).isEqualTo(81_000L);
+              assertThat(e.getMessage()).contains("81,000", "89,100");
+            });
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.payments).isEmpty();
+    assertThat(signals.delivered).isEmpty();
+    assertThat(transactions.events).containsExactly("begin-new", "rollback");
+  }
+
+  @Test
+  void secondPaymentOfAPaidInvoiceIsRefused() {
+    invoice(7L, false);
+    payments.record(7L, 89_100L, TODAY, "ref", "officer1");
+
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY, "ref", "officer2"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> assertThat(e.reason().httpStatus()).isEqualTo(409));
+    assertThat(store.payments).hasSize(1);
+    assertThat(signals.delivered).hasSize(1);
+  }
+
+  @Test
+  void applicationWithoutInvoiceIsRefused() {
+    assertThatThrownBy(() -> payments.record(404L, 89_100L, TODAY, "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.NO_INVOICE);
+              assertThat(e.reason().httpStatus()).isEqualTo(404);
+            });
+  }
+
+  @Test
+  void cancelledInvoiceTakesNoPayment() {
+    invoice(7L, false);
+    invoices.cancel(7L);
+
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY, "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.INVOICE_CANCELLED));
+  }
+
+  @Test
+  void deferredInvoiceIsPaidWithoutTellingTheProcess() {
+    Invoice invoice = invoice(7L, true);
+
+    RecordedPayment recorded = payments.record(7L, 89_100L, TODAY, "ref", "officer1");
+
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(store.payments).hasSize(1);
+    assertThat(recorded.processNotified()).isFalse();
+    assertThat(recorded.processNote()).contains("deferred");
+    assertThat(signals.delivered).isEmpty();
+  }
+
+  @Test
+  void paymentStaysRecordedWhenNoProcessWaits() {
+    Invoice invoice = invoice(7L, false);
+    signals.refuse = true;
+
+    RecordedPayment recorded = payments.record(7L, 89_100L, TODAY, "ref", "officer1");
+
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(store.payments).containsExactly(recorded.payment());
+    assertThat(recorded.processNotified()).isFalse();
+    assertThat(recorded.payment().isProcessNotified()).isFalse();
+    assertThat(recorded.processNote()).contains("no process", "waiting");
+    // the payment's transaction committed before the process's was rolled back
+    assertThat(transactions.events).containsExactly("begin-new", "commit", "begin-new", "rollback");
+  }
+
+  @Test
+  void unusableInputIsRefusedBeforeAnythingIsStored() {
+    invoice(7L, false);
+
+    assertThatThrownBy(() -> payments.record(7L, 0L, TODAY, "ref", "officer1"))
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, null, "ref", "officer1"))
+        .hasMessageContaining("valueDate");
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY.plusDays(2), "ref", "officer1"))
+        .hasMessageContaining("future");
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY, " ", "officer1"))
+        .hasMessageContaining("reference");
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY, "x".repeat(129), "officer1"))
+        .hasMessageContaining("128");
+    assertThat(store.payments).isEmpty();
+    assertThat(transactions.events).isEmpty();
+  }
+
+  @Test
+  void valueDateOfTomorrowIsAcceptedForTheTimeZoneGap() {
+    invoice(7L, false);
+    assertThat(payments.record(7L, 89_100L, TODAY.plusDays(1), "ref", "officer1").payment())
+        .isNotNull();
+  }
+
+  @Test
+  void paymentStaysRecordedWhenTellingTheProcessFailsOtherwise() {
+    Invoice invoice = invoice(7L, false);
+    Payments failing =
+        new Payments(
+            store.invoiceRepository,
+            store.paymentRepository,
+            new RecordingProcessSignals() {
+              @Override
+              public void deliver(String messageName, long applicationId, java.util.Map<String, Object> variables) {
+                throw new IllegalStateException("engine unavailable");
+              }
+            },
+            transactions,
+            InvoicesTest.CLOCK);
+
+    RecordedPayment recorded = failing.record(7L, 89_100L, TODAY, "ref", "officer1");
+
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(store.payments).hasSize(1);
+    assertThat(recorded.processNotified()).isFalse();
+    assertThat(recorded.processNote()).contains("engine unavailable");
+  }
+}

@@ -34,10 +34,12 @@ public class DocumentStage {
   @Transactional
   public Waiting request(long applicationId, DocumentKind kind, String note) {
     Application application = applications.get(applicationId);
-    requests.request(applicationId, kind, note, application.getTechnicalEmail());
+    DocumentRequest request =
+        requests.request(applicationId, kind, note, application.getTechnicalEmail());
+    // The wait ends when the upload link stops working, not on a date of its own.
     return new Waiting(
         deadlines.reminder(),
-        deadlines.expiry(),
+        Date.from(request.getExpiresAt()),
         baseUrl + "/api/applications/" + applicationId + "/documents");
   }
 

@@ -40,6 +40,6 @@ public class IssueInvoiceDelegate implements JavaDelegate {
     // Money that arrives on the due date still counts: the timer fires when the next day begins.
     execution.setVariable(
         "paymentDueAt",
-        Date.from(invoice.getDueDate().plusDays(1).atStartOfDay(JAPAN).toInstant()));
+        Date.from(invoice.getDueOn().plusDays(1).atStartOfDay(JAPAN).toInstant()));
   }
 }

@@ -3,6 +3,8 @@ package org.cabackoffice.verification;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.cabackoffice.documents.DocumentKind;
+import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +37,12 @@ public class IssuanceApprovals {
   public Set<String> validators(long applicationId) {
     Set<String> validators = new LinkedHashSet<>();
     phoneVerifications.of(applicationId).forEach(call -> validators.add(call.getOfficer()));
-    validators.addAll(documents.reviewers(applicationId));
+    for (DocumentKind kind : DocumentKind.values()) {
+      documents
+          .latest(applicationId, kind)
+          .map(DocumentRequest::getReviewer)
+          .ifPresent(validators::add);
+    }
     return validators;
   }
 

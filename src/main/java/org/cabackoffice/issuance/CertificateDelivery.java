@@ -1,6 +1,7 @@
 package org.cabackoffice.issuance;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,11 +54,12 @@ public class CertificateDelivery {
     }
     X509Certificate issued = CertificatePem.parse(certificate.pem()).get(0);
     X509Certificate intermediate = authority.issuingCertificate();
-    // After a CA rollover the current issuing CA may not be this certificate's issuer; sending a
-    // wrong intermediate breaks the customer's chain, so refuse rather than mail it.
+    // After a CA rollover or re-key the current issuing CA may not be this certificate's issuer;
+    // a wrong intermediate breaks the customer's chain, so check the signature, not just the name.
     if (!Arrays.equals(
-        issued.getIssuerX500Principal().getEncoded(),
-        intermediate.getSubjectX500Principal().getEncoded())) {
+            issued.getIssuerX500Principal().getEncoded(),
+            intermediate.getSubjectX500Principal().getEncoded())
+        || !signedBy(issued, intermediate)) {
       throw new IllegalStateException(
           "certificate " + certificate.serial() + " was not issued by the current issuing CA");
     }
@@ -85,6 +87,15 @@ public class CertificateDelivery {
                 new OutgoingMail.Attachment(
                     "intermediate.crt", PEM_FILE, intermediatePem.getBytes(StandardCharsets.US_ASCII))));
     outbox.enqueue(mail);
+  }
+
+  private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+    try {
+      certificate.verify(issuer.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   private static String format(Instant instant) {

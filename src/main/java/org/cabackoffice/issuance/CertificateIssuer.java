@@ -73,11 +73,24 @@ public class CertificateIssuer {
    * Issues the certificate the request describes. The caller has completed validation, the second
    * officer's approval (EV Guidelines 5.2.4) and the CAA recheck (BR 3.2.2.8) before calling.
    *
+   * <p>Issuing again for an application that already has a certificate returns that certificate.
+   *
    * @throws LintFailedException when pre-issuance lint finds an error; nothing is signed
    * @throws IllegalArgumentException when the request is incomplete or its key does not parse
    */
   @Transactional
   public IssuedCertificate issue(IssuanceRequest request) {
+    // One application, one certificate: a retried process job gets the certificate already
+    // signed instead of a second one for the same names and key.
+    if (request.applicationId() != null) {
+      var existing = certificates.findFirstByApplicationId(request.applicationId());
+      if (existing.isPresent()) {
+        log.info(
+            "Application {} already has certificate serial {}; not signing again",
+            request.applicationId(), existing.get().serial());
+        return existing.get();
+      }
+    }
     SubjectPublicKeyInfo subjectKey = subjectKey(request);
     String commonName = required(request.commonName(), "commonName").toLowerCase(Locale.ROOT);
     List<String> sanNames = sanNames(commonName, request.dnsNames());
@@ -105,7 +118,7 @@ public class CertificateIssuer {
 
     // 5. Sign for real, and make sure what was signed is exactly what was linted.
     X509Certificate certificate = authority.sign(tbs);
-    confirmSignedAsLinted(certificate, lintCertificate);
+    confirmSignedAsLinted(certificate, lintCertificate, authority.issuingCertificate());
 
     // 6. Store it; delivery (CertificateDelivery) follows in the caller's process step.
     IssuedCertificate issued =
@@ -243,13 +256,17 @@ public class CertificateIssuer {
     return spki;
   }
 
-  private static void confirmSignedAsLinted(X509Certificate certificate, X509Certificate linted) {
+  /** Boulder's check: the signature is the only difference from the linted certificate. */
+  private static void confirmSignedAsLinted(
+      X509Certificate certificate, X509Certificate linted, X509Certificate issuing) {
     try {
       if (!Arrays.equals(certificate.getTBSCertificate(), linted.getTBSCertificate())) {
         throw new IllegalStateException("the signed TBS differs from the linted one; certificate discarded");
       }
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new IllegalStateException("the signed certificate does not encode", e);
+      // A signature that does not verify (a faulty HSM) must never reach a customer.
+      certificate.verify(issuing.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the signed certificate does not verify: " + e.getMessage(), e);
     }
   }
 

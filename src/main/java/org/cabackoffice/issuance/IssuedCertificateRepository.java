@@ -13,4 +13,7 @@ public interface IssuedCertificateRepository extends Repository<IssuedCertificat
   Optional<IssuedCertificate> findBySerial(String serial);
 
   boolean existsBySerial(String serial);
+
+  /** The certificate already issued for an application, so a retried job does not sign twice. */
+  Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);
 }

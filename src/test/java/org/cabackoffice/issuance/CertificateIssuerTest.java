@@ -84,6 +84,18 @@ class CertificateIssuerTest {
   }
 
   @Test
+  void retriedIssuanceForTheSameApplicationReturnsTheFirstCertificate() throws Exception {
+    IssuanceRequest request = TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of());
+
+    IssuedCertificate first = issuer.issue(request);
+    IssuedCertificate retried = issuer.issue(request);
+
+    assertThat(retried).isSameAs(first);
+    assertThat(authority.realSignatures).isEqualTo(1);
+    assertThat(repository.saved).hasSize(1);
+  }
+
+  @Test
   void lifetimeShrinksForCertificatesIssuedFromMarch2026() throws Exception {
     Clock later = TestFixtures.clockAt("2026-03-15T00:00:00Z");
     CertificateIssuer laterIssuer =

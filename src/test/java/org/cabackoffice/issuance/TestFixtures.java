@@ -101,5 +101,10 @@ final class TestFixtures {
     public boolean existsBySerial(String serial) {
       return bySerial.containsKey(serial);
     }
+
+    @Override
+    public Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId) {
+      return saved.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -228,6 +229,9 @@ public class CertificateAuthority {
     // Written beside the target and moved, so a crash never leaves half a keystore behind.
     Path partial = path.resolveSibling(path.getFileName() + ".partial");
     try (OutputStream out = Files.newOutputStream(partial)) {
+      if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+      }
       keyStore.store(out, password);
     }
     Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -330,7 +334,7 @@ public class CertificateAuthority {
     }
   }
 
-  private static void add(
+  static void add(
       X509v3CertificateBuilder tbs,
       ASN1ObjectIdentifier oid,
       boolean critical,

@@ -35,7 +35,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,28 +160,28 @@ public class CertificateIssuer {
     GeneralName[] names =
         sanNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
     // BR 7.1.2.7.6 lists the extensions; criticality as in that table.
-    add(tbs, Extension.authorityKeyIdentifier, false, authority.authorityKeyIdentifier());
-    add(tbs, Extension.basicConstraints, true, new BasicConstraints(false));
-    add(
+    CertificateAuthority.add(tbs, Extension.authorityKeyIdentifier, false, authority.authorityKeyIdentifier());
+    CertificateAuthority.add(tbs, Extension.basicConstraints, true, new BasicConstraints(false));
+    CertificateAuthority.add(
         tbs,
         Extension.keyUsage,
         true,
         new KeyUsage(rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature));
-    add(tbs, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-    add(
+    CertificateAuthority.add(tbs, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    CertificateAuthority.add(
         tbs,
         Extension.certificatePolicies,
         false,
         new CertificatePolicies(
             new PolicyInformation(new ASN1ObjectIdentifier(request.profile().policyOid()))));
-    add(
+    CertificateAuthority.add(
         tbs,
         Extension.authorityInfoAccess,
         false,
         new AuthorityInformationAccess(
             AccessDescription.id_ad_caIssuers,
             new GeneralName(GeneralName.uniformResourceIdentifier, authority.caIssuersUrl())));
-    add(tbs, Extension.subjectAlternativeName, false, new GeneralNames(names));
+    CertificateAuthority.add(tbs, Extension.subjectAlternativeName, false, new GeneralNames(names));
     return tbs;
   }
 
@@ -267,14 +266,6 @@ public class CertificateIssuer {
       certificate.verify(issuing.getPublicKey());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the signed certificate does not verify: " + e.getMessage(), e);
-    }
-  }
-
-  private static void add(X509v3CertificateBuilder tbs, ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
-    try {
-      tbs.addExtension(oid, critical, value);
-    } catch (CertIOException e) {
-      throw new IllegalStateException("cannot encode extension " + oid, e);
     }
   }
 

@@ -6,9 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
-import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.slf4j.Logger;
@@ -90,13 +87,8 @@ public class IssuedCertificates {
 
   private static String commonName(X509Certificate certificate) {
     X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    for (RDN rdn : subject.getRDNs(BCStyle.CN)) {
-      AttributeTypeAndValue value = rdn.getFirst();
-      if (value.getValue() instanceof ASN1String text) {
-        return text.getString().toLowerCase(Locale.ROOT);
-      }
-    }
-    return null;
+    List<String> names = PreIssuanceLint.values(subject, BCStyle.CN);
+    return names.isEmpty() ? null : names.get(0).toLowerCase(Locale.ROOT);
   }
 
   private static List<String> dnsNames(X509Certificate certificate) {

@@ -303,7 +303,8 @@ public class PreIssuanceLint {
     }
   }
 
-  private static List<String> values(X500Name name, ASN1ObjectIdentifier type) {
+  /** The string values of every attribute of that type in the name. */
+  static List<String> values(X500Name name, ASN1ObjectIdentifier type) {
     List<String> values = new ArrayList<>();
     for (RDN rdn : name.getRDNs(type)) {
       for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {

@@ -27,6 +27,11 @@ class CertificateAuthorityTest {
     CertificateAuthority first = TestFixtures.authority(dir, clock);
     assertThat(dir.resolve("ca/dev-ca.p12")).exists();
     long size = Files.size(dir.resolve("ca/dev-ca.p12"));
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("ca/dev-ca.p12"))))
+          .isEqualTo("rw-------");
+    }
 
     CertificateAuthority second =
         TestFixtures.authority(dir, TestFixtures.clockAt("2027-06-01T00:00:00Z"));

@@ -1,0 +1,104 @@
+package org.cabackoffice.issuance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.mail.Outbox;
+import org.cabackoffice.mail.OutgoingMail;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mails the certificate and the intermediate (issuing CA) certificate to the technical contact,
+ * guide [5-1]: subject 「サーバ ID 発行のお知らせ (product)」, both certificates in the body so
+ * they can be pasted into the server, and as server.crt / intermediate.crt attachments.
+ */
+@Service
+public class CertificateDelivery {
+
+  static final String TEMPLATE = "certificate-issued";
+  static final String PEM_FILE = "application/x-pem-file";
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(JAPAN);
+
+  private final MailTemplates templates;
+  private final Outbox outbox;
+  private final CertificateAuthority authority;
+
+  public CertificateDelivery(MailTemplates templates, Outbox outbox, CertificateAuthority authority) {
+    this.templates = templates;
+    this.outbox = outbox;
+    this.authority = authority;
+  }
+
+  /**
+   * Puts the issuance mail in the outbox. The dedup key is the serial, so a retried job never
+   * mails the same certificate twice.
+   *
+   * @param productNameJa as the guide names it: "グローバル・サーバ ID", "セキュア・サーバ ID", or
+   *     "EV SSL サーバ証明書"
+   */
+  public void mail(IssuedCertificate certificate, String technicalContactEmail, String productNameJa) {
+    if (technicalContactEmail == null || technicalContactEmail.isBlank()) {
+      throw new IllegalArgumentException("no technical contact e-mail to deliver to");
+    }
+    if (productNameJa == null || productNameJa.isBlank()) {
+      throw new IllegalArgumentException("no product name for the subject");
+    }
+    X509Certificate issued = CertificatePem.parse(certificate.pem()).get(0);
+    X509Certificate intermediate = authority.issuingCertificate();
+    // After a CA rollover or re-key the current issuing CA may not be this certificate's issuer;
+    // a wrong intermediate breaks the customer's chain, so check the signature, not just the name.
+    if (!Arrays.equals(
+            issued.getIssuerX500Principal().getEncoded(),
+            intermediate.getSubjectX500Principal().getEncoded())
+        || !signedBy(issued, intermediate)) {
+      throw new IllegalStateException(
+          "certificate " + certificate.serial() + " was not issued by the current issuing CA");
+    }
+    String certificatePem = certificate.pem();
+    String intermediatePem = CertificatePem.encode(intermediate);
+    Map<String, Object> model =
+        Map.of(
+            "product", productNameJa,
+            "commonName", certificate.commonName() == null ? "" : certificate.commonName(),
+            "dnsNames", String.join(", ", certificate.dnsNames()),
+            "serial", certificate.serial(),
+            "notBefore", format(certificate.notBefore()),
+            "notAfter", format(certificate.notAfter()),
+            "certificatePem", certificatePem.strip(),
+            "intermediatePem", intermediatePem.strip());
+    OutgoingMail mail =
+        templates.compose(
+            TEMPLATE + "/" + certificate.serial(),
+            TEMPLATE,
+            technicalContactEmail,
+            model,
+            List.of(
+                new OutgoingMail.Attachment(
+                    "server.crt", PEM_FILE, certificatePem.getBytes(StandardCharsets.US_ASCII)),
+                new OutgoingMail.Attachment(
+                    "intermediate.crt", PEM_FILE, intermediatePem.getBytes(StandardCharsets.US_ASCII))));
+    outbox.enqueue(mail);
+  }
+
+  private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+    try {
+      certificate.verify(issuer.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static String format(Instant instant) {
+    return DATE_TIME.format(instant);
+  }
+}

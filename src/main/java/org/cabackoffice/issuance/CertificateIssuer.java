@@ -1,0 +1,298 @@
+package org.cabackoffice.issuance;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs subscriber certificates in the order written down in {@code package-info.java}: serial,
+ * validity, TBS after the BR 7.1.2.7 profile, lint of the TBS signed with a throwaway key, and
+ * only then the CA's signature and storage.
+ */
+@Service
+public class CertificateIssuer {
+
+  private static final Logger log = LoggerFactory.getLogger(CertificateIssuer.class);
+
+  private final CertificateAuthority authority;
+  private final PreIssuanceLint lint;
+  private final IssuedCertificateRepository certificates;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public CertificateIssuer(
+      CertificateAuthority authority,
+      PreIssuanceLint lint,
+      IssuedCertificateRepository certificates,
+      Clock clock) {
+    this.authority = authority;
+    this.lint = lint;
+    this.certificates = certificates;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues the certificate the request describes. The caller has completed validation, the second
+   * officer's approval (EV Guidelines 5.2.4) and the CAA recheck (BR 3.2.2.8) before calling.
+   *
+   * <p>Issuing again for an application that already has a certificate returns that certificate.
+   *
+   * @throws LintFailedException when pre-issuance lint finds an error; nothing is signed
+   * @throws IllegalArgumentException when the request is incomplete or its key does not parse
+   */
+  @Transactional
+  public IssuedCertificate issue(IssuanceRequest request) {
+    // One application, one certificate: a retried process job gets the certificate already
+    // signed instead of a second one for the same names and key.
+    if (request.applicationId() != null) {
+      var existing = certificates.findFirstByApplicationId(request.applicationId());
+      if (existing.isPresent()) {
+        log.info(
+            "Application {} already has certificate serial {}; not signing again",
+            request.applicationId(), existing.get().serial());
+        return existing.get();
+      }
+    }
+    SubjectPublicKeyInfo subjectKey = subjectKey(request);
+    String commonName = required(request.commonName(), "commonName").toLowerCase(Locale.ROOT);
+    List<String> sanNames = sanNames(commonName, request.dnsNames());
+
+    // 1. Serial: 128 CSPRNG bits, positive, below 2^159 (BR 7.1).
+    BigInteger serial = CertificateSerial.random(random);
+    // 2. Validity: notBefore now, lifetime by issuance date (SC-081), counted inclusively (BR 6.3.2).
+    Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant notAfter = CertificateLifetime.notAfter(notBefore);
+    // 3. TBS after the subscriber profile (BR 7.1.2.7).
+    X509v3CertificateBuilder tbs =
+        subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter);
+
+    // 4. Lint the TBS signed with a throwaway key of the issuing key's type (BR 4.3.1.2).
+    X509Certificate lintCertificate = authority.signForLint(tbs);
+    List<LintFinding> findings =
+        lint.check(lintCertificate, authority.issuingCertificate(), request.profile());
+    if (PreIssuanceLint.hasErrors(findings)) {
+      log.warn(
+          "Pre-issuance lint refused serial {} for application {}: {}",
+          CertificateSerial.hex(serial), request.applicationId(), findings);
+      throw new LintFailedException(findings);
+    }
+    findings.forEach(f -> log.info("Lint finding for serial {}: {}", CertificateSerial.hex(serial), f));
+
+    // 5. Sign for real, and make sure what was signed is exactly what was linted.
+    X509Certificate certificate = authority.sign(tbs);
+    confirmSignedAsLinted(certificate, lintCertificate, authority.issuingCertificate());
+
+    // 6. Store it; delivery (CertificateDelivery) follows in the caller's process step.
+    IssuedCertificate issued =
+        certificates.saveAndFlush(
+            new IssuedCertificate(
+                CertificateSerial.hex(serial),
+                request.applicationId(),
+                request.customerAccountId(),
+                commonName,
+                sanNames,
+                CertificatePem.spkiSha256(certificate),
+                notBefore,
+                notAfter,
+                clock.instant(),
+                CertificatePem.encode(certificate),
+                false));
+    log.info(
+        "Issued {} certificate serial {} for {} (application {})",
+        request.profile(), issued.serial(), sanNames, request.applicationId());
+    return issued;
+  }
+
+  private X509v3CertificateBuilder subscriberTbs(
+      IssuanceRequest request,
+      String commonName,
+      List<String> sanNames,
+      SubjectPublicKeyInfo subjectKey,
+      BigInteger serial,
+      Instant notBefore,
+      Instant notAfter) {
+    X509v3CertificateBuilder tbs =
+        new X509v3CertificateBuilder(
+            authority.issuerName(),
+            serial,
+            java.util.Date.from(notBefore),
+            java.util.Date.from(notAfter),
+            subject(request, commonName),
+            subjectKey);
+    boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(subjectKey.getAlgorithm().getAlgorithm());
+    GeneralName[] names =
+        sanNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+    // BR 7.1.2.7.6 lists the extensions; criticality as in that table.
+    CertificateAuthority.add(tbs, Extension.authorityKeyIdentifier, false, authority.authorityKeyIdentifier());
+    CertificateAuthority.add(tbs, Extension.basicConstraints, true, new BasicConstraints(false));
+    CertificateAuthority.add(
+        tbs,
+        Extension.keyUsage,
+        true,
+        new KeyUsage(rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature));
+    CertificateAuthority.add(tbs, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    CertificateAuthority.add(
+        tbs,
+        Extension.certificatePolicies,
+        false,
+        new CertificatePolicies(
+            new PolicyInformation(new ASN1ObjectIdentifier(request.profile().policyOid()))));
+    CertificateAuthority.add(
+        tbs,
+        Extension.authorityInfoAccess,
+        false,
+        new AuthorityInformationAccess(
+            AccessDescription.id_ad_caIssuers,
+            new GeneralName(GeneralName.uniformResourceIdentifier, authority.caIssuersUrl())));
+    CertificateAuthority.add(tbs, Extension.subjectAlternativeName, false, new GeneralNames(names));
+    return tbs;
+  }
+
+  /**
+   * Subject after BR 7.1.2.7.4 (OV) and EV Guidelines 7.1.4.2, encoded in the relative order of
+   * BR 7.1.4.2 (C, ST, L, O, CN); countryName and serialNumber as PrintableString, the rest
+   * UTF8String (BR 7.1.4.1 and RFC 5280 4.1.2.4).
+   */
+  private static X500Name subject(IssuanceRequest request, String commonName) {
+    X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+    if (request.ev() != null) {
+      IssuanceRequest.EvSubject ev = request.ev();
+      optional(name, BCStyle.JURISDICTION_C, printable(ev.jurisdictionCountry()));
+      optional(name, BCStyle.JURISDICTION_ST, utf8(ev.jurisdictionStateOrProvince()));
+      optional(name, BCStyle.JURISDICTION_L, utf8(ev.jurisdictionLocality()));
+      optional(name, BCStyle.BUSINESS_CATEGORY, utf8(ev.businessCategory()));
+      optional(name, BCStyle.SERIALNUMBER, printable(ev.registrationNumber()));
+    }
+    String country = required(request.country(), "country").toUpperCase(Locale.ROOT);
+    if (!country.matches("[A-Z]{2}")) {
+      throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code: " + country);
+    }
+    name.addRDN(BCStyle.C, new DERPrintableString(country));
+    optional(name, BCStyle.ST, utf8(request.stateOrProvince()));
+    optional(name, BCStyle.L, utf8(request.locality()));
+    name.addRDN(BCStyle.O, new DERUTF8String(required(request.organization(), "organization")));
+    name.addRDN(BCStyle.CN, new DERUTF8String(commonName));
+    return name.build();
+  }
+
+  /** The SAN carries every name, the CN first (BR 7.1.2.7.12; the CN must be one of them). */
+  private static List<String> sanNames(String commonName, List<String> dnsNames) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(commonName);
+    for (String name : dnsNames) {
+      names.add(required(name, "dnsNames entry").toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(names);
+  }
+
+  private static SubjectPublicKeyInfo subjectKey(IssuanceRequest request) {
+    if (request.profile() == null) {
+      throw new IllegalArgumentException("no certificate profile (OV or EV) given");
+    }
+    byte[] der = request.subjectPublicKeyInfo();
+    if (der == null || der.length == 0) {
+      throw new IllegalArgumentException("no subject public key given");
+    }
+    SubjectPublicKeyInfo spki;
+    try {
+      spki = SubjectPublicKeyInfo.getInstance(der);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("the subject public key is not a DER SubjectPublicKeyInfo", e);
+    }
+    ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
+    String keyType;
+    if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
+      keyType = "RSA";
+    } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+      keyType = "EC";
+    } else {
+      throw new IllegalArgumentException(
+          "subject key algorithm " + algorithm + " is neither RSA nor EC (BR 6.1.5)");
+    }
+    try {
+      // Parsing proves the key is well formed (an EC point on its curve); size is lint's concern.
+      KeyFactory.getInstance(keyType).generatePublic(new X509EncodedKeySpec(der));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the subject " + keyType + " key does not parse: " + e.getMessage(), e);
+    }
+    return spki;
+  }
+
+  /** Boulder's check: the signature is the only difference from the linted certificate. */
+  private static void confirmSignedAsLinted(
+      X509Certificate certificate, X509Certificate linted, X509Certificate issuing) {
+    try {
+      if (!Arrays.equals(certificate.getTBSCertificate(), linted.getTBSCertificate())) {
+        throw new IllegalStateException("the signed TBS differs from the linted one; certificate discarded");
+      }
+      // A signature that does not verify (a faulty HSM) must never reach a customer.
+      certificate.verify(issuing.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the signed certificate does not verify: " + e.getMessage(), e);
+    }
+  }
+
+  private static void optional(X500NameBuilder name, ASN1ObjectIdentifier type, ASN1Encodable value) {
+    if (value != null) {
+      name.addRDN(type, value);
+    }
+  }
+
+  private static ASN1Encodable utf8(String value) {
+    return value == null || value.isBlank() ? null : new DERUTF8String(value.strip());
+  }
+
+  private static ASN1Encodable printable(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!DERPrintableString.isPrintableString(value.strip())) {
+      throw new IllegalArgumentException("'" + value + "' is not a PrintableString");
+    }
+    return new DERPrintableString(value.strip());
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,19 @@
+package org.cabackoffice.issuance;
+
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
+
+/** Storage of {@link IssuedCertificate}s; narrow on purpose, so tests can fake it in a map. */
+public interface IssuedCertificateRepository extends Repository<IssuedCertificate, Long> {
+
+  /** Stores the certificate and flushes, so a duplicate serial fails here, not at commit. */
+  IssuedCertificate saveAndFlush(IssuedCertificate certificate);
+
+  /** By serial in the stored form ({@link CertificateSerial#normalize}). */
+  Optional<IssuedCertificate> findBySerial(String serial);
+
+  boolean existsBySerial(String serial);
+
+  /** The certificate already issued for an application, so a retried job does not sign twice. */
+  Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);
+}

@@ -1,0 +1,110 @@
+package org.cabackoffice.issuance;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Shared pieces of the issuance tests: a CA in a temp dir, keys, an in-memory repository. */
+final class TestFixtures {
+
+  static final String PASSWORD = "test-only-password";
+  static final String ISSUER_URL = "http://localhost:8080/ca/issuing-ca.crt";
+
+  private TestFixtures() {}
+
+  static Clock clockAt(String instant) {
+    return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+  }
+
+  static CertificateAuthority authority(Path dir, Clock clock) {
+    return new CertificateAuthority(
+        CaProperties.developmentCa(PASSWORD, null), clock, dir.resolve("ca/dev-ca.p12"), ISSUER_URL);
+  }
+
+  static KeyPair rsa(int bits) throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(bits);
+    return generator.generateKeyPair();
+  }
+
+  static KeyPair ec(String curve) throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec(curve));
+    return generator.generateKeyPair();
+  }
+
+  static IssuanceRequest ovRequest(KeyPair subjectKey, String commonName, List<String> dnsNames) {
+    return new IssuanceRequest(
+        42L,
+        7L,
+        CertificateProfile.OV,
+        commonName,
+        dnsNames,
+        "Example K.K.",
+        "Chiyoda-ku",
+        "Tokyo",
+        "JP",
+        subjectKey.getPublic().getEncoded());
+  }
+
+  /** Validates the leaf up to the root as a relying party would, at the given time. */
+  static void validatePkix(X509Certificate leaf, CertificateAuthority authority, Instant at)
+      throws GeneralSecurityException {
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    PKIXParameters parameters =
+        new PKIXParameters(Set.of(new TrustAnchor(authority.rootCertificate(), null)));
+    parameters.setRevocationEnabled(false);
+    parameters.setDate(Date.from(at));
+    CertPathValidator.getInstance("PKIX")
+        .validate(
+            factory.generateCertPath(List.of(leaf, authority.issuingCertificate())), parameters);
+  }
+
+  /** The repository as a map, so services are tested without a database. */
+  static final class InMemoryCertificates implements IssuedCertificateRepository {
+    final Map<String, IssuedCertificate> bySerial = new HashMap<>();
+    final List<IssuedCertificate> saved = new ArrayList<>();
+
+    @Override
+    public IssuedCertificate saveAndFlush(IssuedCertificate certificate) {
+      if (bySerial.containsKey(certificate.serial())) {
+        throw new org.springframework.dao.DataIntegrityViolationException("unique serial");
+      }
+      bySerial.put(certificate.serial(), certificate);
+      saved.add(certificate);
+      return certificate;
+    }
+
+    @Override
+    public Optional<IssuedCertificate> findBySerial(String serial) {
+      return Optional.ofNullable(bySerial.get(serial));
+    }
+
+    @Override
+    public boolean existsBySerial(String serial) {
+      return bySerial.containsKey(serial);
+    }
+
+    @Override
+    public Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId) {
+      return saved.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
+    }
+  }
+}

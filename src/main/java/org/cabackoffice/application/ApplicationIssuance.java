@@ -13,6 +13,7 @@ import org.cabackoffice.issuance.CertificateProfile;
 import org.cabackoffice.issuance.IssuanceRequest;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.verification.OrganizationDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +30,21 @@ public class ApplicationIssuance {
   private final CertificateIssuer issuer;
   private final IssuedCertificates certificates;
   private final CertificateDelivery delivery;
+  private final OrganizationDirectory directory;
 
   public ApplicationIssuance(
       Applications applications,
       CsrCheck csrCheck,
       CertificateIssuer issuer,
       IssuedCertificates certificates,
-      CertificateDelivery delivery) {
+      CertificateDelivery delivery,
+      OrganizationDirectory directory) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
     this.certificates = certificates;
     this.delivery = delivery;
+    this.directory = directory;
   }
 
   /** Signs the certificate and marks the application issued; returns the serial (hex). */
@@ -68,9 +72,27 @@ public class ApplicationIssuance {
                 application.getLocality(),
                 application.getStateOrProvince(),
                 application.getCountry(),
-                csr.subjectPublicKeyInfo()));
+                csr.subjectPublicKeyInfo(),
+                application.getProduct().extendedValidation() ? evSubject(application) : null));
     applications.markIssued(applicationId);
     return certificate.getSerial();
+  }
+
+  /**
+   * EV Guidelines 7.1.4.2: a Japanese kabushiki kaisha is a Private Organization incorporated
+   * under national law, registered under its corporate number (法人番号) as the qualified
+   * independent information source lists it. Without a listing there is no verified number, so
+   * the request goes without and the pre-issuance lint refuses it.
+   */
+  private IssuanceRequest.EvSubject evSubject(Application application) {
+    return directory
+        .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+        .filter(entry -> entry.getCorporateNumber() != null)
+        .map(
+            entry ->
+                new IssuanceRequest.EvSubject(
+                    "Private Organization", entry.getCountry(), null, null, entry.getCorporateNumber()))
+        .orElse(null);
   }
 
   /** Mails certificate and intermediate to the technical contact (guide [5-1]). */

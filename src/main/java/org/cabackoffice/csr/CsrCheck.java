@@ -3,7 +3,11 @@ package org.cabackoffice.csr;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.Provider;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -30,6 +34,7 @@ public class CsrCheck {
   private final PublicKeyPolicy keys = new PublicKeyPolicy();
   private final SubjectPolicy subjects = new SubjectPolicy();
   private final ExtensionRequestPolicy extensionRequests = new ExtensionRequestPolicy();
+  private final DnsNamePolicy dnsNames = new DnsNamePolicy();
 
   /**
    * Checks a request.
@@ -55,9 +60,28 @@ public class CsrCheck {
     }
     CsrSubject subject = subjects.check(request.getSubject(), effective, findings);
     List<String> sans = extensionRequests.check(attributes(request), findings);
+    checkNames(subject.commonName(), sans, findings);
 
     return new CsrCheckResult(
         findings.acceptable(), findings.list(), subject, key.key(), sans, key.spkiDer());
+  }
+
+  /**
+   * The CN and every dNSName SAN are names the certificate vouches for (BR 7.1.4.3: the CN is one
+   * of the SANs). Each distinct name is checked once, so a CN repeated as a SAN is reported once.
+   */
+  private void checkNames(String commonName, List<String> sans, Findings findings) {
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    if (commonName != null && !commonName.isBlank()) {
+      names.add(commonName);
+    }
+    names.addAll(sans);
+    for (String name : names) {
+      if (seen.add(name.toLowerCase(Locale.ROOT))) {
+        dnsNames.check(name, findings);
+      }
+    }
   }
 
   private static PKCS10CertificationRequest parse(byte[] der) {

@@ -1,8 +1,11 @@
 package org.cabackoffice.csr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
@@ -14,6 +17,26 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /** The subject rules: what the guide asks of the CSR subject, tightened where the BR overrule it. */
 final class SubjectPolicy {
+
+  /** The X.520 upper bounds of RFC 5280 Appendix A, in characters. */
+  private static final Map<ASN1ObjectIdentifier, Integer> UPPER_BOUNDS = new LinkedHashMap<>();
+  private static final Map<ASN1ObjectIdentifier, String> NAMES = new LinkedHashMap<>();
+
+  static {
+    bound(BCStyle.CN, "commonName (CN)", 64);
+    bound(BCStyle.O, "organizationName (O)", 64);
+    bound(BCStyle.OU, "organizationalUnitName (OU)", 64);
+    bound(BCStyle.L, "localityName (L)", 128);
+    bound(BCStyle.ST, "stateOrProvinceName (ST)", 128);
+    bound(BCStyle.C, "countryName (C)", 2);
+  }
+
+  private static void bound(ASN1ObjectIdentifier type, String name, int upperBound) {
+    UPPER_BOUNDS.put(type, upperBound);
+    NAMES.put(type, name);
+  }
+
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   CsrSubject check(X500Name name, CsrCheckContext context, Findings findings) {
     List<String> commonNames = values(name, BCStyle.CN);
@@ -34,7 +57,47 @@ final class SubjectPolicy {
         && !sameCommonName(subject.commonName(), context.requiredCommonName())) {
       findings.add(CsrRule.SUBJECT_CN_MISMATCH, subject.commonName(), context.requiredCommonName());
     }
+    for (Map.Entry<ASN1ObjectIdentifier, Integer> bound : UPPER_BOUNDS.entrySet()) {
+      List<String> values = values(name, bound.getKey());
+      if (values.size() > 1) {
+        findings.add(CsrRule.SUBJECT_ATTRIBUTE_REPEATED, NAMES.get(bound.getKey()));
+      }
+      if (bound.getKey().equals(BCStyle.C)) {
+        continue; // a country of the wrong length is reported as not an ISO 3166 code below
+      }
+      for (String value : values) {
+        int length = value.codePointCount(0, value.length());
+        if (length > bound.getValue()) {
+          findings.add(
+              CsrRule.SUBJECT_ATTRIBUTE_TOO_LONG, NAMES.get(bound.getKey()), length, bound.getValue());
+        }
+      }
+    }
+    if (present(subject.country()) && !ISO_COUNTRIES.contains(subject.country())) {
+      // BR 7.1.4.2.2: the two-letter ISO 3166-1 country code, in upper case as ISO writes it.
+      findings.add(CsrRule.SUBJECT_COUNTRY_INVALID, subject.country());
+    }
+    if (context.organizationValidated()) {
+      // BR 7.1.2.7.4 (OV) and EV Guidelines 9.2: organization, country, and locality or state.
+      if (!present(subject.organization())) {
+        findings.add(CsrRule.SUBJECT_ORGANIZATION_MISSING);
+      }
+      if (!present(subject.locality()) && !present(subject.stateOrProvince())) {
+        findings.add(CsrRule.SUBJECT_LOCALITY_OR_STATE_MISSING);
+      }
+      if (!present(subject.country())) {
+        findings.add(CsrRule.SUBJECT_COUNTRY_MISSING);
+      }
+    }
+    if (present(subject.organizationalUnit())) {
+      // The guide lets OU be given; BR 7.1.2.7.4 (ballot SC-47v2) forbids it since 2022-09-01.
+      findings.add(CsrRule.SUBJECT_OU_NOT_ALLOWED, subject.organizationalUnit());
+    }
     return subject;
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   /**

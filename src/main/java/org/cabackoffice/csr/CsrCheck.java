@@ -1,0 +1,136 @@
+package org.cabackoffice.csr;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.CertificationRequest;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * The CSR policy: decides whether a PKCS#10 request may become one of the CA's OV/EV server
+ * certificates, and says why not in findings the customer can act on. Used by the process's "CSR
+ * check" step and by {@code POST /api/csr/check}; knows nothing of either.
+ */
+@Service
+public class CsrCheck {
+
+  /**
+   * Bouncy Castle as a provider object, not registered with java.security.Security: the signature
+   * check needs PSS and the older algorithms whatever the JDK offers, and a global registration
+   * would change the behaviour of every other package.
+   */
+  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
+  private final PublicKeyPolicy keys = new PublicKeyPolicy();
+  private final SubjectPolicy subjects = new SubjectPolicy();
+  private final ExtensionRequestPolicy extensionRequests = new ExtensionRequestPolicy();
+  private final DnsNamePolicy dnsNames = new DnsNamePolicy();
+
+  /**
+   * Checks a request.
+   *
+   * @param input PEM (with or without text around it) or DER, at most 64 KiB
+   * @throws NotACsrException when the input is not a PKCS#10 request, with the reason
+   */
+  public CsrCheckResult check(byte[] input, CsrCheckContext context) {
+    PKCS10CertificationRequest request = parse(CsrInput.toDer(input));
+    CsrCheckContext effective = context == null ? CsrCheckContext.standalone() : context;
+    Findings findings = new Findings();
+
+    SignatureAlgorithms.Classification signature =
+        SignatureAlgorithms.classify(request.getSignatureAlgorithm());
+    switch (signature.verdict()) {
+      case WEAK -> findings.add(CsrRule.SIGNATURE_ALGORITHM_WEAK, signature.name());
+      case UNSUPPORTED -> findings.add(CsrRule.SIGNATURE_ALGORITHM_UNSUPPORTED, signature.name());
+      case ACCEPTED -> {}
+    }
+    PublicKeyPolicy.Outcome key = keys.check(request.getSubjectPublicKeyInfo(), findings);
+    if (signature.verdict() != SignatureAlgorithms.Verdict.UNSUPPORTED) {
+      verifySignature(request, signature.name(), findings);
+    }
+    CsrSubject subject = subjects.check(request.getSubject(), effective, findings);
+    List<String> sans = extensionRequests.check(attributes(request), findings);
+    checkNames(subject.commonName(), sans, findings);
+
+    return new CsrCheckResult(
+        findings.acceptable(), findings.list(), subject, key.key(), sans, key.spkiDer());
+  }
+
+  /**
+   * The CN and every dNSName SAN are names the certificate vouches for (BR 7.1.4.3: the CN is one
+   * of the SANs). Each distinct name is checked once, so a CN repeated as a SAN is reported once.
+   */
+  private void checkNames(String commonName, List<String> sans, Findings findings) {
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    if (commonName != null && !commonName.isBlank()) {
+      names.add(commonName);
+    }
+    names.addAll(sans);
+    for (String name : names) {
+      if (seen.add(name.toLowerCase(Locale.ROOT))) {
+        dnsNames.check(name, findings);
+      }
+    }
+  }
+
+  private static PKCS10CertificationRequest parse(byte[] der) {
+    PKCS10CertificationRequest request;
+    try {
+      request = new PKCS10CertificationRequest(der);
+    } catch (IOException | RuntimeException e) {
+      throw new NotACsrException(
+          "The input is not a well-formed PKCS#10 certificate request (" + e.getMessage() + ").", e);
+    }
+    CertificationRequest structure = request.toASN1Structure();
+    BigInteger version;
+    try {
+      version = structure.getCertificationRequestInfo().getVersion().getValue();
+      request.getSubject();
+      request.getSubjectPublicKeyInfo().getPublicKeyData();
+    } catch (RuntimeException e) {
+      throw new NotACsrException("The certificate request's content is incomplete.", e);
+    }
+    if (version.signum() != 0) {
+      // RFC 2986 4.1: version is v1 (0); anything else is a structure we do not know.
+      throw new NotACsrException(
+          "The certificate request has version " + version + "; only version 1 (0) exists.");
+    }
+    return request;
+  }
+
+  private static void verifySignature(
+      PKCS10CertificationRequest request, String algorithm, Findings findings) {
+    try {
+      ContentVerifierProvider verifier =
+          new JcaContentVerifierProviderBuilder()
+              .setProvider(BOUNCY_CASTLE)
+              .build(request.getSubjectPublicKeyInfo());
+      if (!request.isSignatureValid(verifier)) {
+        findings.add(CsrRule.SIGNATURE_INVALID, algorithm);
+      }
+    } catch (Exception e) {
+      // A key that cannot be turned into a verifier, or a signature that cannot be decoded, is
+      // a signature that does not verify: proof of possession (BR 3.2.1) is missing either way.
+      findings.add(CsrRule.SIGNATURE_INVALID, algorithm);
+    }
+  }
+
+  private static Attribute[] attributes(PKCS10CertificationRequest request) {
+    try {
+      return request.getAttributes();
+    } catch (RuntimeException e) {
+      throw new NotACsrException("The attributes of the certificate request are malformed.", e);
+    }
+  }
+}

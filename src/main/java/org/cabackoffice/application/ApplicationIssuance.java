@@ -75,7 +75,7 @@ public class ApplicationIssuance {
                 csr.subjectPublicKeyInfo(),
                 application.getProduct().extendedValidation() ? evSubject(application) : null));
     applications.markIssued(applicationId);
-    return certificate.getSerial();
+    return certificate.serial();
   }
 
   /**

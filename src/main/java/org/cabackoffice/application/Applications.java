@@ -135,7 +135,7 @@ public class Applications {
     }
     // A certificate of another customer is reported as unknown, so its existence does not leak.
     Optional<IssuedCertificate> renewed =
-        certificates.findBySerial(serial).filter(c -> c.getCustomerAccountId() == account.getId());
+        certificates.findBySerial(serial).filter(c -> c.customerAccountId() == account.getId());
     if (renewed.isEmpty()) {
       findings.add(
           new IntakeFinding(
@@ -145,10 +145,10 @@ public class Applications {
       return null;
     }
     IssuedCertificate certificate = renewed.get();
-    new RenewalWindow(certificate.getNotBefore(), certificate.getNotAfter())
+    new RenewalWindow(certificate.notBefore(), certificate.notAfter())
         .check(clock.instant())
         .ifPresent(findings::add);
-    return certificate.getCommonName();
+    return certificate.commonName();
   }
 
   private CsrCheckResult checkCsr(String pem, String requiredCommonName) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.cabackoffice.documents.DocumentKind;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
+import org.cabackoffice.security.Roles;
+import org.cabackoffice.security.StaffDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +21,19 @@ public class IssuanceApprovals {
   private final PhoneVerifications phoneVerifications;
   private final DocumentRequests documents;
   private final IssuanceApprovalRepository approvals;
+  private final StaffDirectory staff;
   private final Clock clock;
 
   public IssuanceApprovals(
       PhoneVerifications phoneVerifications,
       DocumentRequests documents,
       IssuanceApprovalRepository approvals,
+      StaffDirectory staff,
       Clock clock) {
     this.phoneVerifications = phoneVerifications;
     this.documents = documents;
     this.approvals = approvals;
+    this.staff = staff;
     this.clock = clock;
   }
 
@@ -50,6 +55,11 @@ public class IssuanceApprovals {
   public IssuanceApproval record(long applicationId, String approver, boolean approved, String note) {
     if (approver == null || approver.isBlank()) {
       throw new FourEyesViolationException("claim the task before deciding: the approver must be known");
+    }
+    // The engine does not enforce candidate groups on completion; the rule holds here.
+    if (!staff.hasRole(approver, Roles.SENIOR_OFFICER)) {
+      throw new FourEyesViolationException(
+          approver + " is not a senior officer; only a senior officer approves issuance");
     }
     if (validators(applicationId).contains(approver)) {
       throw new FourEyesViolationException(

@@ -382,11 +382,11 @@ class CertificateRenewalProcessTest {
   void officerTasksGoToTheirGroupsAndCarryTheirForms() {
     ProcessInstance pi = untilPhoneCall();
     Task phone = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(phone).hasCandidateGroup("validation-officers");
+    assertThat(phone).hasCandidateGroup("validationOfficers");
     assertThat(engine.getFormService().getDeployedTaskForm(phone.getId())).isNotNull();
     completePhoneCall("CONFIRMED");
     Task approval = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(approval).hasCandidateGroup("senior-officers");
+    assertThat(approval).hasCandidateGroup("seniorOfficers");
     assertThat(engine.getFormService().getDeployedTaskForm(approval.getId())).isNotNull();
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +43,7 @@ public class DemoStaff {
     this.demo = demo;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationReadyEvent.class)
   public void create() {
     group(StaffGroups.VALIDATION_OFFICERS, "Validation officers");
     group(StaffGroups.SENIOR_OFFICERS, "Senior officers");

@@ -1,0 +1,92 @@
+package org.cabackoffice.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded setup's WHOIS registry for its demo domains (sample.co.jp, sample-shop.jp), so
+ * a newcomer can walk an application end to end without the internet; the counterpart of the
+ * mail catcher. It answers RFC 3912 queries on a loopback port with the records under
+ * {@code classpath:dev-registry/<domain>.txt}, written as JPRS answers them, and "No match"
+ * otherwise. Only the demo domains are routed here (application.yml); every other name goes
+ * to its real registry.
+ */
+@Component
+@ConditionalOnProperty(name = "backoffice.whois.dev-registry.enabled", havingValue = "true")
+public class DevelopmentRegistry implements InitializingBean, DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(DevelopmentRegistry.class);
+
+  private final int port;
+  private ServerSocket socket;
+  private Thread acceptor;
+
+  public DevelopmentRegistry(@Value("${backoffice.whois.dev-registry.port:4343}") int port) {
+    this.port = port;
+  }
+
+  @Override
+  public void afterPropertiesSet() throws IOException {
+    socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    acceptor = new Thread(this::serve, "development-whois-registry");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    log.info("development WHOIS registry on 127.0.0.1:{}", socket.getLocalPort());
+  }
+
+  private void serve() {
+    while (!socket.isClosed()) {
+      try (Socket client = socket.accept()) {
+        client.setSoTimeout(5000);
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        String query = in.readLine();
+        OutputStream out = client.getOutputStream();
+        out.write(answer(query).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (SocketException closed) {
+        return;
+      } catch (IOException e) {
+        log.warn("development WHOIS registry: {}", e.getMessage());
+      }
+    }
+  }
+
+  static String answer(String query) throws IOException {
+    String domain = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+    if (domain.endsWith("/e")) {
+      domain = domain.substring(0, domain.length() - 2);
+    }
+    if (!domain.matches("[a-z0-9.-]{1,253}")) {
+      return "No match!!\n";
+    }
+    try (InputStream record =
+        DevelopmentRegistry.class.getClassLoader().getResourceAsStream("dev-registry/" + domain + ".txt")) {
+      if (record == null) {
+        return "No match!!\n";
+      }
+      return new String(record.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,334 @@
+package org.cabackoffice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cabackoffice.issuance.CertificateAuthority;
+import org.cabackoffice.mail.CaughtMail;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.cabackoffice.testsupport.PreviousSystemCertificate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Applications through the HTTP API from submission to the certificate in the technical
+ * contact's mailbox, the chain checked by the JDK's PKIX validator for serverAuth.
+ */
+class CertificateApplicationIT extends BackOfficeIT {
+
+  static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+
+  @Autowired CertificateAuthority ca;
+
+  @BeforeAll
+  static void registries() {
+    // The applicant holds sample-direct.jp; sample-hosted.jp is held by its hosting company.
+    WHOIS.answer("sample-direct.jp", jprsRecord("sample-direct.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    WHOIS.answer(
+        "sample-hosted.jp",
+        jprsRecord("sample-hosted.jp", "Web Hosting Japan Co., Ltd.", "hostmaster@webhosting.example.jp"));
+    WHOIS.answer(
+        "sample-refused.jp", jprsRecord("sample-refused.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+  }
+
+  @Test
+  void newApplicationWithDomainConsentAndDocumentsEndsInAMailedCertificate() throws Exception {
+    KeyPair key = CsrFactory.p256();
+    long id =
+        submit(
+            form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(key, "www.sample-hosted.jp", "sample-hosted.jp"), null));
+    runJobs();
+    assertThat(stage(id)).containsExactly("Wait for domain-use consent");
+
+    // Guide [3-1]: the WHOIS contact is asked, with the guide's subject, and approves by link.
+    CaughtMail consentMail = only(mailsTo("hostmaster@webhosting.example.jp"));
+    assertThat(consentMail.subject()).isEqualTo("ドメイン名 (sample-hosted.jp) 使用権確認のお願い");
+    String consentLink = link(consentMail, "domain-consent");
+    assertThat(http.getForEntity(consentLink, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(postForm(consentLink, "decision", "approve").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(postForm(consentLink, "decision", "approve").getStatusCode()).isEqualTo(HttpStatus.GONE);
+    runJobs();
+
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NEEDED", "documentsNote", "登記事項証明書 (certificate of registered matters)"));
+    CaughtMail uploadMail =
+        mailsTo(CUSTOMER).stream().filter(m -> m.text().contains("/public/documents/")).findFirst().orElseThrow();
+    ResponseEntity<String> upload = uploadPdf(link(uploadMail, "documents"));
+    assertThat(upload.getStatusCode().is2xxSuccessful()).as(upload.getBody()).isTrue();
+    runJobs();
+    completeTask(id, "review-documents", "officer2", Map.of("documentsReview", "ACCEPTED", "documentsReviewNote", "registry certificate matches"));
+
+    // Guide [3-2]: the invoice names the customer's virtual account; an officer records the money.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    assertThat((String) invoice.get("accountNumber")).matches("\\d{7}");
+    ResponseEntity<String> paid =
+        as("officer", "officer")
+            .postForEntity(
+                "/api/applications/" + id + "/payments",
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "ﾌﾘｺﾐ ｻﾝﾌﾟﾙ"),
+                String.class);
+    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
+    runJobs();
+
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "all checks recorded"));
+
+    assertThat(status(id)).isEqualTo("ISSUED");
+    X509Certificate leaf = assertMailedCertificateValidates("グローバル・サーバ ID", "www.sample-hosted.jp");
+    assertThat(leaf.getSubjectAlternativeNames())
+        .extracting(n -> (Object) n.get(1))
+        .containsExactlyInAnyOrder("www.sample-hosted.jp", "sample-hosted.jp");
+  }
+
+  @Test
+  void renewalOfAnImportedCertificateIsIssuedBeforePayment() throws Exception {
+    Instant now = Instant.now();
+    PreviousSystemCertificate.Issued previous =
+        PreviousSystemCertificate.issue(
+            "www.sample-direct.jp", now.minus(300, ChronoUnit.DAYS), now.plus(60, ChronoUnit.DAYS));
+    ResponseEntity<String> imported = importCertificate(previous.pem());
+    assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
+
+    long id =
+        submit(
+            form(
+                "SECURE_SERVER_ID",
+                "RENEWAL",
+                "DEFERRED",
+                csr(CsrFactory.rsa2048(), "www.sample-direct.jp", "www.sample-direct.jp"),
+                previous.serialHex()));
+    runJobs();
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "renewal, registrant unchanged"));
+    // 先行納入手配: no wait for the money; the invoice is still sent.
+    assertThat(stage(id)).containsExactly("Verify responsible person by phone");
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請番号 " + id));
+    confirmByPhone(id, "officer2");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "renewal"));
+
+    assertThat(status(id)).isEqualTo("ISSUED");
+    assertMailedCertificateValidates("セキュア・サーバ ID", "www.sample-direct.jp");
+  }
+
+  @Test
+  void responsiblePersonDenyingTheApplicationRejectsItAndTellsTheTechnicalContact() throws Exception {
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-refused.jp", "www.sample-refused.jp"), null));
+    runJobs();
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    as("officer", "officer")
+        .postForEntity(
+            "/api/applications/" + id + "/payments",
+            Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
+            String.class);
+    runJobs();
+    completeTask(id, "verify-by-phone", "officer", Map.of("phoneOutcome", "REFUSED", "spokeWith", "Ichiro Yamada", "phoneNote", "did not order a certificate"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    assertThat(view.get("status")).isEqualTo("REJECTED");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rejection = (Map<String, Object>) view.get("rejection");
+    assertThat(rejection.get("code")).isEqualTo("PHONE_VERIFICATION_REFUSED");
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+  }
+
+  @Test
+  void intakeRefusesWhatCannotBeIssuedAndSaysWhy() throws Exception {
+    Instant now = Instant.now();
+    PreviousSystemCertificate.Issued recent =
+        PreviousSystemCertificate.issue("shop.sample-direct.jp", now.minus(10, ChronoUnit.DAYS), now.plus(300, ChronoUnit.DAYS));
+    importCertificate(recent.pem());
+    String csr = csr(CsrFactory.p256(), "shop.sample-direct.jp", "shop.sample-direct.jp");
+
+    // Guide, introduction: renewal opens 30 days after issuance.
+    assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, recent.serialHex()), 422, "renewal.too-early");
+    assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, "0badc0ffee"), 422, "renewal.certificate-unknown");
+    // Guide [3-2]: deferred payment is for renewals only.
+    assertRefused(form("GLOBAL_SERVER_ID", "NEW", "DEFERRED", csr, null), 422, "payment.deferred-needs-renewal");
+    assertRefused(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", "not a csr", null), 400, "csr.unreadable");
+    Map<String, Object> noProduct = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
+    noProduct.remove("product");
+    assertRefused(noProduct, 400, "field.invalid");
+
+    ResponseEntity<String> malformed =
+        customer().exchange("/api/applications", org.springframework.http.HttpMethod.POST, json("{\"product\": \"PLATINUM\"}"), String.class);
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    assertThat(http.postForEntity("/api/applications", noProduct, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // Officers do not submit on a customer's behalf; customers read only their own applications.
+    assertThat(
+            as("officer", "officer")
+                .postForEntity("/api/applications", form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    long id = submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null));
+    assertThat(as(AGENCY, "customer").getForEntity("/api/applications/" + id, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(as("auditor", "auditor").getForEntity("/api/applications/" + id, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  // --- steps ---------------------------------------------------------------------------------
+
+  private void confirmByPhone(long id, String officer) {
+    Map<String, Object> call = new HashMap<>();
+    call.put("phoneOutcome", "CONFIRMED");
+    call.put("spokeWith", "Ichiro Yamada, General Manager");
+    call.put("productAndTypeConfirmed", true);
+    call.put("organizationAndCommonNameConfirmed", true);
+    call.put("technicalContactConfirmed", true);
+    call.put("intentConfirmed", true);
+    call.put("phoneNote", "called 03-5555-0100, transferred");
+    completeTask(id, "verify-by-phone", officer, call);
+  }
+
+  private X509Certificate assertMailedCertificateValidates(String productNameJa, String dnsName) throws Exception {
+    CaughtMail issued =
+        mailsTo(CUSTOMER).stream()
+            .filter(m -> m.subject().equals("サーバ ID 発行のお知らせ (" + productNameJa + ")"))
+            .filter(m -> m.text().contains(dnsName))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no issuance mail for " + dnsName));
+    assertThat(issued.attachments()).contains("server.crt", "intermediate.crt");
+    List<X509Certificate> certificates = certificatesIn(issued.text());
+    assertThat(certificates).hasSize(2);
+    X509Certificate leaf = certificates.get(0);
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca.rootCertificate(), null)));
+    parameters.setRevocationEnabled(false);
+    CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(certificates), parameters);
+    assertThat(leaf.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
+    assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
+    assertThat(leaf.getSubjectX500Principal().getName()).contains("CN=" + dnsName).contains("O=Sample K.K.");
+    return leaf;
+  }
+
+  private static List<X509Certificate> certificatesIn(String text) throws Exception {
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    Matcher m = Pattern.compile("-----BEGIN CERTIFICATE-----[\\s\\S]+?-----END CERTIFICATE-----").matcher(text);
+    List<X509Certificate> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.US_ASCII))));
+    }
+    return found;
+  }
+
+  private long submit(Map<String, Object> form) {
+    ResponseEntity<Map> created = customer().postForEntity("/api/applications", form, Map.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getHeaders().getLocation()).isNotNull();
+    return ((Number) created.getBody().get("id")).longValue();
+  }
+
+  private void assertRefused(Map<String, Object> form, int status, String code) {
+    ResponseEntity<String> refused = customer().postForEntity("/api/applications", form, String.class);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(status);
+    assertThat(refused.getBody()).contains("\"code\":\"" + code + "\"");
+  }
+
+  private ResponseEntity<String> importCertificate(String pem) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.TEXT_PLAIN);
+    return as("admin", "admin")
+        .postForEntity("/api/certificates/import?customer=" + CUSTOMER, new HttpEntity<>(pem, headers), String.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> stage(long id) {
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    return (List<String>) view.get("stage");
+  }
+
+  private String status(long id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    return (String) view.get("status");
+  }
+
+  private ResponseEntity<String> postForm(String path, String name, String value) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+    body.add(name, value);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private ResponseEntity<String> uploadPdf(String path) {
+    byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add(
+        "file",
+        new ByteArrayResource(pdf) {
+          @Override
+          public String getFilename() {
+            return "touki.pdf";
+          }
+        });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private static String csr(KeyPair key, String commonName, String... sans) throws Exception {
+    return CsrFactory.pem(key, "CN=" + commonName + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP", List.of(sans));
+  }
+
+  static Map<String, Object> form(String product, String type, String payment, String csr, String renewedSerial) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("product", product);
+    form.put("applicationType", type);
+    form.put("csr", csr);
+    form.put("express", false);
+    form.put("paymentMethod", payment);
+    form.put(
+        "organization",
+        Map.of("nameEn", "Sample K.K.", "nameJa", "サンプル株式会社", "locality", "Chuo-ku", "stateOrProvince", "Tokyo", "country", "JP"));
+    form.put(
+        "responsiblePerson",
+        Map.of("name", "Ichiro Yamada", "title", "General Manager", "email", "yamada@sample.co.jp", "phone", "03-5555-0101"));
+    form.put("technicalContact", Map.of("company", "Sample K.K.", "name", "Hanako Web", "email", CUSTOMER));
+    if (renewedSerial != null) {
+      form.put("renewedCertificateSerial", renewedSerial);
+    }
+    return form;
+  }
+
+  private static CaughtMail only(List<CaughtMail> mails) {
+    assertThat(mails).hasSize(1);
+    return mails.get(0);
+  }
+}

@@ -1,0 +1,96 @@
+package org.cabackoffice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.csr.CsrCheck;
+import org.cabackoffice.csr.CsrCheckResult;
+import org.junit.jupiter.api.Test;
+
+/** Guide [3-1]: whose is the registered domain behind the certificate's names. */
+class DomainAssessmentTest {
+
+  final Applications applications = mock(Applications.class);
+  final CsrCheck csrCheck = mock(CsrCheck.class);
+  final DomainCheck domainCheck = mock(DomainCheck.class);
+  final DomainAssessment assessment = new DomainAssessment(applications, csrCheck, domainCheck);
+
+  private void application(String commonName, String... sans) {
+    Application application = mock(Application.class);
+    when(application.getCommonName()).thenReturn(commonName);
+    when(application.getCsrPem()).thenReturn("pem");
+    when(application.getOrganizationNameEn()).thenReturn("Sample K.K.");
+    when(application.getOrganizationNameJa()).thenReturn("サンプル株式会社");
+    when(applications.get(5)).thenReturn(application);
+    CsrCheckResult result = mock(CsrCheckResult.class);
+    when(result.sans()).thenReturn(List.of(sans));
+    when(csrCheck.check(any(), any())).thenReturn(result);
+  }
+
+  private void registry(NameMatch match, boolean registered, List<String> contacts) {
+    when(domainCheck.check(eq("sample.co.jp"), any()))
+        .thenReturn(new DomainCheckResult("sample.co.jp", registered, "WHOIS", "whois.jprs.jp:43", "X", contacts, match, 1));
+  }
+
+  @Test
+  void theRegistrableDomainIsFoundWithThePublicSuffixList() {
+    assertThat(DomainAssessment.registrableDomain("www.shop.sample.co.jp")).isEqualTo("sample.co.jp");
+    assertThat(DomainAssessment.registrableDomain("*.sample.co.jp")).isEqualTo("sample.co.jp");
+    assertThat(DomainAssessment.registrableDomain("WWW.Example.COM")).isEqualTo("example.com");
+  }
+
+  @Test
+  void theApplicantAsRegistrantMatches() {
+    application("www.sample.co.jp", "www.sample.co.jp", "sample.co.jp");
+    registry(NameMatch.MATCH, true, List.of());
+    assertThat(assessment.assess(5).outcome()).isEqualTo(DomainAssessment.Outcome.MATCH);
+  }
+
+  @Test
+  void anotherRegistrantWithContactsNeedsConsent() {
+    application("www.sample.co.jp");
+    registry(NameMatch.NO_MATCH, true, List.of("hostmaster@hosting.example.jp"));
+    DomainAssessment.Result result = assessment.assess(5);
+    assertThat(result.outcome()).isEqualTo(DomainAssessment.Outcome.CONSENT_NEEDED);
+    assertThat(result.contactEmails()).containsExactly("hostmaster@hosting.example.jp");
+  }
+
+  @Test
+  void aRedactedRecordWithoutContactsIsRefused() {
+    application("www.sample.co.jp");
+    registry(NameMatch.NO_REGISTRANT, true, List.of());
+    DomainAssessment.Result result = assessment.assess(5);
+    assertThat(result.outcome()).isEqualTo(DomainAssessment.Outcome.REFUSED);
+    assertThat(result.rejectionCode()).isEqualTo("DOMAIN_NO_CONTACT");
+  }
+
+  @Test
+  void anUnregisteredDomainIsRefused() {
+    application("www.sample.co.jp");
+    registry(NameMatch.NO_MATCH, false, List.of());
+    assertThat(assessment.assess(5).rejectionCode()).isEqualTo("DOMAIN_NOT_REGISTERED");
+  }
+
+  @Test
+  void namesUnderTwoRegisteredDomainsAreRefused() {
+    application("www.sample.co.jp", "www.sample.co.jp", "www.other.jp");
+    DomainAssessment.Result result = assessment.assess(5);
+    assertThat(result.rejectionCode()).isEqualTo("DOMAIN_SPANS_REGISTRABLE_DOMAINS");
+    assertThat(result.detail()).contains("sample.co.jp", "other.jp");
+  }
+
+  @Test
+  void aPubliclyTrustedCaDoesNotTakeTheRegistrantAsDomainControl() {
+    assertThatThrownBy(() -> new DomainControl(false).confirm(5, "sample.co.jp"))
+        .isInstanceOf(DomainControl.DomainControlNotValidatedException.class)
+        .hasMessageContaining("BR 3.2.2.4");
+    new DomainControl(true).confirm(5, "sample.co.jp");
+  }
+}

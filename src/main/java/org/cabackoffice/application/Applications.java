@@ -24,6 +24,7 @@ import org.cabackoffice.mail.Outbox;
 import org.cabackoffice.security.CustomerAccount;
 import org.cabackoffice.security.CustomerAccounts;
 import org.cabackoffice.workflow.ProcessSignals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class Applications {
   private final ProcessSignals signals;
   private final MailTemplates templates;
   private final Outbox outbox;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public Applications(
@@ -57,6 +59,7 @@ public class Applications {
       ProcessSignals signals,
       MailTemplates templates,
       Outbox outbox,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
     this.customers = customers;
@@ -66,6 +69,7 @@ public class Applications {
     this.signals = signals;
     this.templates = templates;
     this.outbox = outbox;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -241,6 +245,7 @@ public class Applications {
   public void reject(long id, RejectionReason reason, String detail) {
     Application application = get(id);
     application.reject(reason, detail, clock.instant());
+    events.publishEvent(new ApplicationRejected(id, reason));
     outbox.enqueue(
         templates.compose(
             "application-rejected:" + id,

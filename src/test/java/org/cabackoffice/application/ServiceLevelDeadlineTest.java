@@ -22,6 +22,7 @@ class ServiceLevelDeadlineTest {
           null,
           null,
           null,
+          null,
           null);
 
   @Test

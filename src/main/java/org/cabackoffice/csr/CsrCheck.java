@@ -8,8 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.CertificationRequest;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -96,10 +99,10 @@ public class CsrCheck {
     BigInteger version;
     try {
       version = structure.getCertificationRequestInfo().getVersion().getValue();
-      request.getSubject();
-      request.getSubjectPublicKeyInfo().getPublicKeyData();
+      decodeFully(request);
     } catch (RuntimeException e) {
-      throw new NotACsrException("The certificate request's content is incomplete.", e);
+      throw new NotACsrException(
+          "The certificate request's content is malformed (" + e.getMessage() + ").", e);
     }
     if (version.signum() != 0) {
       // RFC 2986 4.1: version is v1 (0); anything else is a structure we do not know.
@@ -107,6 +110,28 @@ public class CsrCheck {
           "The certificate request has version " + version + "; only version 1 (0) exists.");
     }
     return request;
+  }
+
+  /**
+   * Bouncy Castle decodes the parts of a request lazily; decoding them all here turns a malformed
+   * structure into NotACsrException once, instead of an exception in the middle of a rule.
+   */
+  private static void decodeFully(PKCS10CertificationRequest request) {
+    for (RDN rdn : request.getSubject().getRDNs()) {
+      for (AttributeTypeAndValue typeAndValue : rdn.getTypesAndValues()) {
+        typeAndValue.getType();
+        if (typeAndValue.getValue() instanceof ASN1String text) {
+          text.getString(); // a UTF8String that is not UTF-8 fails here
+        }
+      }
+    }
+    request.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm();
+    request.getSubjectPublicKeyInfo().getPublicKeyData();
+    request.getSignatureAlgorithm().getAlgorithm();
+    for (Attribute attribute : request.getAttributes()) {
+      attribute.getAttrType();
+      attribute.getAttrValues();
+    }
   }
 
   private static void verifySignature(

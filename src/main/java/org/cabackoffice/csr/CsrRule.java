@@ -45,18 +45,18 @@ enum CsrRule {
   RSA_MODULUS_TOO_SMALL(
       "rsa.modulus.too-small",
       ERROR,
-      "The RSA key has %d bits; at least 2048 are required.",
-      "RSA 鍵の長さが %d ビットです。2048 ビット以上が必要です。"),
+      "The RSA key has %s bits; at least 2048 are required.",
+      "RSA 鍵の長さが %s ビットです。2048 ビット以上が必要です。"),
   RSA_MODULUS_TOO_LARGE(
       "rsa.modulus.too-large",
       ERROR,
-      "The RSA key has %d bits; at most 8192 are accepted.",
-      "RSA 鍵の長さが %d ビットです。8192 ビット以下にしてください。"),
+      "The RSA key has %s bits; at most 8192 are accepted.",
+      "RSA 鍵の長さが %s ビットです。8192 ビット以下にしてください。"),
   RSA_MODULUS_NOT_MULTIPLE_OF_8(
       "rsa.modulus.not-multiple-of-8",
       ERROR,
-      "The RSA modulus has %d bits, not a multiple of 8 (BR 6.1.5).",
-      "RSA 鍵のモジュラスが %d ビットで、8 の倍数ではありません (BR 6.1.5)。"),
+      "The RSA modulus has %s bits, not a multiple of 8 (BR 6.1.5).",
+      "RSA 鍵のモジュラスが %s ビットで、8 の倍数ではありません (BR 6.1.5)。"),
   RSA_EXPONENT_EVEN(
       "rsa.exponent.even",
       ERROR,
@@ -75,9 +75,9 @@ enum CsrRule {
   RSA_MODULUS_FERMAT(
       "rsa.modulus.fermat-factorable",
       ERROR,
-      "The RSA modulus is factored by Fermat's method within %d rounds (its primes are too close,"
+      "The RSA modulus is factored by Fermat's method within %s rounds (its primes are too close,"
           + " CVE-2022-26320): the key is broken. Create a new key with other software (BR 6.1.1.3).",
-      "RSA モジュラスがフェルマー法で %d 回以内に素因数分解できます (素数が近すぎます、CVE-2022-26320)。"
+      "RSA モジュラスがフェルマー法で %s 回以内に素因数分解できます (素数が近すぎます、CVE-2022-26320)。"
           + "この鍵は安全ではありません。別のソフトウェアで新しい鍵を作成してください (BR 6.1.1.3)。"),
   RSA_MODULUS_ROCA(
       "rsa.modulus.roca",
@@ -115,9 +115,9 @@ enum CsrRule {
   SUBJECT_ATTRIBUTE_TOO_LONG(
       "subject.attribute.too-long",
       ERROR,
-      "The subject's %s has %d characters; at most %d are allowed (X.520 upper bound, RFC 5280"
+      "The subject's %s has %s characters; at most %s are allowed (X.520 upper bound, RFC 5280"
           + " Appendix A).",
-      "サブジェクトの %s が %d 文字です。%d 文字以下にしてください (X.520 の上限、RFC 5280 付録 A)。"),
+      "サブジェクトの %s が %s 文字です。%s 文字以下にしてください (X.520 の上限、RFC 5280 付録 A)。"),
   SUBJECT_COUNTRY_INVALID(
       "subject.country.invalid",
       ERROR,
@@ -161,13 +161,13 @@ enum CsrRule {
   NAME_LABEL_TOO_LONG(
       "name.label.too-long",
       ERROR,
-      "\"%s\" has the label \"%s\" of %d characters; a label has at most 63 (RFC 1035).",
-      "「%s」のラベル「%s」が %d 文字です。ラベルは 63 文字以下です (RFC 1035)。"),
+      "\"%s\" has the label \"%s\" of %s characters; a label has at most 63 (RFC 1035).",
+      "「%s」のラベル「%s」が %s 文字です。ラベルは 63 文字以下です (RFC 1035)。"),
   NAME_TOO_LONG(
       "name.too-long",
       ERROR,
-      "\"%s\" has %d characters; a domain name has at most 253 (RFC 1035).",
-      "「%s」が %d 文字です。ドメイン名は 253 文字以下です (RFC 1035)。"),
+      "\"%s\" has %s characters; a domain name has at most 253 (RFC 1035).",
+      "「%s」が %s 文字です。ドメイン名は 253 文字以下です (RFC 1035)。"),
   NAME_IDN_INVALID(
       "name.idn.invalid",
       ERROR,

@@ -49,6 +49,11 @@ final class DnsNamePolicy {
     if (!syntaxValid(name, base, findings)) {
       return;
     }
+    if (wildcard && publicSuffix(base)) {
+      // Checked before the internal names, so "*.jp" is named for what it is.
+      findings.add(CsrRule.NAME_WILDCARD_PUBLIC_SUFFIX, name, base);
+      return;
+    }
     if (isInternal(base)) {
       findings.add(CsrRule.NAME_INTERNAL, name);
       return;
@@ -130,6 +135,10 @@ final class DnsNamePolicy {
       findings.add(
           CsrRule.NAME_NO_REGISTRABLE_DOMAIN, name, "its top-level domain is not in the Public Suffix List");
     }
+  }
+
+  private static boolean publicSuffix(String base) {
+    return InternetDomainName.isValid(base) && InternetDomainName.from(base).isPublicSuffix();
   }
 
   private static boolean isDottedQuad(String name) {

@@ -87,7 +87,14 @@ final class PublicKeyPolicy {
           CsrRule.EC_CURVE_UNSUPPORTED, known == null ? curve.getId() : known + " (" + curve.getId() + ")");
       return new CsrPublicKey("EC", size, known, fingerprint);
     }
-    ecPoint.check(curveParameters, spki.getPublicKeyData().getOctets(), findings);
+    byte[] point;
+    try {
+      point = spki.getPublicKeyData().getOctets();
+    } catch (RuntimeException e) {
+      findings.add(CsrRule.KEY_MALFORMED, "the EC point is not a whole number of bytes");
+      return new CsrPublicKey("EC", size, name, fingerprint);
+    }
+    ecPoint.check(curveParameters, point, findings);
     return new CsrPublicKey("EC", size, name, fingerprint);
   }
 

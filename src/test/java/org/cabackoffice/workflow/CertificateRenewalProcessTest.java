@@ -26,14 +26,13 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Drives bpmn/certificate-renewal.bpmn through each of its paths with the delegates replaced by
  * recording stand-ins: this test is about the model's routing, timers and messages; the real
  * delegates are exercised by the integration tests.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/certificate-renewal.bpmn",
@@ -44,6 +43,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
       "forms/approve-issuance.form"
     })
 class CertificateRenewalProcessTest {
+
+  /**
+   * Not named camunda.cfg.xml: the engine REST API of the integration tests would otherwise
+   * find that file and start a second "default" engine beside Spring's.
+   */
+  @RegisterExtension
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
 
   ProcessEngine engine;
   RuntimeService runtime;

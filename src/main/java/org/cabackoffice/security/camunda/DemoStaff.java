@@ -2,19 +2,18 @@ package org.cabackoffice.security.camunda;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo staff for the embedded setup: one person per role, password = user id. Two validation
  * officers and a senior officer so the four-eyes rule (EV Guidelines 5.2.4) can be walked through.
- * Groups are created in every setup, since the BPMN's candidate groups need them.
  */
 @Component
 public class DemoStaff {
@@ -44,12 +43,8 @@ public class DemoStaff {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   public void create() {
-    group(StaffGroups.VALIDATION_OFFICERS, "Validation officers");
-    group(StaffGroups.SENIOR_OFFICERS, "Senior officers");
-    group(StaffGroups.AUDITORS, "Auditors");
-    group(StaffGroups.OPERATIONS, "Operations");
-    group(StaffGroups.ADMINS, "Camunda administrators");
     if (!demo) {
       return;
     }
@@ -67,12 +62,4 @@ public class DemoStaff {
     }
   }
 
-  private void group(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identity.saveGroup(group);
-    }
-  }
 }

@@ -1,0 +1,58 @@
+package org.cabackoffice.security.camunda;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the engine who calls {@code /engine-rest}, so its authorizations ({@link
+ * StaffPermissions}) apply there as they do in the web apps: Spring Security has checked the
+ * password; the engine then checks what that person may touch.
+ */
+@Configuration
+public class EngineRestAuthentication {
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> engineRestAuthenticationFilter(IdentityService identity) {
+    OncePerRequestFilter filter =
+        new OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(
+              HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller == null || !caller.isAuthenticated()) {
+              chain.doFilter(request, response);
+              return;
+            }
+            String userId = caller.getName();
+            List<String> groups =
+                identity.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .toList();
+            identity.setAuthentication(userId, groups);
+            try {
+              chain.doFilter(request, response);
+            } finally {
+              identity.clearAuthentication();
+            }
+          }
+        };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/engine-rest/*");
+    // After Spring Security's chain (order -100), which establishes the caller.
+    registration.setOrder(0);
+    return registration;
+  }
+}

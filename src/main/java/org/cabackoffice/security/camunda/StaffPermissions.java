@@ -1,0 +1,145 @@
+package org.cabackoffice.security.camunda;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.cabackoffice.workflow.RenewalProcess;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each staff group may do in the engine: Tasklist, Cockpit and the engine REST API check
+ * these (camunda.bpm.authorization.enabled). Officers work the application tasks; auditors only
+ * read, history included; operations run the models and incidents; administrators do anything.
+ * Created at start where missing, so every installation has them; an administrator may refine
+ * them in the Admin app.
+ */
+@Component
+public class StaffPermissions {
+
+  private record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
+
+  private static final String APPLICATION_PROCESS = RenewalProcess.PROCESS_KEY;
+
+  static final List<Grant> GRANTS =
+      List.of(
+          // Everyone on staff sees names and groups (Tasklist, the four-eyes check).
+          new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.USER, ANY, Permissions.READ),
+          new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.GROUP, ANY, Permissions.READ),
+          new Grant(StaffGroups.SENIOR_OFFICERS, Resources.USER, ANY, Permissions.READ),
+          new Grant(StaffGroups.SENIOR_OFFICERS, Resources.GROUP, ANY, Permissions.READ),
+          new Grant(StaffGroups.AUDITORS, Resources.USER, ANY, Permissions.READ),
+          new Grant(StaffGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ),
+          new Grant(StaffGroups.OPERATIONS, Resources.USER, ANY, Permissions.READ),
+          new Grant(StaffGroups.OPERATIONS, Resources.GROUP, ANY, Permissions.READ),
+          // Officers: Tasklist and the application process's tasks; no starting processes by
+          // hand (applications arrive through intake) and no deleting anything.
+          new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+          new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.FILTER, ANY, Permissions.READ),
+          new Grant(
+              StaffGroups.VALIDATION_OFFICERS,
+              Resources.PROCESS_DEFINITION,
+              APPLICATION_PROCESS,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.UPDATE_TASK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY),
+          new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+          new Grant(StaffGroups.SENIOR_OFFICERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+          new Grant(StaffGroups.SENIOR_OFFICERS, Resources.FILTER, ANY, Permissions.READ),
+          new Grant(
+              StaffGroups.SENIOR_OFFICERS,
+              Resources.PROCESS_DEFINITION,
+              APPLICATION_PROCESS,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.UPDATE_TASK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY),
+          new Grant(StaffGroups.SENIOR_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+          // Auditors read everything, change nothing (BR 5.4: the audit trail stays as it is).
+          new Grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+          new Grant(
+              StaffGroups.AUDITORS,
+              Resources.PROCESS_DEFINITION,
+              ANY,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY),
+          new Grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+          new Grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
+          // Operations: models, instances and incidents.
+          new Grant(StaffGroups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+          new Grant(StaffGroups.OPERATIONS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL),
+          new Grant(StaffGroups.OPERATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL),
+          new Grant(StaffGroups.OPERATIONS, Resources.DEPLOYMENT, ANY, Permissions.ALL),
+          new Grant(StaffGroups.OPERATIONS, Resources.BATCH, ANY, Permissions.ALL));
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  public StaffPermissions(IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(-10)
+  public void ensure() {
+    group(StaffGroups.VALIDATION_OFFICERS, "Validation officers");
+    group(StaffGroups.SENIOR_OFFICERS, "Senior officers");
+    group(StaffGroups.AUDITORS, "Auditors");
+    group(StaffGroups.OPERATIONS, "Operations");
+    group(StaffGroups.ADMINS, "Camunda administrators");
+    for (Grant grant : GRANTS) {
+      grant(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
+    }
+    for (Resources resource : Resources.values()) {
+      grant(StaffGroups.ADMINS, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean present =
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
+    if (present) {
+      return;
+    }
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,90 @@
+package org.cabackoffice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The engine's own API answers each staff group as StaffPermissions says: officers work tasks,
+ * auditors read (history included) and change nothing, customers are kept out.
+ */
+class EngineAccessIT extends BackOfficeIT {
+
+  @BeforeAll
+  static void registry() {
+    WHOIS.answer("sample-engine.jp", jprsRecord("sample-engine.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+  }
+
+  @Test
+  void auditorsReadAndOfficersWork() throws Exception {
+    String csr =
+        CsrFactory.pem(
+            CsrFactory.p256(),
+            "CN=www.sample-engine.jp, O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www.sample-engine.jp"));
+    ResponseEntity<Map> created =
+        customer()
+            .postForEntity(
+                "/api/applications",
+                CertificateApplicationIT.form("SECURE_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    runJobs();
+    assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
+        .isEqualTo(List.of("Decide whether documents are needed"));
+
+    List<Map<String, Object>> seen = taskList("auditor", id);
+    assertThat(seen).hasSize(1);
+    String taskId = (String) seen.get(0).get("id");
+    assertThat(
+            as("auditor", "auditor")
+                .getForEntity("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id, List.class)
+                .getBody())
+        .hasSize(1);
+    assertThat(
+            as("auditor", "auditor")
+                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "auditor"), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            as("auditor", "auditor")
+                .exchange("/engine-rest/process-instance/" + seen.get(0).get("processInstanceId"), org.springframework.http.HttpMethod.DELETE, null, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(
+            as("officer", "officer")
+                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer"), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> completed =
+        as("officer", "officer")
+            .postForEntity(
+                "/engine-rest/task/" + taskId + "/complete",
+                Map.of(
+                    "variables",
+                    Map.of(
+                        "documentsRequirement", Map.of("value", "NOT_NEEDED"),
+                        "documentsNote", Map.of("value", "listed in the directory"))),
+                String.class);
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(customer().getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> taskList(String user, long applicationId) {
+    return as(user, user)
+        .getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicationId, List.class);
+  }
+}

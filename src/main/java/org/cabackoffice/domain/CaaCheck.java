@@ -1,0 +1,135 @@
+package org.cabackoffice.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.xbill.DNS.Type;
+
+/**
+ * CAA before issuance (BR 3.2.2.8, RFC 8659), for every name of the certificate: find the
+ * relevant record set by asking for CAA at the name and then at each parent up to the TLD (RFC
+ * 8659 3), taking CNAMEs as the recursive resolver followed them; then apply {@link
+ * CaaAuthorization}. A name without any CAA set above it is permitted.
+ *
+ * <p>A failed lookup (timeout, SERVFAIL) refuses. BR 3.2.2.8 lets a CA treat a lookup failure as
+ * permission only when the failure is outside the CA's infrastructure, was retried, and the
+ * domain's zone has no DNSSEC validation chain to the ICANN root; this CA does not establish
+ * those conditions, so it refuses, and the process can check again later.
+ *
+ * <p>Every check is stored with the answers seen ({@link CaaEvidence}).
+ */
+@Service
+public class CaaCheck {
+
+  private final DnsLookup dns;
+  private final CaaProperties properties;
+  private final CaaEvidenceRepository evidence;
+  private final Clock clock;
+
+  public CaaCheck(
+      DnsLookup dns, CaaProperties properties, CaaEvidenceRepository evidence, Clock clock) {
+    this.dns = dns;
+    this.properties = properties;
+    this.evidence = evidence;
+    this.clock = clock;
+  }
+
+  /**
+   * @param dnsNames the certificate's DNS names (wildcards as {@code *.example.com})
+   * @throws IllegalArgumentException when no name is given
+   */
+  public CaaVerdict check(List<String> dnsNames) {
+    return run(null, dnsNames);
+  }
+
+  /** As {@link #check(List)}, with the evidence filed under the application. */
+  public CaaVerdict check(long applicationId, List<String> dnsNames) {
+    return run(applicationId, dnsNames);
+  }
+
+  private CaaVerdict run(Long applicationId, List<String> dnsNames) {
+    if (dnsNames == null || dnsNames.isEmpty()) {
+      throw new IllegalArgumentException("a CAA check needs at least one DNS name");
+    }
+    Instant now = clock.instant();
+    // One question per domain and check: names of one certificate share their parents.
+    Map<String, DnsAnswer> asked = new LinkedHashMap<>();
+    List<CaaVerdict.Name> names = new ArrayList<>();
+    for (String name : dnsNames) {
+      names.add(verdict(name == null ? "" : name, asked));
+    }
+    boolean permitted = names.stream().allMatch(CaaVerdict.Name::permitted);
+    StringBuilder transcripts = new StringBuilder();
+    asked.values().forEach(a -> transcripts.append(a.transcript()).append('\n'));
+    CaaEvidence stored =
+        evidence.save(
+            new CaaEvidence(
+                applicationId,
+                now,
+                names.stream().map(CaaVerdict.Name::dnsName).toList(),
+                properties.issuerDomains(),
+                permitted,
+                names.stream()
+                    .map(
+                        n ->
+                            n.dnsName()
+                                + " "
+                                + (n.permitted() ? "PERMITTED" : "REFUSED")
+                                + " "
+                                + n.reason())
+                    .toList(),
+                dns.resolverName(),
+                transcripts.toString()));
+    return new CaaVerdict(permitted, names, now, stored.getId());
+  }
+
+  private CaaVerdict.Name verdict(String asked, Map<String, DnsAnswer> answers) {
+    String text = asked.strip().toLowerCase(Locale.ROOT);
+    boolean wildcard = text.startsWith("*.");
+    String fqdn;
+    try {
+      fqdn = DomainName.normalize(wildcard ? text.substring(2) : text);
+    } catch (InvalidDomainNameException e) {
+      return new CaaVerdict.Name(
+          asked, false, "not a DNS name CAA can be checked for: " + e.getMessage(), null, List.of());
+    }
+    for (String domain = fqdn; domain != null; domain = parent(domain)) {
+      DnsAnswer answer = answers.computeIfAbsent(domain, d -> dns.query(d, Type.CAA));
+      if (answer.failed()) {
+        return new CaaVerdict.Name(
+            asked,
+            false,
+            "the CAA lookup at "
+                + domain
+                + " failed: "
+                + answer.failure()
+                + "; refused, as a failed lookup is no permission here (BR 3.2.2.8)",
+            null,
+            List.of());
+      }
+      List<CaaProperty> set = answer.caaProperties();
+      if (!set.isEmpty()) {
+        CaaAuthorization.Decision decision =
+            CaaAuthorization.evaluate(domain, set, wildcard, properties.issuerDomains());
+        return new CaaVerdict.Name(asked, decision.permitted(), decision.reason(), domain, set);
+      }
+    }
+    return new CaaVerdict.Name(
+        asked,
+        true,
+        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)",
+        null,
+        List.of());
+  }
+
+  /** The domain one label up; null above the TLD (the root is never asked, RFC 8659 3). */
+  private static String parent(String domain) {
+    int dot = domain.indexOf('.');
+    return dot < 0 ? null : domain.substring(dot + 1);
+  }
+}

@@ -1,0 +1,85 @@
+package org.cabackoffice.domain;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How DNS questions of domain validation (BR 3.2.2.4.7) and CAA (BR 3.2.2.8) are asked.
+ *
+ * @param resolver the recursive resolver as {@code host:port} ({@code [v6]:port}; port 53 when
+ *     left out); unset means the system's resolvers (resolv.conf or the platform's)
+ * @param timeout how long one question may wait for its answer, retries included
+ * @param challengeValidity how long a DNS change random value may be used; at most 30 days (BR
+ *     3.2.2.4.7, "Random Value" in BR 1.6.1), and never longer than the domain-data reuse
+ *     period ({@link DomainValidationReuse})
+ */
+@ConfigurationProperties("backoffice.dns")
+public record DnsProperties(String resolver, Duration timeout, Duration challengeValidity) {
+
+  static final int DNS_PORT = 53;
+  static final Duration MAX_CHALLENGE_VALIDITY = Duration.ofDays(30);
+
+  public DnsProperties {
+    resolver = resolver == null || resolver.isBlank() ? null : resolver.strip();
+    timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("backoffice.dns.timeout must be positive: " + timeout);
+    }
+    challengeValidity = challengeValidity == null ? MAX_CHALLENGE_VALIDITY : challengeValidity;
+    if (challengeValidity.isNegative()
+        || challengeValidity.isZero()
+        || challengeValidity.compareTo(MAX_CHALLENGE_VALIDITY) > 0) {
+      throw new IllegalArgumentException(
+          "backoffice.dns.challenge-validity must be positive and at most 30 days (BR 3.2.2.4.7): "
+              + challengeValidity);
+    }
+    if (resolver != null) {
+      resolverAddress(resolver); // fail at start, not at the first question
+    }
+  }
+
+  /** The configured resolver, or empty for the system's. */
+  public Optional<InetSocketAddress> resolverAddress() {
+    return resolver == null ? Optional.empty() : Optional.of(resolverAddress(resolver));
+  }
+
+  private static InetSocketAddress resolverAddress(String text) {
+    String host = text;
+    int port = DNS_PORT;
+    if (text.startsWith("[")) {
+      int close = text.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("backoffice.dns.resolver: unclosed [ in " + text);
+      }
+      host = text.substring(1, close);
+      if (text.length() > close + 1) {
+        if (text.charAt(close + 1) != ':') {
+          throw new IllegalArgumentException("backoffice.dns.resolver is not host:port: " + text);
+        }
+        port = port(text.substring(close + 2), text);
+      }
+    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+      host = text.substring(0, text.indexOf(':'));
+      port = port(text.substring(text.indexOf(':') + 1), text);
+    }
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("backoffice.dns.resolver names no host: " + text);
+    }
+    // Resolved here, once: the resolver's own name must not depend on the resolver.
+    return new InetSocketAddress(host, port);
+  }
+
+  private static int port(String digits, String text) {
+    try {
+      int port = Integer.parseInt(digits);
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("backoffice.dns.resolver port out of range: " + text, e);
+    }
+  }
+}

@@ -15,6 +15,9 @@ public enum RejectionReason {
       "WHOIS lists no contact who could authorize the use of the domain"),
   DOMAIN_CONSENT_DECLINED("ドメイン名の使用権が認められませんでした", "The domain holder declined the use of the domain"),
   DOMAIN_CONSENT_EXPIRED("ドメイン名使用権確認の期限が切れました", "The domain-use authorization was not given in time"),
+  DOMAIN_CONTROL_NOT_VALIDATED(
+      "期限までに DNS でドメイン名の管理を確認できませんでした",
+      "Control of the domain was not shown in DNS before the challenge expired"),
   DOCUMENTS_NOT_RECEIVED("申請書類が期限までに提出されませんでした", "The requested documents did not arrive in time"),
   DOCUMENTS_REFUSED("申請書類が認められませんでした", "The submitted documents were not accepted"),
   PAYMENT_OVERDUE("お支払い期限までにご入金が確認できませんでした", "Payment did not arrive by the due date"),
@@ -24,7 +27,10 @@ public enum RejectionReason {
   EMPLOYMENT_CERTIFICATE_NOT_RECEIVED(
       "在籍証明書が期限までに提出されませんでした", "The employment certificate did not arrive in time"),
   EMPLOYMENT_CERTIFICATE_REFUSED("在籍証明書が認められませんでした", "The employment certificate was not accepted"),
-  ISSUANCE_NOT_APPROVED("発行が承認されませんでした", "Issuance was not approved");
+  ISSUANCE_NOT_APPROVED("発行が承認されませんでした", "Issuance was not approved"),
+  CAA_FORBIDS(
+      "ドメイン名の CAA レコードが当社による発行を許可していません",
+      "The domain's CAA records do not permit this CA to issue");
 
   private final String messageJa;
   private final String messageEn;

@@ -52,13 +52,8 @@ public class DomainAssessment {
    */
   public Result assess(long applicationId) {
     Application application = applications.get(applicationId);
-    CsrCheckResult csr =
-        csrCheck.check(
-            application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
-            CsrCheckContext.standalone());
     Set<String> registrable = new LinkedHashSet<>();
-    registrable.add(registrableDomain(application.getCommonName()));
-    csr.sans().forEach(name -> registrable.add(registrableDomain(name)));
+    certificateNames(applicationId).forEach(name -> registrable.add(registrableDomain(name)));
     if (registrable.size() > 1) {
       return new Result(
           Outcome.REFUSED,
@@ -87,6 +82,19 @@ public class DomainAssessment {
           domain + " (" + check.server() + ")");
     }
     return new Result(Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null);
+  }
+
+  /** Every DNS name the certificate will carry: the CN and the CSR's subjectAltNames. */
+  public List<String> certificateNames(long applicationId) {
+    Application application = applications.get(applicationId);
+    CsrCheckResult csr =
+        csrCheck.check(
+            application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
+            CsrCheckContext.standalone());
+    Set<String> names = new LinkedHashSet<>();
+    names.add(application.getCommonName().toLowerCase(Locale.ROOT));
+    csr.sans().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+    return List.copyOf(names);
   }
 
   /** The domain a registrant holds: the name just below its public suffix (Public Suffix List). */

@@ -1,46 +1,83 @@
 package org.cabackoffice.domain;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.mail.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Whether the domain stage may stand as domain control validation. BR 3.2.2.4.2 (mail to WHOIS
- * contacts) is retired since 2025-07-15 (ballot SC-080), so for a publicly trusted CA the guide's
- * registrant match or consent is evidence about the registrant only. A private or enterprise CA
- * may accept it as control, but only when an operator says so in configuration.
+ * How the applicant's control of its domain is established before issuance. BR 3.2.2.4.2 (mail to
+ * WHOIS contacts) is retired since 2025-07-15 (ballot SC-080), so for a publicly trusted CA the
+ * guide's registrant match or consent is evidence about the registrant only, and control is
+ * validated by DNS change (BR 3.2.2.4.7), or reused from an earlier validation within the
+ * domain-data reuse period. A private or enterprise CA may accept the registrant evidence as
+ * control, but only when an operator says so in configuration.
  */
 @Service
 public class DomainControl {
 
+  public enum Decision {
+    /** The registrant evidence counts (private CA configuration), or a validation is reused. */
+    ESTABLISHED,
+    /** A DNS change challenge was mailed; the process checks for the record until it expires. */
+    DNS_CHALLENGE
+  }
+
+  private static final DateTimeFormatter JST =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
+
   private final boolean registrantEvidenceCountsAsControl;
+  private final DnsChangeValidations dnsChange;
+  private final Applications applications;
+  private final MailTemplates templates;
+  private final Outbox outbox;
 
   public DomainControl(
       @Value("${backoffice.domain.registrant-evidence-counts-as-control:false}")
-          boolean registrantEvidenceCountsAsControl) {
+          boolean registrantEvidenceCountsAsControl,
+      DnsChangeValidations dnsChange,
+      Applications applications,
+      MailTemplates templates,
+      Outbox outbox) {
     this.registrantEvidenceCountsAsControl = registrantEvidenceCountsAsControl;
+    this.dnsChange = dnsChange;
+    this.applications = applications;
+    this.templates = templates;
+    this.outbox = outbox;
   }
 
-  /**
-   * @throws DomainControlNotValidatedException when no accepted method validated control; the job
-   *     stops as an incident that names the reason
-   */
-  public void confirm(long applicationId, String domain) {
-    if (!registrantEvidenceCountsAsControl) {
-      throw new DomainControlNotValidatedException(
-          "application "
-              + applicationId
-              + ": control of "
-              + domain
-              + " is not validated. This CA is configured as publicly trusted"
-              + " (backoffice.domain.registrant-evidence-counts-as-control=false), where the"
-              + " WHOIS registrant or consent is no proof of control (BR 3.2.2.4, ballot SC-080),"
-              + " and no BR 3.2.2.4 method (DNS change, file, constructed e-mail) is available yet");
+  @Transactional
+  public Decision establish(long applicationId, String domain) {
+    if (registrantEvidenceCountsAsControl || dnsChange.validated(applicationId, domain)) {
+      return Decision.ESTABLISHED;
     }
+    DnsChallenge challenge = dnsChange.issue(applicationId, domain);
+    Application application = applications.get(applicationId);
+    outbox.enqueue(
+        templates.compose(
+            "dns-change-challenge:" + challenge.getId(),
+            "dns-change-challenge",
+            application.getTechnicalEmail(),
+            Map.of(
+                "applicationId", applicationId,
+                "domain", challenge.getDomainName(),
+                "recordName", challenge.getRecordName(),
+                "value", challenge.getValue(),
+                "expiresAt", JST.format(challenge.getExpiresAt())),
+            List.of()));
+    return Decision.DNS_CHALLENGE;
   }
 
-  public static class DomainControlNotValidatedException extends RuntimeException {
-    public DomainControlNotValidatedException(String message) {
-      super(message);
-    }
+  /** Looks for the published record; never throws for DNS trouble (the process looks again). */
+  @Transactional
+  public DnsCheckOutcome check(long applicationId, String domain) {
+    return dnsChange.check(applicationId, domain);
   }
 }

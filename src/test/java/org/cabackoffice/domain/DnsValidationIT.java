@@ -2,59 +2,29 @@ package org.cabackoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
+import org.cabackoffice.it.BackOfficeIT;
 import org.cabackoffice.testsupport.CsrFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * DNS change validation and CAA in the whole application, on the database the failsafe execution
  * chose (V8 against the entities, H2 and PostgreSQL), with the loopback DNS server as resolver,
  * and the challenge endpoint over real HTTP with its roles.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DnsValidationIT {
+class DnsValidationIT extends BackOfficeIT {
 
-  static final String CUSTOMER = "web-admin@sample.co.jp";
   static final String OTHER_CUSTOMER = "ssl@agency.example.jp";
-  static final LoopbackDnsServer DNS = new LoopbackDnsServer().start();
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws Exception {
-    Path data = Files.createTempDirectory("backoffice-dns-it");
-    registry.add("backoffice.data-dir", data::toString);
-    if (System.getProperty("spring.datasource.url") == null) {
-      registry.add("spring.datasource.url", () -> "jdbc:h2:mem:backoffice-dns-it;DB_CLOSE_DELAY=-1");
-    }
-    registry.add("backoffice.mail.catcher.smtp-port", () -> "0");
-    registry.add("backoffice.mail.catcher.imap-port", () -> "0");
-    registry.add("backoffice.mail.dispatcher.enabled", () -> "false");
-    registry.add("backoffice.whois.dev-registry.enabled", () -> "false");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-    registry.add("backoffice.demo.enabled", () -> "true");
-    registry.add("backoffice.dns.resolver", DNS::address);
-    registry.add("backoffice.dns.timeout", () -> "1s");
-    registry.add("backoffice.validation.br-version", () -> "2.1.6");
-  }
 
-  @AfterAll
-  static void stopDns() {
-    DNS.close();
-  }
 
-  @Autowired TestRestTemplate http;
   @Autowired DnsChangeValidations validations;
   @Autowired CaaCheck caa;
 

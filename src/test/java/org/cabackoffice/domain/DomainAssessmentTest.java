@@ -1,7 +1,6 @@
 package org.cabackoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -86,11 +85,4 @@ class DomainAssessmentTest {
     assertThat(result.detail()).contains("sample.co.jp", "other.jp");
   }
 
-  @Test
-  void aPubliclyTrustedCaDoesNotTakeTheRegistrantAsDomainControl() {
-    assertThatThrownBy(() -> new DomainControl(false).confirm(5, "sample.co.jp"))
-        .isInstanceOf(DomainControl.DomainControlNotValidatedException.class)
-        .hasMessageContaining("BR 3.2.2.4");
-    new DomainControl(true).confirm(5, "sample.co.jp");
-  }
 }

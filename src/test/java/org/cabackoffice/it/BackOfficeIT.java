@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cabackoffice.domain.DnsChallengeView;
+import org.cabackoffice.domain.DnsChangeValidations;
+import org.cabackoffice.domain.LoopbackDnsServer;
 import org.cabackoffice.domain.LoopbackWhoisServer;
 import org.cabackoffice.mail.CaughtMail;
 import org.cabackoffice.mail.MailCatcher;
 import org.cabackoffice.mail.OutboxDispatcher;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -27,12 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * Jobs run when the test says so, which makes each step observable.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class BackOfficeIT {
+public abstract class BackOfficeIT {
 
-  static final String CUSTOMER = "web-admin@sample.co.jp";
-  static final String AGENCY = "ssl@agency.example.jp";
+  protected static final String CUSTOMER = "web-admin@sample.co.jp";
+  protected static final String AGENCY = "ssl@agency.example.jp";
 
-  static final LoopbackWhoisServer WHOIS = new LoopbackWhoisServer().start();
+  protected static final LoopbackWhoisServer WHOIS = new LoopbackWhoisServer().start();
+  /** The resolver for DNS change validation and CAA; a name without records is NXDOMAIN. */
+  protected static final LoopbackDnsServer DNS = new LoopbackDnsServer().start();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -48,16 +54,24 @@ abstract class BackOfficeIT {
     registry.add("backoffice.whois.servers.jp", WHOIS::address);
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     registry.add("backoffice.demo.enabled", () -> "true");
+    // As a publicly trusted CA: domain control by DNS change, CAA checked before signing.
+    registry.add("backoffice.domain.registrant-evidence-counts-as-control", () -> "false");
+    registry.add("backoffice.caa.enabled", () -> "true");
+    registry.add("backoffice.dns.resolver", DNS::address);
+    registry.add("backoffice.dns.timeout", () -> "1s");
+    registry.add("backoffice.validation.br-version", () -> "2.1.6");
   }
 
-  @Autowired TestRestTemplate http;
-  @Autowired ManagementService management;
-  @Autowired TaskService tasks;
-  @Autowired OutboxDispatcher dispatcher;
-  @Autowired MailCatcher catcher;
+  @Autowired protected TestRestTemplate http;
+  @Autowired protected ManagementService management;
+  @Autowired protected TaskService tasks;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected OutboxDispatcher dispatcher;
+  @Autowired protected MailCatcher catcher;
+  @Autowired protected DnsChangeValidations dnsChallenges;
 
   /** JPRS's answer for a general-use .jp domain (English form), as the registry writes it. */
-  static String jprsRecord(String domain, String registrant, String email) {
+  protected static String jprsRecord(String domain, String registrant, String email) {
     return """
         [ JPRS database provides information on network administration. Its use is    ]
         [ restricted to network administration purposes.                              ]
@@ -85,16 +99,16 @@ abstract class BackOfficeIT {
         .formatted(domain.toUpperCase(), registrant, domain, registrant, email);
   }
 
-  TestRestTemplate as(String user, String password) {
+  protected TestRestTemplate as(String user, String password) {
     return http.withBasicAuth(user, password);
   }
 
-  TestRestTemplate customer() {
+  protected TestRestTemplate customer() {
     return as(CUSTOMER, "customer");
   }
 
   /** Runs the asynchronous continuations (not the timers) until the processes wait again. */
-  void runJobs() {
+  protected void runJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = management.createJobQuery().executable().messages().list();
       if (due.isEmpty()) {
@@ -107,7 +121,7 @@ abstract class BackOfficeIT {
     throw new AssertionError("jobs keep coming");
   }
 
-  void completeTask(long applicationId, String taskKey, String officer, Map<String, Object> variables) {
+  protected void completeTask(long applicationId, String taskKey, String officer, Map<String, Object> variables) {
     Task task =
         tasks
             .createTaskQuery()
@@ -120,13 +134,41 @@ abstract class BackOfficeIT {
     runJobs();
   }
 
+  /**
+   * Does what the customer's DNS administrator does with the mailed challenge (BR 3.2.2.4.7):
+   * publishes the TXT record; then the process's next look (its timer) finds it.
+   */
+  protected void proveDomainControl(long applicationId) {
+    List<DnsChallengeView> open = dnsChallenges.challenges(applicationId);
+    assertThat(open).as("a DNS challenge for application " + applicationId).hasSize(1);
+    DNS.txt(open.get(0).recordName(), open.get(0).value());
+    Job recheck =
+        management
+            .createJobQuery()
+            .timers()
+            .activityId("dns-recheck-wait")
+            .processInstanceId(processInstanceId(applicationId))
+            .singleResult();
+    assertThat(recheck).as("application " + applicationId + " waits to check DNS again").isNotNull();
+    management.executeJob(recheck.getId());
+    runJobs();
+  }
+
+  protected String processInstanceId(long applicationId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(applicationId))
+        .singleResult()
+        .getId();
+  }
+
   /** Sends what the outbox holds over SMTP, then returns the mails the catcher received. */
-  List<CaughtMail> mailsTo(String address) {
+  protected List<CaughtMail> mailsTo(String address) {
     dispatcher.dispatchDue();
     return catcher.mailsTo(address);
   }
 
-  static String link(CaughtMail mail, String path) {
+  protected static String link(CaughtMail mail, String path) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("(/public/" + path + "/[A-Za-z0-9_-]+)").matcher(mail.text());
     assertThat(m.find()).as("a " + path + " link in the mail").isTrue();

@@ -73,6 +73,12 @@ class CertificateApplicationIT extends BackOfficeIT {
     assertThat(postForm(consentLink, "decision", "approve").getStatusCode()).isEqualTo(HttpStatus.GONE);
     runJobs();
 
+    // The registrant's consent is no proof of control (BR 3.2.2.4, ballot SC-080): the
+    // technical contact gets a DNS challenge and publishes it.
+    assertThat(stage(id)).containsExactly("Wait before checking again");
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().startsWith("ドメイン名 (sample-hosted.jp) の DNS 確認のお願い"));
+    proveDomainControl(id);
+
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NEEDED", "documentsNote", "登記事項証明書 (certificate of registered matters)"));
     CaughtMail uploadMail =
         mailsTo(CUSTOMER).stream().filter(m -> m.text().contains("/public/documents/")).findFirst().orElseThrow();
@@ -122,6 +128,7 @@ class CertificateApplicationIT extends BackOfficeIT {
                 csr(CsrFactory.rsa2048(), "www.sample-direct.jp", "www.sample-direct.jp"),
                 previous.serialHex()));
     runJobs();
+    proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "renewal, registrant unchanged"));
     // 先行納入手配: no wait for the money; the invoice is still sent.
     assertThat(stage(id)).containsExactly("Verify responsible person by phone");
@@ -138,6 +145,7 @@ class CertificateApplicationIT extends BackOfficeIT {
     long id =
         submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-refused.jp", "www.sample-refused.jp"), null));
     runJobs();
+    proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
     @SuppressWarnings("unchecked")
     Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
@@ -156,6 +164,36 @@ class CertificateApplicationIT extends BackOfficeIT {
     Map<String, Object> rejection = (Map<String, Object>) view.get("rejection");
     assertThat(rejection.get("code")).isEqualTo("PHONE_VERIFICATION_REFUSED");
     assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+  }
+
+  @Test
+  void caaRecordsNamingAnotherCaStopIssuance() throws Exception {
+    WHOIS.answer("sample-caa.jp", jprsRecord("sample-caa.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    // RFC 8659: the record at the registered domain governs the names below it.
+    DNS.caa("sample-caa.jp", 0, "issue", "other-ca.example");
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-caa.jp", "www.sample-caa.jp"), null));
+    runJobs();
+    proveDomainControl(id);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    as("officer", "officer")
+        .postForEntity(
+            "/api/applications/" + id + "/payments",
+            Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
+            String.class);
+    runJobs();
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    assertThat(view.get("status")).isEqualTo("REJECTED");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rejection = (Map<String, Object>) view.get("rejection");
+    assertThat(rejection.get("code")).isEqualTo("CAA_FORBIDS");
+    assertThat((String) rejection.get("reason")).contains("www.sample-caa.jp");
   }
 
   @Test

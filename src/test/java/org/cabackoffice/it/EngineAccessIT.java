@@ -37,6 +37,7 @@ class EngineAccessIT extends BackOfficeIT {
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long id = ((Number) created.getBody().get("id")).longValue();
     runJobs();
+    proveDomainControl(id);
     assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
         .isEqualTo(List.of("Decide whether documents are needed"));
 

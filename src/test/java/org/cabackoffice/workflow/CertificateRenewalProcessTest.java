@@ -98,7 +98,22 @@ class CertificateRenewalProcessTest {
         });
     delegate("remindDomainContactsDelegate", e -> {});
     delegate("closeDomainConsentDelegate", e -> {});
-    delegate("confirmDomainControlDelegate", e -> {});
+    answers.put("domainControl", "ESTABLISHED");
+    answers.put("caaPermitted", true);
+    delegate(
+        "establishDomainControlDelegate",
+        e -> {
+          e.setVariable("domainControl", answers.get("domainControl"));
+          e.setVariable("dnsRecheckInterval", "PT15M");
+        });
+    delegate(
+        "checkDnsRecordDelegate",
+        e -> {
+          @SuppressWarnings("unchecked")
+          List<String> outcomes = (List<String>) answers.get("dnsRecords");
+          e.setVariable("dnsRecord", outcomes.remove(0));
+        });
+    delegate("checkCaaDelegate", e -> e.setVariable("caaPermitted", answers.get("caaPermitted")));
     delegate(
         "requestDocumentsDelegate",
         e -> {
@@ -177,13 +192,15 @@ class CertificateRenewalProcessTest {
             "check-csr",
             "look-up-domain-registrant",
             "domain-settled",
-            "confirm-domain-control",
+            "establish-domain-control",
+            "domain-control-settled",
             "decide-documents",
             "issue-invoice",
             "wait-for-payment",
             "look-up-main-phone-number",
             "verify-by-phone",
             "approve-issuance",
+            "check-caa",
             "sign-certificate",
             "mail-certificate",
             "certificate-issued")
@@ -255,6 +272,45 @@ class CertificateRenewalProcessTest {
     runJobs();
     assertThat(calls).contains("closeDomainConsentDelegate");
     assertRejected(pi, "DOMAIN_CONSENT_EXPIRED");
+  }
+
+  @Test
+  void aPubliclyTrustedCaWaitsForTheDnsRecordCheckingAgainOnATimer() {
+    answers.put("domainControl", "DNS_CHALLENGE");
+    answers.put("dnsRecords", new ArrayList<>(List.of("NOT_YET", "NOT_YET", "VALIDATED")));
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("dns-recheck-wait");
+    fireTimer(pi, "dns-recheck-wait");
+    runJobs();
+    assertThat(pi).isWaitingAt("dns-recheck-wait");
+    fireTimer(pi, "dns-recheck-wait");
+    runJobs();
+    assertThat(pi).isWaitingAt("decide-documents");
+    assertThat(calls.stream().filter("checkDnsRecordDelegate"::equals)).hasSize(3);
+    assertThat(pi).hasPassedInOrder("establish-domain-control", "check-dns-record", "dns-recheck-wait", "domain-control-settled");
+  }
+
+  @Test
+  void anExpiredDnsChallengeEndsTheApplication() {
+    answers.put("domainControl", "DNS_CHALLENGE");
+    answers.put("dnsRecords", new ArrayList<>(List.of("NOT_YET", "EXPIRED")));
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    fireTimer(pi, "dns-recheck-wait");
+    runJobs();
+    assertRejected(pi, "DOMAIN_CONTROL_NOT_VALIDATED");
+  }
+
+  @Test
+  void caaForbiddingThisCaStopsIssuance() {
+    answers.put("caaPermitted", false);
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("CONFIRMED");
+    complete("approve-issuance", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    runJobs();
+    assertRejected(pi, "CAA_FORBIDS");
+    assertThat(pi).hasNotPassed("sign-certificate");
   }
 
   @Test

@@ -1,0 +1,27 @@
+package org.cabackoffice.domain;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class CheckDnsRecordDelegate implements JavaDelegate {
+
+  private final DomainControl domainControl;
+
+  public CheckDnsRecordDelegate(DomainControl domainControl) {
+    this.domainControl = domainControl;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DnsCheckOutcome outcome =
+        domainControl.check(
+            BusinessKeys.applicationId(execution),
+            (String) execution.getVariable("registrableDomain"));
+    execution.setVariable("dnsRecord", outcome.status().name());
+    execution.setVariable("dnsRecordReason", outcome.reason());
+    execution.setVariable("rejectionDetail", outcome.reason());
+  }
+}

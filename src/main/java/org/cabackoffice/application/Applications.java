@@ -118,7 +118,7 @@ public class Applications {
     if (!findings.isEmpty()) {
       throw new ApplicationRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, findings);
     }
-    CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName);
+    CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId());
     Instant now = clock.instant();
     Application application =
         applications.save(new Application(account.getId(), form, csr.subject().commonName(), now));
@@ -155,12 +155,14 @@ public class Applications {
     return certificate.commonName();
   }
 
-  private CsrCheckResult checkCsr(String pem, String requiredCommonName) {
+  private CsrCheckResult checkCsr(String pem, String requiredCommonName, long customerAccountId) {
     CsrCheckResult result;
     try {
+      // The customer goes along so a key certified for another customer is refused (BR 9.6.3).
       result =
           csrCheck.check(
-              pem.getBytes(StandardCharsets.US_ASCII), new CsrCheckContext(requiredCommonName, true));
+              pem.getBytes(StandardCharsets.US_ASCII),
+              CsrCheckContext.forCustomer(requiredCommonName, customerAccountId));
     } catch (NotACsrException e) {
       throw new ApplicationRefusedException(
           HttpStatus.BAD_REQUEST, new IntakeFinding("csr", "csr.unreadable", e.getMessage()));

@@ -36,7 +36,7 @@ public class CsrRecheck {
       CsrCheckResult result =
           csrCheck.check(
               application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
-              new CsrCheckContext(requiredCommonName, true));
+              CsrCheckContext.forCustomer(requiredCommonName, application.getCustomerAccountId()));
       String detail =
           result.findings().stream()
               .filter(f -> f.severity() == Severity.ERROR)

@@ -17,6 +17,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +39,22 @@ public class CsrCheck {
   private final SubjectPolicy subjects = new SubjectPolicy();
   private final ExtensionRequestPolicy extensionRequests = new ExtensionRequestPolicy();
   private final DnsNamePolicy dnsNames = new DnsNamePolicy();
+  private final KeyBlocklist blocklist;
+  private final KeyHistory keyHistory;
+
+  /**
+   * The policy on the request alone: no key is blocked and no key was certified before. For tests
+   * and benchmarks; the running system uses the blocklist and the certificates it holds.
+   */
+  public CsrCheck() {
+    this(KeyBlocklist.empty(), KeyHistory.none());
+  }
+
+  @Autowired
+  public CsrCheck(KeyBlocklist blocklist, KeyHistory keyHistory) {
+    this.blocklist = blocklist;
+    this.keyHistory = keyHistory;
+  }
 
   /**
    * Checks a request.
@@ -58,6 +75,7 @@ public class CsrCheck {
       case ACCEPTED -> {}
     }
     PublicKeyPolicy.Outcome key = keys.check(request.getSubjectPublicKeyInfo(), findings);
+    checkKeyIsFree(key.key().spkiSha256(), effective, findings);
     if (signature.verdict() != SignatureAlgorithms.Verdict.UNSUPPORTED) {
       verifySignature(request, signature.name(), findings);
     }
@@ -67,6 +85,22 @@ public class CsrCheck {
 
     return new CsrCheckResult(
         findings.acceptable(), findings.list(), subject, key.key(), sans, key.spkiDer());
+  }
+
+  /**
+   * A key whose private half others know cannot be certified (BR 6.1.1.3). Whatever its algorithm:
+   * a compromised key stays compromised even when another rule refuses it too, and the customer
+   * should learn both so the next key is a new one.
+   */
+  private void checkKeyIsFree(String spkiSha256, CsrCheckContext context, Findings findings) {
+    if (blocklist.contains(spkiSha256)) {
+      findings.add(CsrRule.KEY_BLOCKLISTED, spkiSha256);
+    }
+    // Which customer holds the key is that customer's business: the finding does not name it.
+    if (context.customerAccountId() != null
+        && keyHistory.usedByAnotherCustomer(spkiSha256, context.customerAccountId())) {
+      findings.add(CsrRule.KEY_USED_BY_ANOTHER_CUSTOMER);
+    }
   }
 
   /**

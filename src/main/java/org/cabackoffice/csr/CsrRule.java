@@ -86,6 +86,24 @@ enum CsrRule {
           + " factored. Update the device's firmware and create a new key (BR 6.1.1.3).",
       "RSA 鍵は脆弱性のある Infineon 製ライブラリで生成されています (ROCA、CVE-2017-15361)。"
           + "素因数分解が可能です。デバイスのファームウェアを更新し、新しい鍵を作成してください (BR 6.1.1.3)。"),
+  KEY_BLOCKLISTED(
+      "key.blocklisted",
+      ERROR,
+      "The CSR's public key (SHA-256 %s) is on the CA's list of compromised keys: its private key"
+          + " is known to others, so no certificate can be issued for it (BR 6.1.1.3, key compromise"
+          + " as in BR 4.9.1.1). Create a new key pair and a new CSR.",
+      "CSR の公開鍵 (SHA-256 %s) は、認証局の危殆化した鍵のリストに登録されています。秘密鍵が第三者に"
+          + "知られているため、この鍵には証明書を発行できません (BR 6.1.1.3、鍵の危殆化は BR 4.9.1.1)。"
+          + "新しい鍵ペアを作成し、CSR を作り直してください。"),
+  KEY_USED_BY_ANOTHER_CUSTOMER(
+      "key.used-by-another-customer",
+      ERROR,
+      "The CSR's public key is already in a certificate issued to another customer. A private key"
+          + " belongs to one subscriber only (BR 9.6.3); shared, it counts as compromised (BR"
+          + " 4.9.1.1, 6.1.1.3). Create a new key pair and a new CSR.",
+      "CSR の公開鍵は、別のお客様に発行された証明書ですでに使われています。秘密鍵は 1 つの利用者だけが"
+          + "管理するものです (BR 9.6.3)。共有された鍵は危殆化したものとみなされます (BR 4.9.1.1、6.1.1.3)。"
+          + "新しい鍵ペアを作成し、CSR を作り直してください。"),
   EC_CURVE_UNSUPPORTED(
       "ec.curve.unsupported",
       ERROR,

@@ -23,8 +23,13 @@ public final class PreviousSystemCertificate {
   public record Issued(String serialHex, String pem) {}
 
   public static Issued issue(String commonName, Instant notBefore, Instant notAfter) throws Exception {
+    return issue(commonName, notBefore, notAfter, CsrFactory.p256());
+  }
+
+  /** For the subscriber's key {@code subject}, so a test can reuse that key in a later CSR. */
+  public static Issued issue(String commonName, Instant notBefore, Instant notAfter, KeyPair subject)
+      throws Exception {
     KeyPair ca = CsrFactory.p256();
-    KeyPair subject = CsrFactory.p256();
     BigInteger serial = new BigInteger(120, new SecureRandom()).setBit(119);
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(

@@ -31,6 +31,7 @@ public class ApplicationIssuance {
   private final IssuedCertificates certificates;
   private final CertificateDelivery delivery;
   private final OrganizationDirectory directory;
+  private final CsrRecheck csrRecheck;
 
   public ApplicationIssuance(
       Applications applications,
@@ -38,18 +39,28 @@ public class ApplicationIssuance {
       CertificateIssuer issuer,
       IssuedCertificates certificates,
       CertificateDelivery delivery,
-      OrganizationDirectory directory) {
+      OrganizationDirectory directory,
+      CsrRecheck csrRecheck) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
     this.certificates = certificates;
     this.delivery = delivery;
     this.directory = directory;
+    this.csrRecheck = csrRecheck;
   }
 
   /** Signs the certificate and marks the application issued; returns the serial (hex). */
   @Transactional
   public String sign(long applicationId) {
+    // The key may have been blocklisted, or used by another customer, since the CSR step; a CA
+    // must not sign a key it knows to be compromised (BR 6.1.1.3). The job stops as an incident.
+    CsrRecheck.Outcome recheck = csrRecheck.recheck(applicationId);
+    if (!recheck.acceptable()) {
+      throw new IllegalStateException(
+          "application " + applicationId + ": the CSR is no longer acceptable, nothing signed: "
+              + recheck.detail());
+    }
     Application application = applications.get(applicationId);
     CsrCheckResult csr =
         csrCheck.check(

@@ -23,6 +23,8 @@ public class DomainAssessment {
   public enum Outcome {
     /** The registrant is the applicant. */
     MATCH,
+    /** The registrant's name is close to the applicant's: an officer compares them. */
+    COMPARE,
     /** Someone else (or nobody visible) is the registrant: ask the WHOIS contacts. */
     CONSENT_NEEDED,
     /** The application cannot go on; {@code rejectionCode} says why. */
@@ -34,7 +36,13 @@ public class DomainAssessment {
       String registrableDomain,
       List<String> contactEmails,
       String rejectionCode,
-      String detail) {}
+      String detail,
+      String registrantOrganization) {
+
+    Result(Outcome outcome, String domain, List<String> contacts, String code, String detail) {
+      this(outcome, domain, contacts, code, detail, null);
+    }
+  }
 
   private final Applications applications;
   private final CsrCheck csrCheck;
@@ -72,6 +80,10 @@ public class DomainAssessment {
     }
     if (check.match() == NameMatch.MATCH) {
       return new Result(Outcome.MATCH, domain, check.contactEmails(), null, null);
+    }
+    if (check.match() == NameMatch.CLOSE) {
+      return new Result(
+          Outcome.COMPARE, domain, check.contactEmails(), null, null, check.registrantOrganization());
     }
     if (check.contactEmails().isEmpty()) {
       return new Result(

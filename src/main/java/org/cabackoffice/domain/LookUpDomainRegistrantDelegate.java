@@ -20,6 +20,7 @@ public class LookUpDomainRegistrantDelegate implements JavaDelegate {
     execution.setVariable("domainOutcome", result.outcome().name());
     execution.setVariable("registrableDomain", result.registrableDomain());
     execution.setVariable("whoisContacts", String.join(",", result.contactEmails()));
+    execution.setVariable("registrantOrganization", result.registrantOrganization());
     if (result.rejectionCode() != null) {
       execution.setVariable("rejectionCode", result.rejectionCode());
       execution.setVariable("rejectionDetail", result.detail());

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(
     resources = {
       "bpmn/certificate-renewal.bpmn",
+      "forms/compare-registrant-name.form",
       "forms/decide-documents.form",
       "forms/review-documents.form",
       "forms/verify-by-phone.form",
@@ -86,6 +87,7 @@ class CertificateRenewalProcessTest {
         e -> {
           e.setVariable("domainOutcome", answers.get("domainOutcome"));
           e.setVariable("registrableDomain", "sample.co.jp");
+          e.setVariable("whoisContacts", answers.getOrDefault("whoisContacts", "hostmaster@sample.co.jp"));
           if ("REFUSED".equals(answers.get("domainOutcome"))) {
             e.setVariable("rejectionCode", "DOMAIN_NOT_REGISTERED");
           }
@@ -144,6 +146,7 @@ class CertificateRenewalProcessTest {
     delegate(
         "rejectApplicationDelegate", e -> rejectedWith = (String) e.getVariable("rejectionCode"));
     listener("documentReviewListener");
+    listener("registrantComparisonListener");
     listener("phoneVerificationListener");
     listener("employmentCertificateReviewListener");
     listener("issuanceApprovalListener");
@@ -241,8 +244,45 @@ class CertificateRenewalProcessTest {
         pi,
         Map.of(RenewalProcess.Variables.DOMAIN_CONSENT_APPROVED, true));
     runJobs();
-    assertThat(pi).hasPassedInOrder("request-domain-use-consent", "wait-for-domain-consent", "consent-given", "domain-settled");
+    assertThat(pi).hasPassedInOrder("names-close", "consent-needed", "request-domain-use-consent", "wait-for-domain-consent", "consent-given", "domain-settled");
     assertThat(pi).isWaitingAt("decide-documents");
+  }
+
+  @Test
+  void anOfficerJudgesACloseRegistrantNameToBeTheApplicant() {
+    answers.put("domainOutcome", "COMPARE");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("compare-registrant-name");
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("compare-registrant-name").singleResult())
+        .hasCandidateGroup("validationOfficers");
+    complete("compare-registrant-name", Map.of("registrantDecision", "SAME", "registrantComparisonNote", "old trade name"));
+    runJobs();
+    assertThat(pi).hasPassedInOrder("registrant-matches", "names-close", "compare-registrant-name", "registrant-same", "domain-settled");
+    assertThat(pi).hasNotPassed("request-domain-use-consent");
+    assertThat(calls).contains("registrantComparisonListener:complete");
+  }
+
+  @Test
+  void aDifferentCloseRegistrantIsAskedForConsent() {
+    answers.put("domainOutcome", "COMPARE");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("compare-registrant-name", Map.of("registrantDecision", "DIFFERENT", "registrantComparisonNote", "a reseller"));
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-domain-consent");
+    assertThat(pi).hasPassedInOrder("compare-registrant-name", "contacts-listed", "consent-needed", "request-domain-use-consent");
+  }
+
+  @Test
+  void aDifferentRegistrantWithoutContactsEndsTheApplication() {
+    answers.put("domainOutcome", "COMPARE");
+    answers.put("whoisContacts", "");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("compare-registrant-name", Map.of("registrantDecision", "DIFFERENT", "registrantComparisonNote", "another company"));
+    runJobs();
+    assertRejected(pi, "DOMAIN_NO_CONTACT");
   }
 
   @Test

@@ -1,0 +1,27 @@
+package org.cabackoffice.domain;
+
+import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+@Component
+public class RegistrantComparisonListener implements TaskListener {
+
+  private final RegistrantComparisons comparisons;
+
+  public RegistrantComparisonListener(RegistrantComparisons comparisons) {
+    this.comparisons = comparisons;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    comparisons.record(
+        BusinessKeys.applicationId(task),
+        BusinessKeys.text(task, "registrableDomain"),
+        BusinessKeys.text(task, "registrantOrganization"),
+        BusinessKeys.text(task, "registrantDecision"),
+        BusinessKeys.officer(task),
+        BusinessKeys.text(task, "registrantComparisonNote"));
+  }
+}

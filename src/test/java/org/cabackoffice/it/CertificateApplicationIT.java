@@ -167,6 +167,27 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void anOfficerDecidesWhetherACloseRegistrantNameIsTheApplicant() throws Exception {
+    WHOIS.answer("sample-close.jp", jprsRecord("sample-close.jp", "Sampl K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-close.jp", "www.sample-close.jp"), null));
+    runJobs();
+    assertThat(stage(id)).containsExactly("Compare registrant with applicant");
+
+    org.camunda.bpm.engine.task.Task task =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
+    assertThat(tasks.getVariable(task.getId(), "registrantOrganization")).isEqualTo("Sampl K.K.");
+    tasks.claim(task.getId(), "officer");
+    // Without a reason nothing is recorded and the task stays open.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tasks.complete(task.getId(), Map.of("registrantDecision", "SAME")))
+        .hasMessageContaining("kept as evidence");
+    tasks.complete(task.getId(), Map.of("registrantDecision", "SAME", "registrantComparisonNote", "typo in the WHOIS record"));
+    runJobs();
+    assertThat(stage(id)).containsExactly("Wait before checking again");
+  }
+
+  @Test
   void caaRecordsNamingAnotherCaStopIssuance() throws Exception {
     WHOIS.answer("sample-caa.jp", jprsRecord("sample-caa.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
     // RFC 8659: the record at the registered domain governs the names below it.

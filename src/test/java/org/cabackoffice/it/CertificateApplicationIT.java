@@ -167,6 +167,43 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void aWhoisContactDecliningTheUseOfTheDomainEndsTheApplication() throws Exception {
+    WHOIS.answer(
+        "sample-declined.jp",
+        jprsRecord("sample-declined.jp", "Domain Parking Co., Ltd.", "owner@parking.example.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-declined.jp", "www.sample-declined.jp"), null));
+    runJobs();
+    String consentLink = link(only(mailsTo("owner@parking.example.jp")), "domain-consent");
+    assertThat(postForm(consentLink, "decision", "decline").getStatusCode()).isEqualTo(HttpStatus.OK);
+    runJobs();
+
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertThat(rejectionCode(id)).isEqualTo("DOMAIN_CONSENT_DECLINED");
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+  }
+
+  @Test
+  void unansweredConsentIsRemindedThenExpiresAndTheLinkStopsWorking() throws Exception {
+    WHOIS.answer(
+        "sample-silent.jp",
+        jprsRecord("sample-silent.jp", "Silent Hosting Co., Ltd.", "noc@silent.example.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-silent.jp", "www.sample-silent.jp"), null));
+    runJobs();
+    String consentLink = link(only(mailsTo("noc@silent.example.jp")), "domain-consent");
+
+    fireTimer(id, "domain-consent-reminder-due");
+    assertThat(mailsTo("noc@silent.example.jp")).hasSize(2);
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
+    fireTimer(id, "domain-consent-expired");
+
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertThat(rejectionCode(id)).isEqualTo("DOMAIN_CONSENT_EXPIRED");
+    assertThat(http.getForEntity(consentLink, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+  }
+
+  @Test
   void anOfficerDecidesWhetherACloseRegistrantNameIsTheApplicant() throws Exception {
     WHOIS.answer("sample-close.jp", jprsRecord("sample-close.jp", "Sampl K.K.", "hostmaster@sample.co.jp"));
     long id =
@@ -323,6 +360,20 @@ class CertificateApplicationIT extends BackOfficeIT {
   private List<String> stage(long id) {
     Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
     return (List<String>) view.get("stage");
+  }
+
+  private void fireTimer(long id, String activityId) {
+    org.camunda.bpm.engine.runtime.Job timer =
+        management.createJobQuery().timers().activityId(activityId).processInstanceId(processInstanceId(id)).singleResult();
+    assertThat(timer).as("timer " + activityId).isNotNull();
+    management.executeJob(timer.getId());
+    runJobs();
+  }
+
+  @SuppressWarnings("unchecked")
+  private String rejectionCode(long id) {
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    return (String) ((Map<String, Object>) view.get("rejection")).get("code");
   }
 
   private String status(long id) {

@@ -31,16 +31,21 @@ public class DomainAssessment {
     REFUSED
   }
 
+  /**
+   * @param evidenceId the {@link RegistrationEvidence} the decision rests on (which itself names
+   *     a reused lookup), or null when no registry was consulted
+   */
   public record Result(
       Outcome outcome,
       String registrableDomain,
       List<String> contactEmails,
       String rejectionCode,
       String detail,
+      Long evidenceId,
       String registrantOrganization) {
 
-    Result(Outcome outcome, String domain, List<String> contacts, String code, String detail) {
-      this(outcome, domain, contacts, code, detail, null);
+    Result(Outcome outcome, String domain, List<String> contacts, String code, String detail, Long evidenceId) {
+      this(outcome, domain, contacts, code, detail, evidenceId, null);
     }
   }
 
@@ -68,7 +73,8 @@ public class DomainAssessment {
           null,
           List.of(),
           "DOMAIN_SPANS_REGISTRABLE_DOMAINS",
-          String.join(", ", registrable));
+          String.join(", ", registrable),
+          null);
     }
     String domain = registrable.iterator().next();
     DomainCheckResult check =
@@ -76,14 +82,22 @@ public class DomainAssessment {
             domain,
             List.of(application.getOrganizationNameEn(), application.getOrganizationNameJa()));
     if (!check.registered()) {
-      return new Result(Outcome.REFUSED, domain, List.of(), "DOMAIN_NOT_REGISTERED", domain);
+      return new Result(
+          Outcome.REFUSED, domain, List.of(), "DOMAIN_NOT_REGISTERED", domain, check.evidenceId());
     }
     if (check.match() == NameMatch.MATCH) {
-      return new Result(Outcome.MATCH, domain, check.contactEmails(), null, null);
+      return new Result(
+          Outcome.MATCH, domain, check.contactEmails(), null, null, check.evidenceId());
     }
     if (check.match() == NameMatch.CLOSE) {
       return new Result(
-          Outcome.COMPARE, domain, check.contactEmails(), null, null, check.registrantOrganization());
+          Outcome.COMPARE,
+          domain,
+          check.contactEmails(),
+          null,
+          null,
+          check.evidenceId(),
+          check.registrantOrganization());
     }
     if (check.contactEmails().isEmpty()) {
       return new Result(
@@ -91,9 +105,11 @@ public class DomainAssessment {
           domain,
           List.of(),
           "DOMAIN_NO_CONTACT",
-          domain + " (" + check.server() + ")");
+          domain + " (" + check.server() + ")",
+          check.evidenceId());
     }
-    return new Result(Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null);
+    return new Result(
+        Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null, check.evidenceId());
   }
 
   /** Every DNS name the certificate will carry: the CN and the CSR's subjectAltNames. */

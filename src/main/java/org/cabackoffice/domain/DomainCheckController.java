@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,9 @@ public class DomainCheckController {
    * @param match whether NAME is the registrant after normalization ({@link NameMatch#MATCH})
    * @param nameMatch the finer result: CLOSE names deserve an officer's look
    * @param evidenceId the stored registry answer for auditors
+   * @param queriedAt when the registry gave the answer shown
+   * @param fromCache the answer is an earlier lookup's, younger than 48 hours (DESIGN.md)
+   * @param reusedEvidenceId that earlier lookup, when {@code fromCache}
    */
   public record DomainCheckResponse(
       String domain,
@@ -36,7 +40,10 @@ public class DomainCheckController {
       List<String> contactEmails,
       boolean match,
       NameMatch nameMatch,
-      long evidenceId) {}
+      long evidenceId,
+      Instant queriedAt,
+      boolean fromCache,
+      Long reusedEvidenceId) {}
 
   @GetMapping("/{domain}")
   @PreAuthorize("hasAnyRole('OFFICER','SENIOR_OFFICER')")
@@ -55,7 +62,10 @@ public class DomainCheckController {
         result.contactEmails(),
         result.match() == NameMatch.MATCH,
         result.match(),
-        result.evidenceId());
+        result.evidenceId(),
+        result.queriedAt(),
+        result.fromCache(),
+        result.reusedEvidenceId());
   }
 
   @ExceptionHandler({InvalidDomainNameException.class, InvalidDomainCheckRequestException.class})

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  *     absent
  * @param contactEmails the registrant, administrative and technical contact addresses, distinct,
  *     in record order: the addresses the guide [3-1] consent mail goes to
+ * @param evidenceId this check's stored {@link RegistrationEvidence}
+ * @param queriedAt when the registry gave the answer this check used
+ * @param reusedEvidenceId the earlier lookup whose answer was reused (younger than {@code
+ *     backoffice.whois.cache-max-age}), or null when the registry was asked now
  */
 public record DomainCheckResult(
     String domain,
@@ -20,9 +25,16 @@ public record DomainCheckResult(
     String registrantOrganization,
     List<String> contactEmails,
     NameMatch match,
-    long evidenceId) {
+    long evidenceId,
+    Instant queriedAt,
+    Long reusedEvidenceId) {
 
   public DomainCheckResult {
     contactEmails = contactEmails == null ? List.of() : List.copyOf(contactEmails);
+  }
+
+  /** Whether the registry's answer came from the cache rather than a query made now. */
+  public boolean fromCache() {
+    return reusedEvidenceId != null;
   }
 }

@@ -21,6 +21,10 @@ public class LookUpDomainRegistrantDelegate implements JavaDelegate {
     execution.setVariable("registrableDomain", result.registrableDomain());
     execution.setVariable("whoisContacts", String.join(",", result.contactEmails()));
     execution.setVariable("registrantOrganization", result.registrantOrganization());
+    // The process history then names the stored registry answer the decision used (BR 5.4.1).
+    if (result.evidenceId() != null) {
+      execution.setVariable("registrationEvidenceId", result.evidenceId());
+    }
     if (result.rejectionCode() != null) {
       execution.setVariable("rejectionCode", result.rejectionCode());
       execution.setVariable("rejectionDetail", result.detail());

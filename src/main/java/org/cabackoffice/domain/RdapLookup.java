@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * 9083 JSON). The registrant organization and the registrant, administrative and technical
  * e-mail addresses come from the entities' jCard (RFC 7095); a registry's {@code related} link
  * to the registrar's RDAP record is followed once, as WHOIS referrals are. Redaction (RFC 9537,
- * or "REDACTED FOR PRIVACY" values) leaves no registrant.
+ * or "REDACTED FOR PRIVACY" values) leaves no registrant. The base URL is the configured one
+ * ({@code backoffice.rdap.servers}), else IANA's bootstrap entry ({@link RdapBootstrap}).
  */
 @Component
 public class RdapLookup {
@@ -33,11 +35,13 @@ public class RdapLookup {
   private static final List<String> CONTACT_ROLES = List.of("registrant", "administrative", "technical");
 
   private final RdapProperties properties;
+  private final RdapBootstrap bootstrap;
   private final ObjectMapper json;
   private final HttpClient http;
 
-  public RdapLookup(RdapProperties properties, ObjectMapper json) {
+  public RdapLookup(RdapProperties properties, RdapBootstrap bootstrap, ObjectMapper json) {
     this.properties = properties;
+    this.bootstrap = bootstrap;
     this.json = json;
     this.http =
         HttpClient.newBuilder()
@@ -46,8 +50,18 @@ public class RdapLookup {
             .build();
   }
 
-  public boolean serves(String domain) {
+  /** Whether {@code backoffice.rdap.servers} names a base URL for the domain's suffix. */
+  public boolean configuredFor(String domain) {
     return properties.baseUrlFor(domain).isPresent();
+  }
+
+  /** Whether a base URL is configured or IANA's bootstrap file lists one. */
+  public boolean serves(String domain) {
+    return baseUrlFor(domain).isPresent();
+  }
+
+  private Optional<String> baseUrlFor(String domain) {
+    return properties.baseUrlFor(domain).or(() -> bootstrap.baseUrlFor(domain));
   }
 
   /**
@@ -57,13 +71,12 @@ public class RdapLookup {
    */
   public RegistryAnswer lookup(String domain) {
     String base =
-        properties
-            .baseUrlFor(domain)
+        baseUrlFor(domain)
             .orElseThrow(
                 () ->
                     new RegistryUnavailableException(
-                        "no RDAP server configured for ." + WhoisLookup.tldOf(domain)
-                            + " (backoffice.rdap.servers)"));
+                        "no RDAP server for ." + WhoisLookup.tldOf(domain)
+                            + " (neither backoffice.rdap.servers nor IANA's bootstrap file)"));
     String url = base + "domain/" + domain;
     RegistryAnswer answer = ask(url);
     String related = relatedDomainLink(answer, url);

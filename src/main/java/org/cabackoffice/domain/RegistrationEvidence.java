@@ -16,6 +16,10 @@ import java.util.List;
  * A registry's answer about a domain as it was when checked, with what we read from it and how
  * the applicant's name compared: the auditors' evidence for the guide's [3-1] decision (BR 5.4.1
  * logs every verification step). Written once, never changed.
+ *
+ * <p>A check answered from an earlier lookup younger than 48 hours (DESIGN.md) is a row of its
+ * own: the earlier row's answer and reading, this check's time, names and match, and {@link
+ * #getReusedEvidenceId()} naming the lookup the decision rests on.
  */
 @Entity
 @Table(name = "registration_evidence")
@@ -36,8 +40,17 @@ public class RegistrationEvidence {
   @Column(nullable = false, length = 512)
   private String server;
 
+  /** When the registry answered (for a reuse: when the reused lookup's registry answered). */
   @Column(name = "queried_at", nullable = false)
   private Instant queriedAt;
+
+  /** When this check was made; equals {@link #queriedAt} unless the answer was reused. */
+  @Column(name = "checked_at", nullable = false)
+  private Instant checkedAt;
+
+  /** The lookup whose answer this check reused, or null when the registry was asked. */
+  @Column(name = "reused_evidence_id")
+  private Long reusedEvidenceId;
 
   @Column(nullable = false)
   private boolean registered;
@@ -85,6 +98,7 @@ public class RegistrationEvidence {
     this.source = answer.source();
     this.server = truncate(answer.server(), 512);
     this.queriedAt = queriedAt;
+    this.checkedAt = queriedAt;
     this.registered = record.registered();
     this.rawResponse = answer.response();
     if (answer.referredFrom() != null) {
@@ -97,6 +111,47 @@ public class RegistrationEvidence {
     this.redacted = record.redacted();
     this.comparedNames = truncate(join(comparedNames), 1024);
     this.nameMatch = nameMatch;
+  }
+
+  /**
+   * A check that uses {@code lookup}'s answer instead of asking the registry again.
+   *
+   * @param lookup a row whose registry was asked ({@link #isReuse()} false)
+   */
+  public static RegistrationEvidence reuse(
+      RegistrationEvidence lookup, Instant checkedAt, List<String> comparedNames, NameMatch nameMatch) {
+    if (lookup.isReuse()) {
+      throw new IllegalArgumentException(
+          "evidence " + lookup.id + " is itself a reuse; reuse the lookup it names");
+    }
+    RegistrationEvidence reuse = new RegistrationEvidence();
+    reuse.domainName = lookup.domainName;
+    reuse.source = lookup.source;
+    reuse.server = lookup.server;
+    reuse.queriedAt = lookup.queriedAt;
+    reuse.checkedAt = checkedAt;
+    reuse.reusedEvidenceId = lookup.id;
+    reuse.registered = lookup.registered;
+    reuse.rawResponse = lookup.rawResponse;
+    reuse.registryServer = lookup.registryServer;
+    reuse.registryResponse = lookup.registryResponse;
+    reuse.registrantOrganization = lookup.registrantOrganization;
+    reuse.registrantNames = lookup.registrantNames;
+    reuse.contactEmails = lookup.contactEmails;
+    reuse.redacted = lookup.redacted;
+    reuse.comparedNames = truncate(join(comparedNames), 1024);
+    reuse.nameMatch = nameMatch;
+    return reuse;
+  }
+
+  /** What was read from the answer when it came, as it was stored. */
+  public RegistrationRecord record() {
+    return new RegistrationRecord(
+        registered, getRegistrantNames(), getContactEmails(), redacted, null);
+  }
+
+  public boolean isReuse() {
+    return reusedEvidenceId != null;
   }
 
   private static String join(List<String> values) {
@@ -129,6 +184,14 @@ public class RegistrationEvidence {
 
   public Instant getQueriedAt() {
     return queriedAt;
+  }
+
+  public Instant getCheckedAt() {
+    return checkedAt;
+  }
+
+  public Long getReusedEvidenceId() {
+    return reusedEvidenceId;
   }
 
   public boolean isRegistered() {

@@ -12,4 +12,8 @@ public interface RegistrationEvidenceRepository extends Repository<RegistrationE
   Optional<RegistrationEvidence> findById(Long id);
 
   List<RegistrationEvidence> findByDomainNameOrderByQueriedAtDesc(String domainName);
+
+  /** The latest lookup that asked a registry about the domain (reuses left out). */
+  Optional<RegistrationEvidence> findFirstByDomainNameAndReusedEvidenceIdIsNullOrderByQueriedAtDesc(
+      String domainName);
 }

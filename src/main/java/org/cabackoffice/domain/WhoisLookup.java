@@ -6,14 +6,18 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.net.whois.WhoisClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks a domain's registration data over WHOIS (RFC 3912: one query line on TCP 43, the answer
- * until the server closes). The server comes from configuration by longest suffix; a thin
- * registry's "Registrar WHOIS Server:" referral is followed once, since only the registrar holds
- * the registrant and contacts. Connection, each read and the whole answer are time-limited and
+ * until the server closes). The server comes from configuration by longest suffix; for a TLD
+ * without one, IANA's WHOIS server is asked for the TLD and its {@code refer:} line names the
+ * registry (DESIGN.md: lookups start at IANA's server and follow referrals), remembered per TLD
+ * for the life of the process. A thin registry's "Registrar WHOIS Server:" referral is followed
+ * once, since only the registrar holds the registrant and contacts. Connection, each read and the whole answer are time-limited and
  * the answer's size is capped, so a stuck or hostile server cannot hold a job or fill memory.
  */
 @Component
@@ -23,12 +27,19 @@ public class WhoisLookup {
 
   private final WhoisProperties properties;
 
+  /**
+   * IANA's answers, TLD to registry server. A TLD's WHOIS server changes with a registry
+   * operator's transition, rarely; a restart forgets them. Failures are not kept, so a retried
+   * job asks IANA again.
+   */
+  private final Map<String, RegistryServer> referredByIana = new ConcurrentHashMap<>();
+
   public WhoisLookup(WhoisProperties properties) {
     this.properties = properties;
   }
 
   /** Whether a server is configured for the domain's TLD (or a longer suffix). */
-  public boolean serves(String domain) {
+  public boolean configuredFor(String domain) {
     return properties.serverFor(domain).isPresent();
   }
 
@@ -39,13 +50,7 @@ public class WhoisLookup {
    */
   public RegistryAnswer lookup(String domain) {
     RegistryServer registry =
-        properties
-            .serverFor(domain)
-            .orElseThrow(
-                () ->
-                    new RegistryUnavailableException(
-                        "no WHOIS server configured for ." + tldOf(domain)
-                            + " (backoffice.whois.servers)"));
+        properties.serverFor(domain).orElseGet(() -> registryFromIana(tldOf(domain)));
     RegistryAnswer answer = ask(registry, domain);
     String referral = answer.record().referral();
     if (!answer.record().registered() || referral == null) {
@@ -73,13 +78,53 @@ public class WhoisLookup {
         answer);
   }
 
+  /**
+   * The registry's WHOIS server as IANA names it. RFC 3912 defines no referral; IANA answers a TLD
+   * query with {@code refer:        whois.example}, which is followed once (IANA is not asked
+   * about the server it names).
+   */
+  private RegistryServer registryFromIana(String tld) {
+    RegistryServer known = referredByIana.get(tld);
+    if (known != null) {
+      return known;
+    }
+    RegistryServer iana =
+        properties
+            .ianaServer()
+            .orElseThrow(
+                () ->
+                    new RegistryUnavailableException(
+                        "no WHOIS server configured for ." + tld
+                            + " (backoffice.whois.servers) and asking IANA is switched off"
+                            + " (backoffice.whois.iana)"));
+    String text = WhoisText.decode(fetch(iana, tld));
+    String refer = WhoisRecordParser.ianaReferral(text);
+    if (refer == null) {
+      throw new RegistryUnavailableException(
+          "IANA's WHOIS server " + iana + " names no WHOIS server for ." + tld
+              + " (no refer: line); configure backoffice.whois.servers." + tld);
+    }
+    RegistryServer registry;
+    try {
+      registry = RegistryServer.parse(refer);
+    } catch (IllegalArgumentException e) {
+      throw new RegistryUnavailableException(
+          "IANA's WHOIS server " + iana + " referred ." + tld + " to an unusable server: " + refer,
+          e);
+    }
+    referredByIana.put(tld, registry);
+    return registry;
+  }
+
   private RegistryAnswer ask(RegistryServer server, String domain) {
     String text = WhoisText.decode(fetch(server, domain));
     try {
       return new RegistryAnswer(
           SOURCE, server.toString(), text, WhoisRecordParser.parse(text), null);
     } catch (RegistryUnavailableException e) {
-      throw new RegistryUnavailableException(server + ": " + e.getMessage(), e);
+      // Operators read this in the incident: which registry, which query, what it said.
+      throw new RegistryUnavailableException(
+          "WHOIS server " + server + " (query " + domain + "): " + e.getMessage(), e);
     }
   }
 

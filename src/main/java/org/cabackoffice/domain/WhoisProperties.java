@@ -16,6 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout how long one read may block
  * @param answerTimeout how long a whole answer may take (a server trickling bytes is cut off)
  * @param maxAnswerBytes answers above this are refused, never half-parsed
+ * @param iana the WHOIS server asked which server holds a TLD that has none configured ({@code
+ *     host:port}, IANA's {@code whois.iana.org:43} by default; blank: never ask, such TLDs are
+ *     unavailable)
+ * @param cacheMaxAge how long a stored registry answer may stand in for a new query of the same
+ *     domain, WHOIS or RDAP; DESIGN.md allows registration data no older than 48 hours, so a
+ *     larger value is refused at start; zero asks the registry every time
  */
 @ConfigurationProperties("backoffice.whois")
 public record WhoisProperties(
@@ -23,7 +29,12 @@ public record WhoisProperties(
     Duration connectTimeout,
     Duration readTimeout,
     Duration answerTimeout,
-    Integer maxAnswerBytes) {
+    Integer maxAnswerBytes,
+    String iana,
+    Duration cacheMaxAge) {
+
+  public static final String IANA_WHOIS = "whois.iana.org:43";
+  public static final Duration MAX_CACHE_AGE = Duration.ofHours(48);
 
   public WhoisProperties {
     Map<String, String> normalized = new LinkedHashMap<>();
@@ -37,6 +48,22 @@ public record WhoisProperties(
     readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
     answerTimeout = answerTimeout == null ? Duration.ofSeconds(20) : answerTimeout;
     maxAnswerBytes = maxAnswerBytes == null ? 64 * 1024 : maxAnswerBytes;
+    iana = iana == null ? IANA_WHOIS : iana.strip();
+    if (!iana.isEmpty()) {
+      try {
+        RegistryServer.parse(iana); // fail at start, not at the first unconfigured TLD
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "backoffice.whois.iana is no WHOIS host:port: " + e.getMessage(), e);
+      }
+    }
+    cacheMaxAge = cacheMaxAge == null ? MAX_CACHE_AGE : cacheMaxAge;
+    if (cacheMaxAge.isNegative() || cacheMaxAge.compareTo(MAX_CACHE_AGE) > 0) {
+      throw new IllegalArgumentException(
+          "backoffice.whois.cache-max-age must be between 0 and 48 hours (DESIGN.md: cached"
+              + " registration data no older than 48 hours): "
+              + cacheMaxAge);
+    }
   }
 
   /** The configured server of the longest matching suffix of the (normalized) domain. */
@@ -53,6 +80,11 @@ public record WhoisProperties(
       }
       suffix = suffix.substring(dot + 1);
     }
+  }
+
+  /** IANA's WHOIS server, unless asking it is switched off. */
+  public Optional<RegistryServer> ianaServer() {
+    return iana.isEmpty() ? Optional.empty() : Optional.of(RegistryServer.parse(iana));
   }
 
   private static String stripDots(String s) {

@@ -98,7 +98,20 @@ final class WhoisRecordParser {
           "statutory masking",
           "by proxy");
 
+  /** IANA's referral to a TLD's WHOIS server: {@code refer:        whois.example}. */
+  private static final Pattern IANA_REFER =
+      Pattern.compile("^refer:\\s*(\\S+)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
   private WhoisRecordParser() {}
+
+  /**
+   * The server named by IANA's answer to a TLD query, or null when IANA names none (a TLD
+   * without WHOIS, or "This query returned 0 objects" for an unknown TLD).
+   */
+  static String ianaReferral(String text) {
+    Matcher m = IANA_REFER.matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
 
   static RegistrationRecord parse(String text) {
     List<String> names = new ArrayList<>();

@@ -35,7 +35,7 @@ class DomainAssessmentTest {
 
   private void registry(NameMatch match, boolean registered, List<String> contacts) {
     when(domainCheck.check(eq("sample.co.jp"), any()))
-        .thenReturn(new DomainCheckResult("sample.co.jp", registered, "WHOIS", "whois.jprs.jp:43", "X", contacts, match, 1));
+        .thenReturn(new DomainCheckResult("sample.co.jp", registered, "WHOIS", "whois.jprs.jp:43", "X", contacts, match, 1, java.time.Instant.EPOCH, null));
   }
 
   @Test

@@ -29,13 +29,16 @@ class DomainCheckControllerTest {
             Duration.ofSeconds(2),
             Duration.ofSeconds(2),
             Duration.ofSeconds(5),
+            null,
+            "",
             null);
     DomainCheck check =
         new DomainCheck(
             new WhoisLookup(properties),
-            new RdapLookup(new RdapProperties(Map.of(), null, null), new ObjectMapper()),
+            new RdapLookup(new RdapProperties(Map.of(), null, null, null), RdapBootstrap.none(), new ObjectMapper()),
             new OrganizationNameMatcher(),
             new InMemoryRegistrationEvidence(),
+            properties,
             Clock.systemUTC());
     mvc = MockMvcBuilders.standaloneSetup(new DomainCheckController(check)).build();
   }

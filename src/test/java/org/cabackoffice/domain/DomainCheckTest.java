@@ -22,6 +22,9 @@ class DomainCheckTest {
   private LoopbackWhoisServer verisign;
   private LoopbackWhoisServer registrar;
   private final InMemoryRegistrationEvidence evidence = new InMemoryRegistrationEvidence();
+  private WhoisProperties properties;
+  private WhoisLookup whois;
+  private RdapLookup rdap;
   private DomainCheck domainCheck;
 
   @BeforeEach
@@ -29,20 +32,30 @@ class DomainCheckTest {
     jprs = new LoopbackWhoisServer().start();
     verisign = new LoopbackWhoisServer().start();
     registrar = new LoopbackWhoisServer().start();
-    WhoisProperties properties =
+    properties =
         new WhoisProperties(
             Map.of("jp", jprs.address(), "com", verisign.address()),
             Duration.ofSeconds(2),
             Duration.ofSeconds(2),
             Duration.ofSeconds(5),
+            null,
+            "",
             null);
-    domainCheck =
-        new DomainCheck(
-            new WhoisLookup(properties),
-            new RdapLookup(new RdapProperties(Map.of(), null, null), new ObjectMapper()),
-            new OrganizationNameMatcher(),
-            evidence,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    whois = new WhoisLookup(properties);
+    // IANA's bootstrap lists RDAP for .com and .org; .com's configured WHOIS server still wins.
+    rdap =
+        new RdapLookup(
+            new RdapProperties(Map.of(), Duration.ofSeconds(2), null, null),
+            new RdapBootstrap(
+                "2026-11-26T00:00:00Z",
+                Map.of("com", "https://127.0.0.1:1/com/", "org", "https://127.0.0.1:1/org/")),
+            new ObjectMapper());
+    domainCheck = at(NOW);
+  }
+
+  private DomainCheck at(Instant now) {
+    return new DomainCheck(
+        whois, rdap, new OrganizationNameMatcher(), evidence, properties, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -116,5 +129,86 @@ class DomainCheckTest {
         .isInstanceOf(InvalidDomainNameException.class);
     assertThat(jprs.queries()).isEmpty();
     assertThat(verisign.queries()).isEmpty();
+  }
+
+  @Test
+  void aTldConfiguredNowhereGoesToIanasRdapBootstrapEntry() {
+    assertThatThrownBy(() -> domainCheck.check("sample-shop.org", List.of("Sample K.K.")))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("https://127.0.0.1:1/org/domain/sample-shop.org");
+    assertThat(evidence.saved).isEmpty();
+  }
+
+  @Test
+  void anAnswerYoungerThan48HoursIsReusedAndTheCheckNamesTheLookupItUsed() {
+    jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-ja.txt"));
+    DomainCheckResult lookup = domainCheck.check("sample-shop.jp", List.of("Sample Co., Ltd."));
+    Instant later = NOW.plus(Duration.ofHours(47).plusMinutes(59));
+
+    DomainCheckResult reused = at(later).check("sample-shop.jp", List.of("Acme K.K."));
+
+    assertThat(jprs.queries()).containsExactly("sample-shop.jp");
+    assertThat(lookup.fromCache()).isFalse();
+    assertThat(reused.fromCache()).isTrue();
+    assertThat(reused.reusedEvidenceId()).isEqualTo(lookup.evidenceId());
+    assertThat(reused.evidenceId()).isNotEqualTo(lookup.evidenceId());
+    assertThat(reused.queriedAt()).isEqualTo(NOW);
+    assertThat(reused.source()).isEqualTo("WHOIS");
+    assertThat(reused.server()).isEqualTo(jprs.address());
+    assertThat(reused.registrantOrganization()).isEqualTo("サンプル株式会社");
+    assertThat(reused.contactEmails()).containsExactly("hostmaster@sample-shop.jp");
+    // The stored reading is compared with this applicant's names, not the earlier one's.
+    assertThat(reused.match()).isEqualTo(NameMatch.NO_MATCH);
+
+    RegistrationEvidence stored = evidence.findById(reused.evidenceId()).orElseThrow();
+    assertThat(stored.isReuse()).isTrue();
+    assertThat(stored.getReusedEvidenceId()).isEqualTo(lookup.evidenceId());
+    assertThat(stored.getQueriedAt()).isEqualTo(NOW);
+    assertThat(stored.getCheckedAt()).isEqualTo(later);
+    assertThat(stored.getComparedNames()).containsExactly("Acme K.K.");
+    assertThat(stored.getNameMatch()).isEqualTo(NameMatch.NO_MATCH);
+    assertThat(stored.getRawResponse()).contains("[登録者名]");
+
+    // A further check still names the registry's lookup, never a reuse of it.
+    DomainCheckResult again = at(later).check("sample-shop.jp", List.of("Sample Co., Ltd."));
+    assertThat(again.reusedEvidenceId()).isEqualTo(lookup.evidenceId());
+    assertThat(again.match()).isEqualTo(NameMatch.MATCH);
+    assertThat(jprs.queries()).hasSize(1);
+  }
+
+  @Test
+  void anAnswerOlderThan48HoursIsAskedForAgain() {
+    jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-ja.txt"));
+    DomainCheckResult lookup = domainCheck.check("sample-shop.jp", List.of("Sample Co., Ltd."));
+    Instant later = NOW.plus(Duration.ofHours(48).plusMinutes(1));
+
+    DomainCheckResult fresh = at(later).check("sample-shop.jp", List.of("Sample Co., Ltd."));
+
+    assertThat(jprs.queries()).containsExactly("sample-shop.jp", "sample-shop.jp");
+    assertThat(fresh.fromCache()).isFalse();
+    assertThat(fresh.reusedEvidenceId()).isNull();
+    assertThat(fresh.queriedAt()).isEqualTo(later);
+    assertThat(fresh.evidenceId()).isNotEqualTo(lookup.evidenceId());
+    assertThat(evidence.findById(fresh.evidenceId()).orElseThrow().getCheckedAt()).isEqualTo(later);
+  }
+
+  @Test
+  void aNotRegisteredAnswerAndAZeroCacheAgeAreNeverReused() {
+    domainCheck.check("free-shop.com", List.of("Sample K.K."));
+    DomainCheckResult again = at(NOW.plusSeconds(60)).check("free-shop.com", List.of("Sample K.K."));
+    assertThat(again.fromCache()).isFalse();
+    assertThat(verisign.queries()).containsExactly("free-shop.com", "free-shop.com");
+
+    jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-ja.txt"));
+    WhoisProperties noCache =
+        new WhoisProperties(
+            Map.of("jp", jprs.address()), null, null, null, null, "", Duration.ZERO);
+    DomainCheck uncached =
+        new DomainCheck(
+            new WhoisLookup(noCache), rdap, new OrganizationNameMatcher(), evidence, noCache,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    uncached.check("sample-shop.jp", List.of("Sample K.K."));
+    uncached.check("sample-shop.jp", List.of("Sample K.K."));
+    assertThat(jprs.queries()).hasSize(2);
   }
 }

@@ -33,6 +33,14 @@ final class InMemoryRegistrationEvidence implements RegistrationEvidenceReposito
         .toList();
   }
 
+  @Override
+  public Optional<RegistrationEvidence> findFirstByDomainNameAndReusedEvidenceIdIsNullOrderByQueriedAtDesc(
+      String domainName) {
+    return findByDomainNameOrderByQueriedAtDesc(domainName).stream()
+        .filter(e -> !e.isReuse())
+        .findFirst();
+  }
+
   static void assignId(Object entity, long id) {
     try {
       Field field = entity.getClass().getDeclaredField("id");

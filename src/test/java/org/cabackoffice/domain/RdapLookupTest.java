@@ -56,8 +56,30 @@ class RdapLookupTest {
 
   private RdapLookup lookup() {
     return new RdapLookup(
-        new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null),
+        new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
+        RdapBootstrap.none(),
         new ObjectMapper());
+  }
+
+  @Test
+  void aTldConfiguredNowhereIsAskedWhereIanasBootstrapPoints() {
+    answers.put("/bootstrap/domain/sample-shop.org", new Canned(200, resource("registrar-full.json")));
+    RdapLookup lookup =
+        new RdapLookup(
+            new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
+            new RdapBootstrap("2026-11-26T00:00:00Z", Map.of("org", base + "bootstrap/", "com", base + "other/")),
+            new ObjectMapper());
+
+    assertThat(lookup.configuredFor("sample-shop.org")).isFalse();
+    assertThat(lookup.serves("sample-shop.org")).isTrue();
+    assertThat(lookup.lookup("sample-shop.org").server()).isEqualTo(base + "bootstrap/domain/sample-shop.org");
+    // Configuration wins over the bootstrap file.
+    lookup.lookup("free-shop.com");
+    assertThat(requested).containsExactly("/bootstrap/domain/sample-shop.org", "/registry/domain/free-shop.com");
+    assertThat(lookup.serves("sample-shop.jp")).isFalse();
+    assertThatThrownBy(() -> lookup.lookup("sample-shop.jp"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("no RDAP server for .jp");
   }
 
   private static String resource(String name) {

@@ -16,23 +16,138 @@ class WhoisLookupTest {
 
   private LoopbackWhoisServer registry;
   private LoopbackWhoisServer registrar;
+  /** Plays whois.iana.org: answers a TLD query with the TLD's registry in a refer: line. */
+  private LoopbackWhoisServer iana;
 
   @BeforeEach
   void start() {
     registry = new LoopbackWhoisServer().start();
     registrar = new LoopbackWhoisServer().start();
+    iana = new LoopbackWhoisServer().start();
   }
 
   @AfterEach
   void stop() {
     registry.close();
     registrar.close();
+    iana.close();
+  }
+
+  private WhoisLookup lookupViaIana(Map<String, String> servers) {
+    return new WhoisLookup(
+        new WhoisProperties(
+            servers,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(3),
+            null,
+            iana.address(),
+            null));
+  }
+
+  private String ianaRefersTo(LoopbackWhoisServer server) {
+    return WhoisAnswers.text("iana-tld.txt").replace("${REGISTRY}", server.address());
+  }
+
+  @Test
+  void aTldWithoutAServerIsAskedAtIanaAndItsReferralIsRemembered() {
+    iana.answer("org", ianaRefersTo(registry));
+    registry.answer(
+        "sample-shop.org",
+        WhoisAnswers.text("verisign-thin.txt").replace("${REGISTRAR}", registrar.address()));
+    registrar.answer("sample-shop.org", WhoisAnswers.bytes("registrar-full.txt"));
+    WhoisLookup lookup = lookupViaIana(Map.of("com", "127.0.0.1:1"));
+
+    RegistryAnswer answer = lookup.lookup("sample-shop.org");
+    RegistryAnswer again = lookup.lookup("free-shop.org");
+
+    // IANA is asked about the TLD, not the domain, and once: the referral is kept per TLD.
+    assertThat(iana.queries()).containsExactly("org");
+    assertThat(registry.queries()).containsExactly("sample-shop.org", "free-shop.org");
+    // The registry's own registrar referral is still followed once.
+    assertThat(answer.server()).isEqualTo(registrar.address());
+    assertThat(answer.referredFrom().server()).isEqualTo(registry.address());
+    assertThat(answer.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(again.record().registered()).isFalse();
+  }
+
+  @Test
+  void aConfiguredServerIsAskedWithoutIana() {
+    registry.answer("sample-shop.com", WhoisAnswers.bytes("jprs-general-en.txt"));
+
+    lookupViaIana(Map.of("com", registry.address())).lookup("sample-shop.com");
+
+    assertThat(iana.queries()).isEmpty();
+  }
+
+  @Test
+  void ianaNamingNoServerIsUnavailableAndAskedAgainNextTime() {
+    iana.answer("example", WhoisAnswers.bytes("iana-no-object.txt"));
+    WhoisLookup lookup = lookupViaIana(Map.of());
+
+    assertThatThrownBy(() -> lookup.lookup("shop.example"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining(iana.address())
+        .hasMessageContaining("names no WHOIS server for .example");
+
+    // A failure is not remembered: once IANA names a server, the retried job gets through.
+    iana.answer("example", ianaRefersTo(registry));
+    registry.answer("shop.example", WhoisAnswers.bytes("jprs-general-en.txt"));
+    assertThat(lookup.lookup("shop.example").server()).isEqualTo(registry.address());
+    assertThat(iana.queries()).containsExactly("example", "example");
+  }
+
+  @Test
+  void anUnreachableIanaIsUnavailable() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    WhoisLookup lookup =
+        new WhoisLookup(
+            new WhoisProperties(
+                Map.of(), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3),
+                null, "127.0.0.1:" + closedPort, null));
+
+    assertThatThrownBy(() -> lookup.lookup("sample-shop.org"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("127.0.0.1:" + closedPort)
+        .hasMessageContaining("unreachable");
+  }
+
+  @Test
+  void ianasReferralLineIsRead() {
+    assertThat(WhoisRecordParser.ianaReferral(WhoisAnswers.text("iana-tld.txt")))
+        .isEqualTo("${REGISTRY}");
+    assertThat(WhoisRecordParser.ianaReferral("refer:        whois.jprs.jp\n")).isEqualTo("whois.jprs.jp");
+    assertThat(WhoisRecordParser.ianaReferral(WhoisAnswers.text("iana-no-object.txt"))).isNull();
+    // Only a line that starts with refer: counts, not the word in a remark.
+    assertThat(WhoisRecordParser.ianaReferral("remarks: no refer: given\n")).isNull();
+  }
+
+  @Test
+  void theIanaServerAndTheCacheAgeAreCheckedAtStart() {
+    WhoisProperties defaults = new WhoisProperties(null, null, null, null, null, null, null);
+    assertThat(defaults.iana()).isEqualTo("whois.iana.org:43");
+    assertThat(defaults.ianaServer()).contains(new RegistryServer("whois.iana.org", 43));
+    assertThat(defaults.cacheMaxAge()).isEqualTo(Duration.ofHours(48));
+    assertThat(new WhoisProperties(null, null, null, null, null, " ", null).ianaServer()).isEmpty();
+    assertThatThrownBy(() -> new WhoisProperties(null, null, null, null, null, "whois.iana.org:x", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backoffice.whois.iana");
+    assertThatThrownBy(
+            () -> new WhoisProperties(null, null, null, null, null, null, Duration.ofHours(48).plusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backoffice.whois.cache-max-age")
+        .hasMessageContaining("48 hours");
+    assertThatThrownBy(() -> new WhoisProperties(null, null, null, null, null, null, Duration.ofMinutes(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private WhoisLookup lookup(Map<String, String> servers) {
     return new WhoisLookup(
         new WhoisProperties(
-            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null));
+            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null, "", null));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.cabackoffice.application;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.cabackoffice.csr.CsrCheck;
 import org.cabackoffice.csr.CsrCheckContext;
@@ -13,7 +14,9 @@ import org.cabackoffice.issuance.CertificateProfile;
 import org.cabackoffice.issuance.IssuanceRequest;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.verification.IssuanceApprovals;
 import org.cabackoffice.verification.OrganizationDirectory;
+import org.cabackoffice.verification.OrganizationDirectoryEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +35,7 @@ public class ApplicationIssuance {
   private final CertificateDelivery delivery;
   private final OrganizationDirectory directory;
   private final CsrRecheck csrRecheck;
+  private final IssuanceApprovals approvals;
 
   public ApplicationIssuance(
       Applications applications,
@@ -40,7 +44,8 @@ public class ApplicationIssuance {
       IssuedCertificates certificates,
       CertificateDelivery delivery,
       OrganizationDirectory directory,
-      CsrRecheck csrRecheck) {
+      CsrRecheck csrRecheck,
+      IssuanceApprovals approvals) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
@@ -48,6 +53,7 @@ public class ApplicationIssuance {
     this.delivery = delivery;
     this.directory = directory;
     this.csrRecheck = csrRecheck;
+    this.approvals = approvals;
   }
 
   /** Signs the certificate and marks the application issued; returns the serial (hex). */
@@ -55,6 +61,11 @@ public class ApplicationIssuance {
   public String sign(long applicationId) {
     // The key may have been blocklisted, or used by another customer, since the CSR step; a CA
     // must not sign a key it knows to be compromised (BR 6.1.1.3). The job stops as an incident.
+    if (!approvals.approved(applicationId)) {
+      throw new IllegalStateException(
+          "application " + applicationId + " has no standing approval by a senior officer who did"
+              + " not validate it (EV Guidelines 5.2.4); nothing signed");
+    }
     CsrRecheck.Outcome recheck = csrRecheck.recheck(applicationId);
     if (!recheck.acceptable()) {
       throw new IllegalStateException(
@@ -66,6 +77,16 @@ public class ApplicationIssuance {
         csrCheck.check(
             application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
             CsrCheckContext.standalone());
+    // BR 7.1.4.2: O, L, ST and C are what the CA verified. The directory (the qualified
+    // independent information source the phone check used) is the verified record; without a
+    // listing, the officers verified the applicant's own data through documents.
+    Optional<OrganizationDirectoryEntry> listed =
+        directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa());
+    String organization = listed.map(OrganizationDirectoryEntry::getNameEn).orElse(application.getOrganizationNameEn());
+    String locality = listed.map(OrganizationDirectoryEntry::getLocality).orElse(application.getLocality());
+    String state =
+        listed.map(OrganizationDirectoryEntry::getStateOrProvince).orElse(application.getStateOrProvince());
+    String country = listed.map(OrganizationDirectoryEntry::getCountry).orElse(application.getCountry());
     Set<String> dnsNames = new LinkedHashSet<>();
     dnsNames.add(application.getCommonName().toLowerCase(Locale.ROOT));
     csr.sans().forEach(name -> dnsNames.add(name.toLowerCase(Locale.ROOT)));
@@ -79,10 +100,10 @@ public class ApplicationIssuance {
                     : CertificateProfile.OV,
                 application.getCommonName(),
                 dnsNames.stream().toList(),
-                application.getOrganizationNameEn(),
-                application.getLocality(),
-                application.getStateOrProvince(),
-                application.getCountry(),
+                organization,
+                locality,
+                state,
+                country,
                 csr.subjectPublicKeyInfo(),
                 application.getProduct().extendedValidation() ? evSubject(application) : null));
     applications.markIssued(applicationId);

@@ -138,8 +138,19 @@ public class Applications {
       return null;
     }
     // A certificate of another customer is reported as unknown, so its existence does not leak.
-    Optional<IssuedCertificate> renewed =
-        certificates.findBySerial(serial).filter(c -> c.customerAccountId() == account.getId());
+    Optional<IssuedCertificate> renewed;
+    try {
+      renewed =
+          certificates.findBySerial(serial).filter(c -> c.customerAccountId() == account.getId());
+    } catch (IllegalArgumentException notASerial) {
+      findings.add(
+          new IntakeFinding(
+              "renewedCertificateSerial",
+              "renewal.serial-invalid",
+              "a serial number is hexadecimal (colons allowed), at most 20 bytes: "
+                  + notASerial.getMessage()));
+      return null;
+    }
     if (renewed.isEmpty()) {
       findings.add(
           new IntakeFinding(

@@ -4,7 +4,7 @@ package org.cabackoffice.documents;
  * Something the document rules refuse, with the HTTP status it maps to and a message in Japanese
  * and English, because the uploader is a customer who reads either.
  */
-public class DocumentRefused extends RuntimeException {
+public class DocumentRefused extends IllegalArgumentException {
 
   public enum Reason {
     UNKNOWN_TOKEN(

@@ -43,6 +43,28 @@ public class DocumentStage {
         baseUrl + "/api/applications/" + applicationId + "/documents");
   }
 
+  /**
+   * Guide [4]: the responsible person could not be reached through the main number, so the
+   * applicant proves the employment on paper. The request says what is needed in fixed words;
+   * the officer's call notes are internal and never go to the customer.
+   */
+  @Transactional
+  public Waiting requestEmploymentCertificate(long applicationId) {
+    Application application = applications.get(applicationId);
+    String note =
+        "申請責任者 "
+            + application.getResponsibleName()
+            + " 様が "
+            + application.getOrganizationNameJa()
+            + " に在籍していることを証明する在籍証明書 (発行日から3か月以内、会社印のあるもの)\n"
+            + "An employment certificate, issued within the last three months and sealed by the"
+            + " company, showing that "
+            + application.getResponsibleName()
+            + " is employed by "
+            + application.getOrganizationNameEn();
+    return request(applicationId, DocumentKind.EMPLOYMENT_CERTIFICATE, note);
+  }
+
   @Transactional
   public void remind(long applicationId, DocumentKind kind) {
     requests.remind(applicationId, kind);

@@ -1,6 +1,7 @@
 package org.cabackoffice.documents;
 
 import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,14 @@ public class EmploymentCertificateReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    requests.recordReview(
-        BusinessKeys.applicationId(task),
-        DocumentKind.EMPLOYMENT_CERTIFICATE,
-        "ACCEPTED".equals(BusinessKeys.text(task, "employmentCertificateReview")),
-        BusinessKeys.text(task, "employmentCertificateNote"),
-        BusinessKeys.officer(task));
+    OfficerDecision.record(
+        () -> {
+          requests.recordReview(
+              BusinessKeys.applicationId(task),
+              DocumentKind.EMPLOYMENT_CERTIFICATE,
+              "ACCEPTED".equals(BusinessKeys.text(task, "employmentCertificateReview")),
+              BusinessKeys.text(task, "employmentCertificateNote"),
+              BusinessKeys.officer(task));
+        });
   }
 }

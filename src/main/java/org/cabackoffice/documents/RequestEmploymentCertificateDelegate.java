@@ -18,10 +18,7 @@ public class RequestEmploymentCertificateDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DocumentStage.Waiting waiting =
-        stage.request(
-            BusinessKeys.applicationId(execution),
-            DocumentKind.EMPLOYMENT_CERTIFICATE,
-            (String) execution.getVariable("phoneNote"));
+        stage.requestEmploymentCertificate(BusinessKeys.applicationId(execution));
     execution.setVariable("employmentCertificateReminderAt", waiting.reminderAt());
     execution.setVariable("employmentCertificateExpiresAt", waiting.expiresAt());
     execution.setVariable("documentsUrl", waiting.officerUrl());

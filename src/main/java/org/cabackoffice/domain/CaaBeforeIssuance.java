@@ -35,6 +35,19 @@ public class CaaBeforeIssuance {
       return new Outcome(true, "CAA checking is off (private CA configuration)");
     }
     CaaVerdict verdict = caa.check(applicationId, assessment.certificateNames(applicationId));
+    // A resolver that fails now may answer in a minute: that is a retry and, failing that, an
+    // incident for operations, never the end of a paid and approved application.
+    if (verdict.refusedOnlyByLookupFailures()) {
+      throw new CaaLookupFailedException(
+          "application " + applicationId + ": CAA could not be looked up, nothing signed: "
+              + String.join("; ", verdict.refusals()));
+    }
     return new Outcome(verdict.permitted(), String.join("; ", verdict.refusals()));
+  }
+
+  public static class CaaLookupFailedException extends RuntimeException {
+    public CaaLookupFailedException(String message) {
+      super(message);
+    }
   }
 }

@@ -110,7 +110,8 @@ public class CaaCheck {
                 + answer.failure()
                 + "; refused, as a failed lookup is no permission here (BR 3.2.2.8)",
             null,
-            List.of());
+            List.of(),
+            true);
       }
       List<CaaProperty> set = answer.caaProperties();
       if (!set.isEmpty()) {

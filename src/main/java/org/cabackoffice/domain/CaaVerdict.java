@@ -26,7 +26,23 @@ public record CaaVerdict(boolean permitted, List<Name> names, Instant checkedAt,
       boolean permitted,
       String reason,
       String relevantDomain,
-      List<CaaProperty> records) {}
+      List<CaaProperty> records,
+      boolean lookupFailed) {
+
+    public Name(
+        String dnsName,
+        boolean permitted,
+        String reason,
+        String relevantDomain,
+        List<CaaProperty> records) {
+      this(dnsName, permitted, reason, relevantDomain, records, false);
+    }
+  }
+
+  /** Whether a refusal comes only from failed lookups, which may succeed when tried again. */
+  public boolean refusedOnlyByLookupFailures() {
+    return !permitted && names.stream().filter(n -> !n.permitted()).allMatch(Name::lookupFailed);
+  }
 
   public CaaVerdict {
     names = List.copyOf(names);

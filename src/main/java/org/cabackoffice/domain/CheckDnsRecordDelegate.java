@@ -22,6 +22,8 @@ public class CheckDnsRecordDelegate implements JavaDelegate {
             (String) execution.getVariable("registrableDomain"));
     execution.setVariable("dnsRecord", outcome.status().name());
     execution.setVariable("dnsRecordReason", outcome.reason());
-    execution.setVariable("rejectionDetail", outcome.reason());
+    if (outcome.status() == DnsCheckOutcome.Status.EXPIRED) {
+      execution.setVariable("rejectionDetail", outcome.reason());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.cabackoffice.domain;
 
 import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,15 @@ public class RegistrantComparisonListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    comparisons.record(
-        BusinessKeys.applicationId(task),
-        BusinessKeys.text(task, "registrableDomain"),
-        BusinessKeys.text(task, "registrantOrganization"),
-        BusinessKeys.text(task, "registrantDecision"),
-        BusinessKeys.officer(task),
-        BusinessKeys.text(task, "registrantComparisonNote"));
+    OfficerDecision.record(
+        () -> {
+          comparisons.record(
+              BusinessKeys.applicationId(task),
+              BusinessKeys.text(task, "registrableDomain"),
+              BusinessKeys.text(task, "registrantOrganization"),
+              BusinessKeys.text(task, "registrantDecision"),
+              BusinessKeys.officer(task),
+              BusinessKeys.text(task, "registrantComparisonNote"));
+        });
   }
 }

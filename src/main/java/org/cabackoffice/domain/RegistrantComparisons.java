@@ -24,6 +24,11 @@ public class RegistrantComparisons {
     this.clock = clock;
   }
 
+  @Transactional(readOnly = true)
+  public java.util.List<RegistrantComparison> byApplication(long applicationId) {
+    return comparisons.findByApplicationIdOrderByIdAsc(applicationId);
+  }
+
   /**
    * @throws IllegalArgumentException when the decision or the reason is missing: the officer
    *     learns it when completing the task, and nothing is recorded

@@ -39,6 +39,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -73,11 +74,14 @@ public class CertificateIssuer {
    * officer's approval (EV Guidelines 5.2.4) and the CAA recheck (BR 3.2.2.8) before calling.
    *
    * <p>Issuing again for an application that already has a certificate returns that certificate.
+   * The certificate is stored in a transaction of its own: once signed, it is on record even if
+   * the caller's step fails afterwards, and the retried step finds it instead of signing a second
+   * one that nobody would know about.
    *
    * @throws LintFailedException when pre-issuance lint finds an error; nothing is signed
    * @throws IllegalArgumentException when the request is incomplete or its key does not parse
    */
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public IssuedCertificate issue(IssuanceRequest request) {
     // One application, one certificate: a retried process job gets the certificate already
     // signed instead of a second one for the same names and key.

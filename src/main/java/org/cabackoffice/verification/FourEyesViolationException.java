@@ -1,6 +1,6 @@
 package org.cabackoffice.verification;
 
-public class FourEyesViolationException extends RuntimeException {
+public class FourEyesViolationException extends IllegalStateException {
   public FourEyesViolationException(String message) {
     super(message);
   }

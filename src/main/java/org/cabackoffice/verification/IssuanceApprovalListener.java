@@ -1,6 +1,7 @@
 package org.cabackoffice.verification;
 
 import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,15 +21,18 @@ public class IssuanceApprovalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long applicationId = BusinessKeys.applicationId(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariable("validatedBy", String.join(", ", approvals.validators(applicationId)));
-      return;
-    }
-    approvals.record(
-        applicationId,
-        BusinessKeys.officer(task),
-        "APPROVE".equals(BusinessKeys.text(task, "issuanceDecision")),
-        BusinessKeys.text(task, "approvalNote"));
+    OfficerDecision.record(
+        () -> {
+          long applicationId = BusinessKeys.applicationId(task);
+          if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariable("validatedBy", String.join(", ", approvals.validators(applicationId)));
+            return;
+          }
+          approvals.record(
+              applicationId,
+              BusinessKeys.officer(task),
+              "APPROVE".equals(BusinessKeys.text(task, "issuanceDecision")),
+              BusinessKeys.text(task, "approvalNote"));
+        });
   }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cabackoffice.documents.DocumentKind;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
+import org.cabackoffice.domain.RegistrantComparisons;
 import org.cabackoffice.security.Roles;
 import org.cabackoffice.security.StaffDirectory;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ public class IssuanceApprovals {
   private final DocumentRequests documents;
   private final IssuanceApprovalRepository approvals;
   private final StaffDirectory staff;
+  private final RegistrantComparisons comparisons;
   private final Clock clock;
 
   public IssuanceApprovals(
@@ -29,11 +31,13 @@ public class IssuanceApprovals {
       DocumentRequests documents,
       IssuanceApprovalRepository approvals,
       StaffDirectory staff,
+      RegistrantComparisons comparisons,
       Clock clock) {
     this.phoneVerifications = phoneVerifications;
     this.documents = documents;
     this.approvals = approvals;
     this.staff = staff;
+    this.comparisons = comparisons;
     this.clock = clock;
   }
 
@@ -42,6 +46,7 @@ public class IssuanceApprovals {
   public Set<String> validators(long applicationId) {
     Set<String> validators = new LinkedHashSet<>();
     phoneVerifications.of(applicationId).forEach(call -> validators.add(call.getOfficer()));
+    comparisons.byApplication(applicationId).forEach(c -> validators.add(c.getOfficer()));
     for (DocumentKind kind : DocumentKind.values()) {
       documents
           .latest(applicationId, kind)
@@ -49,6 +54,21 @@ public class IssuanceApprovals {
           .ifPresent(validators::add);
     }
     return validators;
+  }
+
+  /**
+   * Whether issuance stands approved now: the latest decision approves, and its approver is a
+   * senior officer who validated nothing. Signing asks again, so no path around the approval task
+   * (a moved process instance, a changed model) signs without one.
+   */
+  @Transactional(readOnly = true)
+  public boolean approved(long applicationId) {
+    return approvals
+        .findFirstByApplicationIdOrderByIdDesc(applicationId)
+        .filter(IssuanceApproval::isApproved)
+        .filter(a -> staff.hasRole(a.getApprover(), Roles.SENIOR_OFFICER))
+        .filter(a -> !validators(applicationId).contains(a.getApprover()))
+        .isPresent();
   }
 
   @Transactional

@@ -1,6 +1,7 @@
 package org.cabackoffice.verification;
 
 import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,17 +21,20 @@ public class PhoneVerificationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = BusinessKeys.text(task, "phoneOutcome");
-    PhoneCallReport report =
-        new PhoneCallReport(
-            outcome == null ? null : PhoneOutcome.valueOf(outcome),
-            BusinessKeys.text(task, "spokeWith"),
-            BusinessKeys.flag(task, "productAndTypeConfirmed"),
-            BusinessKeys.flag(task, "organizationAndCommonNameConfirmed"),
-            BusinessKeys.flag(task, "technicalContactConfirmed"),
-            BusinessKeys.flag(task, "intentConfirmed"),
-            BusinessKeys.text(task, "phoneNote"));
-    phoneVerifications.record(
-        BusinessKeys.applicationId(task), BusinessKeys.officer(task), report);
+    OfficerDecision.record(
+        () -> {
+          String outcome = BusinessKeys.text(task, "phoneOutcome");
+          PhoneCallReport report =
+              new PhoneCallReport(
+                  outcome == null ? null : PhoneOutcome.valueOf(outcome),
+                  BusinessKeys.text(task, "spokeWith"),
+                  BusinessKeys.flag(task, "productAndTypeConfirmed"),
+                  BusinessKeys.flag(task, "organizationAndCommonNameConfirmed"),
+                  BusinessKeys.flag(task, "technicalContactConfirmed"),
+                  BusinessKeys.flag(task, "intentConfirmed"),
+                  BusinessKeys.text(task, "phoneNote"));
+          phoneVerifications.record(
+              BusinessKeys.applicationId(task), BusinessKeys.officer(task), report);
+        });
   }
 }

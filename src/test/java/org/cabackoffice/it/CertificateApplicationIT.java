@@ -265,12 +265,23 @@ class CertificateApplicationIT extends BackOfficeIT {
     // Guide, introduction: renewal opens 30 days after issuance.
     assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, recent.serialHex()), 422, "renewal.too-early");
     assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, "0badc0ffee"), 422, "renewal.certificate-unknown");
+    assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, "not-a-serial"), 422, "renewal.serial-invalid");
     // Guide [3-2]: deferred payment is for renewals only.
     assertRefused(form("GLOBAL_SERVER_ID", "NEW", "DEFERRED", csr, null), 422, "payment.deferred-needs-renewal");
     assertRefused(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", "not a csr", null), 400, "csr.unreadable");
     Map<String, Object> noProduct = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
     noProduct.remove("product");
     assertRefused(noProduct, 400, "field.invalid");
+
+    // A body far beyond any CSR is refused before it is read into memory.
+    ResponseEntity<String> huge =
+        customer()
+            .exchange(
+                "/api/applications",
+                org.springframework.http.HttpMethod.POST,
+                json("{\"csr\": \"" + "A".repeat(2_000_000) + "\"}"),
+                String.class);
+    assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 
     ResponseEntity<String> malformed =
         customer().exchange("/api/applications", org.springframework.http.HttpMethod.POST, json("{\"product\": \"PLATINUM\"}"), String.class);

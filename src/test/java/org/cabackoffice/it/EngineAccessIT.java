@@ -60,21 +60,26 @@ class EngineAccessIT extends BackOfficeIT {
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
+    // Claiming a task in a colleague's name does not let anyone complete it as that colleague:
+    // the record names who is logged in, and that must be the assignee (four-eyes rule).
     assertThat(
             as("officer", "officer")
-                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer"), String.class)
+                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer2"), String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
+    Map<String, Object> decision =
+        Map.of(
+            "variables",
+            Map.of(
+                "documentsRequirement", Map.of("value", "NOT_NEEDED"),
+                "documentsNote", Map.of("value", "listed in the directory")));
+    ResponseEntity<String> asSomeoneElse =
+        as("officer", "officer").postForEntity("/engine-rest/task/" + taskId + "/complete", decision, String.class);
+    assertThat(asSomeoneElse.getStatusCode()).as(asSomeoneElse.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(asSomeoneElse.getBody()).contains("assigned to officer2");
+
     ResponseEntity<String> completed =
-        as("officer", "officer")
-            .postForEntity(
-                "/engine-rest/task/" + taskId + "/complete",
-                Map.of(
-                    "variables",
-                    Map.of(
-                        "documentsRequirement", Map.of("value", "NOT_NEEDED"),
-                        "documentsNote", Map.of("value", "listed in the directory"))),
-                String.class);
+        as("officer2", "officer2").postForEntity("/engine-rest/task/" + taskId + "/complete", decision, String.class);
     assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(customer().getForEntity("/engine-rest/task", String.class).getStatusCode())

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.cabackoffice.documents.DocumentKind;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
+import org.cabackoffice.domain.RegistrantComparison;
+import org.cabackoffice.domain.RegistrantComparisons;
 import org.cabackoffice.security.Roles;
 import org.cabackoffice.security.StaffDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +27,9 @@ class IssuanceApprovalsTest {
   final DocumentRequests documents = mock(DocumentRequests.class);
   final IssuanceApprovalRepository approvals = mock(IssuanceApprovalRepository.class);
   final StaffDirectory staff = (user, role) -> Roles.SENIOR_OFFICER.equals(role) && user.startsWith("senior");
+  final RegistrantComparisons comparisons = mock(RegistrantComparisons.class);
   final IssuanceApprovals approval =
-      new IssuanceApprovals(phone, documents, approvals, staff, Clock.systemUTC());
+      new IssuanceApprovals(phone, documents, approvals, staff, comparisons, Clock.systemUTC());
 
   @BeforeEach
   void validators() {
@@ -38,11 +41,14 @@ class IssuanceApprovalsTest {
     when(documents.latest(eq(9L), any())).thenReturn(Optional.empty());
     when(documents.latest(9L, DocumentKind.SUPPORTING_DOCUMENTS)).thenReturn(Optional.of(reviewed));
     when(approvals.save(any())).thenAnswer(i -> i.getArgument(0));
+    RegistrantComparison compared = mock(RegistrantComparison.class);
+    when(compared.getOfficer()).thenReturn("senior-comparer");
+    when(comparisons.byApplication(9)).thenReturn(List.of(compared));
   }
 
   @Test
   void validatorsAreThePhoneOfficerAndTheDocumentReviewer() {
-    assertThat(approval.validators(9)).containsExactly("senior-validator", "officer2");
+    assertThat(approval.validators(9)).containsExactly("senior-validator", "senior-comparer", "officer2");
   }
 
   @Test
@@ -57,6 +63,28 @@ class IssuanceApprovalsTest {
     assertThatThrownBy(() -> approval.record(9, "officer3", true, "ok"))
         .isInstanceOf(FourEyesViolationException.class)
         .hasMessageContaining("not a senior officer");
+  }
+
+  @Test
+  void whoComparedTheRegistrantNameValidatedToo() {
+    assertThatThrownBy(() -> approval.record(9, "senior-comparer", true, "ok"))
+        .isInstanceOf(FourEyesViolationException.class);
+  }
+
+  @Test
+  void signingFindsAStandingApprovalOnlyFromAnIndependentSeniorOfficer() {
+    IssuanceApproval byValidator = mock(IssuanceApproval.class);
+    when(byValidator.isApproved()).thenReturn(true);
+    when(byValidator.getApprover()).thenReturn("senior-validator");
+    when(approvals.findFirstByApplicationIdOrderByIdDesc(9)).thenReturn(Optional.of(byValidator));
+    assertThat(approval.approved(9)).isFalse();
+    IssuanceApproval independent = mock(IssuanceApproval.class);
+    when(independent.isApproved()).thenReturn(true);
+    when(independent.getApprover()).thenReturn("senior");
+    when(approvals.findFirstByApplicationIdOrderByIdDesc(9)).thenReturn(Optional.of(independent));
+    assertThat(approval.approved(9)).isTrue();
+    when(approvals.findFirstByApplicationIdOrderByIdDesc(9)).thenReturn(Optional.empty());
+    assertThat(approval.approved(9)).isFalse();
   }
 
   @Test

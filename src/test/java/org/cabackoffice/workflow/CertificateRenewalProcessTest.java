@@ -146,6 +146,7 @@ class CertificateRenewalProcessTest {
     delegate(
         "rejectApplicationDelegate", e -> rejectedWith = (String) e.getVariable("rejectionCode"));
     listener("documentReviewListener");
+    listener("completedByAssigneeListener");
     listener("registrantComparisonListener");
     listener("phoneVerificationListener");
     listener("employmentCertificateReviewListener");

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
  * What each staff group may do in the engine: Tasklist, Cockpit and the engine REST API check
  * these (camunda.bpm.authorization.enabled). Officers work the application tasks; auditors only
  * read, history included; operations run the models and incidents; administrators do anything.
- * Created at start where missing, so every installation has them; an administrator may refine
- * them in the Admin app.
+ * Set at every start to exactly what is declared here, so a changed rule reaches installations
+ * that exist already; grants an administrator adds for other resources stay.
  */
 @Component
 public class StaffPermissions {
@@ -53,7 +55,7 @@ public class StaffPermissions {
               APPLICATION_PROCESS,
               Permissions.READ,
               Permissions.READ_TASK,
-              Permissions.UPDATE_TASK,
+              Permissions.TASK_WORK,
               Permissions.READ_INSTANCE,
               Permissions.READ_HISTORY),
           new Grant(StaffGroups.VALIDATION_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
@@ -65,7 +67,7 @@ public class StaffPermissions {
               APPLICATION_PROCESS,
               Permissions.READ,
               Permissions.READ_TASK,
-              Permissions.UPDATE_TASK,
+              Permissions.TASK_WORK,
               Permissions.READ_INSTANCE,
               Permissions.READ_HISTORY),
           new Grant(StaffGroups.SENIOR_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
@@ -81,10 +83,29 @@ public class StaffPermissions {
               Permissions.READ_HISTORY),
           new Grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
           new Grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
-          // Operations: models, instances and incidents.
+          // Operations: models and incidents. Retrying a failed job, suspending and migrating are
+          // theirs; moving a running application past a step (instance modification) or
+          // completing its tasks is not, or one person could skip the approval.
           new Grant(StaffGroups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-          new Grant(StaffGroups.OPERATIONS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL),
-          new Grant(StaffGroups.OPERATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL),
+          new Grant(
+              StaffGroups.OPERATIONS,
+              Resources.PROCESS_DEFINITION,
+              ANY,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY,
+              Permissions.MIGRATE_INSTANCE,
+              ProcessDefinitionPermissions.RETRY_JOB,
+              ProcessDefinitionPermissions.SUSPEND,
+              ProcessDefinitionPermissions.SUSPEND_INSTANCE),
+          new Grant(
+              StaffGroups.OPERATIONS,
+              Resources.PROCESS_INSTANCE,
+              ANY,
+              Permissions.READ,
+              ProcessInstancePermissions.RETRY_JOB,
+              ProcessInstancePermissions.SUSPEND),
           new Grant(StaffGroups.OPERATIONS, Resources.DEPLOYMENT, ANY, Permissions.ALL),
           new Grant(StaffGroups.OPERATIONS, Resources.BATCH, ANY, Permissions.ALL));
 
@@ -121,25 +142,23 @@ public class StaffPermissions {
     }
   }
 
+  /** Makes the group's grant on the resource exactly the declared one (created or corrected). */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean present =
+    Authorization authorization =
         authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(group)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (present) {
-      return;
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
     }
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(group);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
+    authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
   }
 }

@@ -2,6 +2,7 @@ package org.cabackoffice.workflow.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The business key of every application process is the application id. */
 public final class BusinessKeys {
@@ -16,13 +17,24 @@ public final class BusinessKeys {
     return applicationId(task.getExecution());
   }
 
-  /** Who completes a user task: the assignee, since Tasklist makes officers claim first. */
+  /**
+   * Who completes a user task. It must be the person logged in (Tasklist, the engine REST API)
+   * and the task must be assigned to them: recording the assignee alone would let one officer
+   * claim a task in a colleague's name and complete it, defeating the four-eyes rule. Without
+   * an engine authentication (a test or an internal call) the assignee is the record.
+   */
   public static String officer(DelegateTask task) {
     String assignee = task.getAssignee();
-    if (assignee == null || assignee.isBlank()) {
-      assignee = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-          ? null
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+    Authentication caller =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (caller != null && caller.getUserId() != null) {
+      if (assignee != null && !assignee.equals(caller.getUserId())) {
+        throw new IllegalStateException(
+            "the task is assigned to "
+                + assignee
+                + "; only they may complete it (claim it yourself to take it over)");
+      }
+      return caller.getUserId();
     }
     if (assignee == null || assignee.isBlank()) {
       throw new IllegalStateException("claim the task first: the record must name the officer");

@@ -147,14 +147,7 @@ class CertificateApplicationIT extends BackOfficeIT {
     runJobs();
     proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
-    as("officer", "officer")
-        .postForEntity(
-            "/api/applications/" + id + "/payments",
-            Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
-            String.class);
-    runJobs();
+    payInvoice(id);
     completeTask(id, "verify-by-phone", "officer", Map.of("phoneOutcome", "REFUSED", "spokeWith", "Ichiro Yamada", "phoneNote", "did not order a certificate"));
 
     @SuppressWarnings("unchecked")
@@ -234,14 +227,7 @@ class CertificateApplicationIT extends BackOfficeIT {
     runJobs();
     proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
-    as("officer", "officer")
-        .postForEntity(
-            "/api/applications/" + id + "/payments",
-            Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
-            String.class);
-    runJobs();
+    payInvoice(id);
     confirmByPhone(id, "officer");
     completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
 
@@ -314,6 +300,20 @@ class CertificateApplicationIT extends BackOfficeIT {
     call.put("intentConfirmed", true);
     call.put("phoneNote", "called 03-5555-0100, transferred");
     completeTask(id, "verify-by-phone", officer, call);
+  }
+
+  /** Guide [3-2]: the transfer to the virtual account arrives and an officer records it. */
+  private void payInvoice(long id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    ResponseEntity<String> paid =
+        as("officer", "officer")
+            .postForEntity(
+                "/api/applications/" + id + "/payments",
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
+                String.class);
+    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
+    runJobs();
   }
 
   private X509Certificate assertMailedCertificateValidates(String productNameJa, String dnsName) throws Exception {

@@ -7,6 +7,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.cabackoffice.security.CurrentUser;
+import org.cabackoffice.security.CustomerAccounts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +29,13 @@ public class CsrCheckController {
   static final String PEM_FILE = "application/x-pem-file";
 
   private final CsrCheck csrCheck;
+  private final CurrentUser currentUser;
+  private final CustomerAccounts customers;
 
-  public CsrCheckController(CsrCheck csrCheck) {
+  public CsrCheckController(
+      CsrCheck csrCheck, CurrentUser currentUser, CustomerAccounts customers) {
+    this.currentUser = currentUser;
+    this.customers = customers;
     this.csrCheck = csrCheck;
   }
 
@@ -53,7 +60,16 @@ public class CsrCheckController {
   public Response check(
       @RequestBody(required = false) byte[] body,
       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-    CsrCheckResult result = csrCheck.check(body, CsrCheckContext.standalone());
+    // A customer learns here, before applying, what intake will say: its key may not be one
+    // that another customer's certificate already uses.
+    CsrCheckContext context =
+        currentUser.isCustomer()
+            ? customers
+                .byEmail(currentUser.name())
+                .map(account -> CsrCheckContext.forCustomer(null, account.getId()))
+                .orElse(CsrCheckContext.standalone())
+            : CsrCheckContext.standalone();
+    CsrCheckResult result = csrCheck.check(body, context);
     boolean japanese = prefersJapanese(acceptLanguage);
     List<FindingView> findings =
         result.findings().stream()

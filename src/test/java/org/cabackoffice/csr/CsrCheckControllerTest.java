@@ -18,7 +18,12 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class CsrCheckControllerTest {
 
   private final MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new CsrCheckController(new CsrCheck())).build();
+      MockMvcBuilders.standaloneSetup(
+              new CsrCheckController(
+                  new CsrCheck(),
+                  org.mockito.Mockito.mock(org.cabackoffice.security.CurrentUser.class),
+                  org.mockito.Mockito.mock(org.cabackoffice.security.CustomerAccounts.class)))
+          .build();
 
   @Test
   void compliantPemRequestIsAcceptable() throws Exception {

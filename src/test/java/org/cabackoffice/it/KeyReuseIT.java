@@ -117,6 +117,21 @@ class KeyReuseIT extends BackOfficeIT {
         .contains("\"code\":\"key.used-by-another-customer\"")
         .doesNotContain(CUSTOMER)
         .doesNotContain(certificate.serialHex());
+
+    // The CSR check the storefront offers before applying says the same to the agency, and
+    // nothing of the kind to the key's owner.
+    HttpHeaders pkcs10 = new HttpHeaders();
+    pkcs10.setContentType(MediaType.parseMediaType("application/pkcs10"));
+    String agencyCheck =
+        as(AGENCY, "customer")
+            .postForObject(
+                "/api/csr/check", new HttpEntity<>(csr(key, "www.agency.example.jp"), pkcs10), String.class);
+    assertThat(agencyCheck).contains("key.used-by-another-customer");
+    String ownerCheck =
+        as(CUSTOMER, "customer")
+            .postForObject(
+                "/api/csr/check", new HttpEntity<>(csr(key, "www.sample-keyowner.jp"), pkcs10), String.class);
+    assertThat(ownerCheck).doesNotContain("key.used-by-another-customer");
   }
 
   private static String csr(KeyPair key, String commonName) throws Exception {

@@ -20,7 +20,10 @@ public class LookUpMainPhoneNumberDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PhoneCallSheet sheet = phoneVerifications.callSheet(BusinessKeys.applicationId(execution));
+    long applicationId = BusinessKeys.applicationId(execution);
+    execution.setVariable(
+        "phoneVerificationReused", phoneVerifications.reuseEarlier(applicationId).isPresent());
+    PhoneCallSheet sheet = phoneVerifications.callSheet(applicationId);
     execution.setVariable("mainPhoneNumber", sheet.listed() ? sheet.mainPhone() : NOT_LISTED);
     execution.setVariable("directorySource", sheet.listed() ? sheet.source() : "-");
   }

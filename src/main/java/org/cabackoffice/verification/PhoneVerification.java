@@ -78,6 +78,25 @@ public class PhoneVerification {
     this.verifiedAt = verifiedAt;
   }
 
+  /** A copy for another application, naming this call as its source (guide [4]). */
+  PhoneVerification reusedFor(long otherApplicationId, Instant at) {
+    PhoneVerification reuse = new PhoneVerification();
+    reuse.applicationId = otherApplicationId;
+    reuse.officer = officer;
+    reuse.calledNumber = calledNumber;
+    reuse.directorySource = directorySource;
+    reuse.outcome = PhoneOutcome.CONFIRMED;
+    reuse.spokeWith = spokeWith;
+    reuse.productAndTypeConfirmed = productAndTypeConfirmed;
+    reuse.organizationAndCommonNameConfirmed = organizationAndCommonNameConfirmed;
+    reuse.technicalContactConfirmed = technicalContactConfirmed;
+    reuse.intentConfirmed = intentConfirmed;
+    reuse.note =
+        "reused: phone verification #" + id + " of application " + applicationId + " on " + verifiedAt;
+    reuse.verifiedAt = at;
+    return reuse;
+  }
+
   public Long getId() {
     return id;
   }

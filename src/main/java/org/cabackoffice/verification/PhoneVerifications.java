@@ -1,6 +1,9 @@
 package org.cabackoffice.verification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.cabackoffice.application.Application;
@@ -11,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The phone check of guide [4]: prepared from the directory, recorded with its checklist. */
 @Service
 public class PhoneVerifications {
+
+  static final Duration ORGANIZATION_DATA_REUSE = Duration.ofDays(398);
 
   private final Applications applications;
   private final OrganizationDirectory directory;
@@ -78,6 +83,27 @@ public class PhoneVerifications {
     }
     return calls.save(
         new PhoneVerification(applicationId, officer, sheet, report, clock.instant()));
+  }
+
+  /**
+   * Guide [4]: a valid earlier phone verification may be reused instead of calling again. Valid
+   * means confirmed for the same organization and responsible person within the reuse period of
+   * organization data (398 days, BR 4.2.1 as amended by ballot SC-081). The reuse is recorded
+   * for this application with the earlier call as its source.
+   */
+  @Transactional
+  public Optional<PhoneVerification> reuseEarlier(long applicationId) {
+    Application application = applications.get(applicationId);
+    Instant now = clock.instant();
+    return calls
+        .confirmedEarlier(
+            applicationId,
+            application.getOrganizationNameEn(),
+            application.getResponsibleName(),
+            now.minus(ORGANIZATION_DATA_REUSE))
+        .stream()
+        .findFirst()
+        .map(earlier -> calls.save(earlier.reusedFor(applicationId, now)));
   }
 
   @Transactional(readOnly = true)

@@ -141,6 +141,32 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void aSecondApplicationOfTheSameResponsiblePersonReusesThePhoneVerification() throws Exception {
+    WHOIS.answer("sample-again.jp", jprsRecord("sample-again.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    String responsible = "Jiro Again";
+    long first =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-again.jp", "www.sample-again.jp"), null, responsible));
+    runJobs();
+    proveDomainControl(first);
+    completeTask(first, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(first);
+    confirmByPhone(first, "officer");
+
+    // Guide [4]: a valid earlier phone verification may be reused.
+    long second =
+        submit(form("SECURE_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "shop.sample-again.jp", "shop.sample-again.jp"), null, responsible));
+    runJobs();
+    proveDomainControl(second);
+    completeTask(second, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(second);
+    assertThat(stage(second)).containsExactly("Approve issuance");
+    // The officer of the reused call validated this application too: not the approver.
+    org.camunda.bpm.engine.task.Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(second)).singleResult();
+    assertThat(tasks.getVariable(approval.getId(), "validatedBy")).isEqualTo("officer");
+  }
+
+  @Test
   void responsiblePersonDenyingTheApplicationRejectsItAndTellsTheTechnicalContact() throws Exception {
     long id =
         submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-refused.jp", "www.sample-refused.jp"), null));
@@ -428,7 +454,18 @@ class CertificateApplicationIT extends BackOfficeIT {
     return CsrFactory.pem(key, "CN=" + commonName + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP", List.of(sans));
   }
 
+  /**
+   * A form whose responsible person is new each time, so no application reuses another's phone
+   * verification (guide [4]) unless a test means it to.
+   */
   static Map<String, Object> form(String product, String type, String payment, String csr, String renewedSerial) {
+    return form(product, type, payment, csr, renewedSerial, "Ichiro Yamada " + RESPONSIBLE_PEOPLE.incrementAndGet());
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger RESPONSIBLE_PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+
+  static Map<String, Object> form(
+      String product, String type, String payment, String csr, String renewedSerial, String responsiblePerson) {
     Map<String, Object> form = new HashMap<>();
     form.put("product", product);
     form.put("applicationType", type);
@@ -440,7 +477,7 @@ class CertificateApplicationIT extends BackOfficeIT {
         Map.of("nameEn", "Sample K.K.", "nameJa", "サンプル株式会社", "locality", "Chuo-ku", "stateOrProvince", "Tokyo", "country", "JP"));
     form.put(
         "responsiblePerson",
-        Map.of("name", "Ichiro Yamada", "title", "General Manager", "email", "yamada@sample.co.jp", "phone", "03-5555-0101"));
+        Map.of("name", responsiblePerson, "title", "General Manager", "email", "yamada@sample.co.jp", "phone", "03-5555-0101"));
     form.put("technicalContact", Map.of("company", "Sample K.K.", "name", "Hanako Web", "email", CUSTOMER));
     if (renewedSerial != null) {
       form.put("renewedCertificateSerial", renewedSerial);

@@ -131,7 +131,12 @@ class CertificateRenewalProcessTest {
           e.setVariable("paymentDeferred", "DEFERRED".equals(e.getVariable("paymentMethod")));
           e.setVariable("paymentDueAt", later);
         });
-    delegate("lookUpMainPhoneNumberDelegate", e -> e.setVariable("mainPhoneNumber", "03-5555-0100"));
+    delegate(
+        "lookUpMainPhoneNumberDelegate",
+        e -> {
+          e.setVariable("mainPhoneNumber", "03-5555-0100");
+          e.setVariable("phoneVerificationReused", answers.getOrDefault("phoneVerificationReused", false));
+        });
     delegate(
         "requestEmploymentCertificateDelegate",
         e -> {
@@ -451,6 +456,17 @@ class CertificateRenewalProcessTest {
     runJobs();
     assertThat(calls).contains("remindEmploymentCertificateDelegate", "closeEmploymentCertificateRequestDelegate");
     assertRejected(pi, "EMPLOYMENT_CERTIFICATE_NOT_RECEIVED");
+  }
+
+  @Test
+  void aValidEarlierPhoneVerificationIsReusedInsteadOfCalling() {
+    answers.put("phoneVerificationReused", true);
+    ProcessInstance pi = untilDocumentsDecision("NOT_NEEDED");
+    deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, pi);
+    runJobs();
+    assertThat(pi).isWaitingAt("approve-issuance");
+    assertThat(pi).hasPassedInOrder("look-up-main-phone-number", "phone-verification-needed", "responsible-person-verified");
+    assertThat(pi).hasNotPassed("verify-by-phone");
   }
 
   @Test

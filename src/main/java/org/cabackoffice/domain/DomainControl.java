@@ -55,11 +55,11 @@ public class DomainControl {
 
   @Transactional
   public Decision establish(long applicationId, String domain) {
-    if (registrantEvidenceCountsAsControl || dnsChange.validated(applicationId, domain)) {
+    Application application = applications.get(applicationId);
+    if (registrantEvidenceCountsAsControl || validatedForApplicant(application, domain)) {
       return Decision.ESTABLISHED;
     }
     DnsChallenge challenge = dnsChange.issue(applicationId, domain);
-    Application application = applications.get(applicationId);
     outbox.enqueue(
         templates.compose(
             "dns-change-challenge:" + challenge.getId(),
@@ -73,6 +73,17 @@ public class DomainControl {
                 "expiresAt", JST.format(challenge.getExpiresAt())),
             List.of()));
     return Decision.DNS_CHALLENGE;
+  }
+
+  /**
+   * BR 4.2.1 lets a CA reuse a completed domain validation for the same Applicant within the
+   * reuse period: here, an earlier application of the same storefront account for the same
+   * organization (an agency's account serves several applicants, which must not share it).
+   */
+  private boolean validatedForApplicant(Application application, String domain) {
+    return applications.ofCustomer(application.getCustomerAccountId()).stream()
+        .filter(a -> a.getOrganizationNameEn().equalsIgnoreCase(application.getOrganizationNameEn()))
+        .anyMatch(a -> dnsChange.validated(a.getId(), domain));
   }
 
   /** Looks for the published record; never throws for DNS trouble (the process looks again). */

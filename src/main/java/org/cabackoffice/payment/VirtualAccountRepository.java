@@ -11,6 +11,9 @@ public interface VirtualAccountRepository extends Repository<VirtualAccount, Lon
 
   Optional<VirtualAccount> findById(long id);
 
+  /** The account a transfer arrived on, for matching bank statements. */
+  Optional<VirtualAccount> findByAccountNumber(String accountNumber);
+
   VirtualAccount save(VirtualAccount account);
 
   /**

@@ -1,9 +1,12 @@
 package org.cabackoffice.payment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** In-memory repositories of the payment package, keeping entities like a persistence context. */
@@ -12,6 +15,8 @@ final class InMemoryPaymentStore {
   final List<VirtualAccount> accounts = new ArrayList<>();
   final List<Invoice> invoices = new ArrayList<>();
   final List<Payment> payments = new ArrayList<>();
+  final List<BankStatementImport> statementImports = new ArrayList<>();
+  final List<BankStatementLine> statementLines = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong(100);
   private final AtomicLong serials = new AtomicLong(0);
 
@@ -35,6 +40,11 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public Optional<VirtualAccount> findByAccountNumber(String accountNumber) {
+          return accounts.stream().filter(a -> a.getAccountNumber().equals(accountNumber)).findFirst();
+        }
+
+        @Override
         public VirtualAccount save(VirtualAccount account) {
           if (!accounts.contains(account)) {
             accounts.add(withId(account));
@@ -53,6 +63,15 @@ final class InMemoryPaymentStore {
         @Override
         public Optional<Invoice> findByApplicationId(long applicationId) {
           return invoices.stream().filter(i -> i.getApplicationId() == applicationId).findFirst();
+        }
+
+        @Override
+        public List<Invoice> findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(
+            long virtualAccountId, InvoiceStatus status) {
+          return invoices.stream()
+              .filter(i -> i.getVirtualAccountId() == virtualAccountId && i.getStatus() == status)
+              .sorted(Comparator.comparing(Invoice::getIssuedAt).thenComparing(Invoice::getId))
+              .toList();
         }
 
         @Override
@@ -82,6 +101,65 @@ final class InMemoryPaymentStore {
             payments.add(withId(payment));
           }
           return payment;
+        }
+      };
+
+  final BankStatementImportRepository statementImportRepository =
+      new BankStatementImportRepository() {
+        @Override
+        public BankStatementImport save(BankStatementImport statementImport) {
+          if (!statementImports.contains(statementImport)) {
+            statementImports.add(withId(statementImport));
+          }
+          return statementImport;
+        }
+
+        @Override
+        public Optional<BankStatementImport> findById(long id) {
+          return statementImports.stream().filter(i -> i.getId() == id).findFirst();
+        }
+
+        @Override
+        public List<BankStatementImport> findTop100ByIdLessThanOrderByIdDesc(long id) {
+          return statementImports.stream()
+              .filter(i -> i.getId() < id)
+              .sorted(Comparator.comparing(BankStatementImport::getId).reversed())
+              .limit(100)
+              .toList();
+        }
+      };
+
+  /** Keeps the unique deposit_key as the database does. */
+  final BankStatementLineRepository statementLineRepository =
+      new BankStatementLineRepository() {
+        @Override
+        public BankStatementLine save(BankStatementLine line) {
+          if (!statementLines.contains(line)) {
+            if (line.getDepositKey() != null
+                && statementLines.stream().anyMatch(l -> Objects.equals(l.getDepositKey(), line.getDepositKey()))) {
+              throw new DataIntegrityViolationException("unique deposit_key " + line.getDepositKey());
+            }
+            statementLines.add(withId(line));
+          }
+          return line;
+        }
+
+        @Override
+        public Optional<BankStatementLine> findById(long id) {
+          return statementLines.stream().filter(l -> l.getId() == id).findFirst();
+        }
+
+        @Override
+        public Optional<BankStatementLine> findByDepositKey(String depositKey) {
+          return statementLines.stream().filter(l -> depositKey.equals(l.getDepositKey())).findFirst();
+        }
+
+        @Override
+        public List<BankStatementLine> findByImportIdOrderByLineNumberAscIdAsc(long importId) {
+          return statementLines.stream()
+              .filter(l -> l.getImportId() == importId)
+              .sorted(Comparator.comparing(BankStatementLine::getLineNumber).thenComparing(BankStatementLine::getId))
+              .toList();
         }
       };
 }

@@ -1,0 +1,292 @@
+package org.cabackoffice.payment;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a bank statement file and pays the invoices its deposits match (guide [3-2]: the money
+ * arrives on the dedicated account of the customer's user ID, reused for every application).
+ *
+ * <p>Matching: a deposit into a customer's virtual account pays the oldest open invoice of that
+ * account whose total is exactly the amount. It is recorded through {@link Payments#record} as
+ * "bank-statement:&lt;import id&gt;", which also tells the waiting process. Anything else (an
+ * account that is none of ours, no open invoice, another amount, a cancellation by the bank) is
+ * kept, unmatched, with its reason for an officer; nothing is guessed.
+ *
+ * <p>Every line is stored in a transaction of its own, so what was done before a failure stays
+ * done and visible. A deposit is claimed (its line stored under its unique deposit key) before
+ * its payment is recorded, and {@link Payments#record} runs outside any transaction of ours, as
+ * it requires: if two officers post the same file at once, the key lets one of them record it
+ * and makes it a duplicate for the other.
+ */
+@Service
+public class BankStatementImports {
+
+  private static final Logger log = LoggerFactory.getLogger(BankStatementImports.class);
+  private static final int MAX_FILE_NAME = 255;
+  private static final int MAX_PAYMENT_REFERENCE = 128;
+
+  private final BankStatementImportRepository imports;
+  private final BankStatementLineRepository lines;
+  private final VirtualAccountRepository accounts;
+  private final InvoiceRepository invoices;
+  private final Payments payments;
+  private final PaymentProperties properties;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  public BankStatementImports(
+      BankStatementImportRepository imports,
+      BankStatementLineRepository lines,
+      VirtualAccountRepository accounts,
+      InvoiceRepository invoices,
+      Payments payments,
+      PaymentProperties properties,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.imports = imports;
+    this.lines = lines;
+    this.accounts = accounts;
+    this.invoices = invoices;
+    this.payments = payments;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Reads the file, stores the import and every line with its outcome, and records the payments
+   * of the deposits that match.
+   *
+   * @throws StatementRejected for an empty or oversized file or one in neither format; nothing is
+   *     stored then
+   */
+  public StatementImportReport importStatement(String fileName, byte[] content, String importedBy) {
+    if (importedBy == null || importedBy.isBlank()) {
+      throw new IllegalArgumentException("who imports the statement is unknown");
+    }
+    ParsedStatement parsed = BankStatementReader.read(content);
+    String name = fileName == null || fileName.isBlank() ? "statement" : fileName.strip();
+    if (name.length() > MAX_FILE_NAME) {
+      name = name.substring(0, MAX_FILE_NAME);
+    }
+    String storedName = name;
+    BankStatementImport statement =
+        inOwnTransaction(
+            () ->
+                imports.save(
+                    new BankStatementImport(
+                        storedName,
+                        sha256(content),
+                        content.length,
+                        parsed.format(),
+                        importedBy,
+                        clock.instant())));
+    long importId = statement.getId();
+    String recordedBy = "bank-statement:" + importId;
+
+    List<Object> inFileOrder = new ArrayList<>(parsed.deposits());
+    inFileOrder.addAll(parsed.errors());
+    inFileOrder.sort(Comparator.comparingLong(BankStatementImports::lineOf));
+    for (Object entry : inFileOrder) {
+      if (entry instanceof MalformedRecord error) {
+        inOwnTransaction(() -> lines.save(BankStatementLine.error(importId, error)));
+      } else {
+        importDeposit(importId, (DepositNotification) entry, recordedBy);
+      }
+    }
+
+    List<BankStatementLine> stored = lines.findByImportIdOrderByLineNumberAscIdAsc(importId);
+    var counts =
+        stored.stream().collect(Collectors.groupingBy(BankStatementLine::getOutcome, Collectors.counting()));
+    BankStatementImport completed =
+        inOwnTransaction(
+            () -> {
+              BankStatementImport current = imports.findById(importId).orElseThrow();
+              current.complete(
+                  counts.getOrDefault(StatementLineOutcome.MATCHED, 0L),
+                  counts.getOrDefault(StatementLineOutcome.UNMATCHED, 0L)
+                      + counts.getOrDefault(StatementLineOutcome.MATCHING, 0L),
+                  counts.getOrDefault(StatementLineOutcome.DUPLICATE, 0L),
+                  counts.getOrDefault(StatementLineOutcome.ERROR, 0L),
+                  clock.instant());
+              return imports.save(current);
+            });
+    return StatementImportReport.of(completed, stored);
+  }
+
+  public Optional<StatementImportReport> find(long importId) {
+    return imports
+        .findById(importId)
+        .map(s -> StatementImportReport.of(s, lines.findByImportIdOrderByLineNumberAscIdAsc(importId)));
+  }
+
+  /** Up to 100 imports, newest first, older than {@code before} when given. */
+  public List<BankStatementImport> list(Long before) {
+    return imports.findTop100ByIdLessThanOrderByIdDesc(before == null ? Long.MAX_VALUE : before);
+  }
+
+  private void importDeposit(long importId, DepositNotification deposit, String recordedBy) {
+    BankStatementLine claimed;
+    try {
+      claimed = inOwnTransaction(() -> claim(importId, deposit));
+    } catch (DataIntegrityViolationException e) {
+      // Another import stored this deposit between our look and our insert.
+      claimed =
+          inOwnTransaction(
+              () ->
+                  lines.save(
+                      BankStatementLine.duplicate(
+                          importId,
+                          deposit,
+                          lines.findByDepositKey(deposit.depositKey()).map(BankStatementLine::getImportId).orElse(null))));
+    }
+    if (claimed.getOutcome() != StatementLineOutcome.MATCHING) {
+      return;
+    }
+    long lineId = claimed.getId();
+    long applicationId = claimed.getApplicationId();
+    String outcomeNote;
+    Long paymentId = null;
+    try {
+      RecordedPayment recorded =
+          payments.record(
+              applicationId, deposit.amountYen(), deposit.valueDate(), paymentReference(deposit), recordedBy);
+      paymentId = recorded.payment().getId();
+      outcomeNote = recorded.processNote();
+    } catch (PaymentRefused e) {
+      outcomeNote = e.getMessage();
+    } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+      outcomeNote =
+          "the invoice of application "
+              + applicationId
+              + " was paid by someone else at the same moment; check it before recording this deposit";
+    } catch (RuntimeException e) {
+      log.error("deposit on line {} of import {} could not be recorded", deposit.line(), importId, e);
+      outcomeNote = "the payment could not be recorded: " + e.getMessage();
+    }
+    Long recordedPayment = paymentId;
+    String note = outcomeNote;
+    inOwnTransaction(
+        () -> {
+          BankStatementLine line = lines.findById(lineId).orElseThrow();
+          if (recordedPayment != null) {
+            line.matched(recordedPayment, note);
+          } else {
+            line.notRecorded(note);
+          }
+          return lines.save(line);
+        });
+  }
+
+  /** Stores the deposit's line: a duplicate, an unmatched deposit with its reason, or a claim. */
+  private BankStatementLine claim(long importId, DepositNotification deposit) {
+    Optional<BankStatementLine> earlier = lines.findByDepositKey(deposit.depositKey());
+    if (earlier.isPresent()) {
+      return lines.save(BankStatementLine.duplicate(importId, deposit, earlier.get().getImportId()));
+    }
+    if (deposit.cancellation()) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.CANCELLED_BY_BANK,
+              "the bank cancelled (取消区分 1) its notice of transfer "
+                  + deposit.reference()
+                  + " to account "
+                  + deposit.accountNumber()
+                  + "; if that transfer paid an invoice, the payment must be reversed by hand"));
+    }
+    if (deposit.branchCode() != null && !deposit.branchCode().equals(properties.branchCode())) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.OTHER_BRANCH,
+              "paid into branch "
+                  + deposit.branchCode()
+                  + ", not the virtual accounts' branch "
+                  + properties.branchCode()));
+    }
+    Optional<VirtualAccount> account = accounts.findByAccountNumber(deposit.accountNumber());
+    if (account.isEmpty()) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.UNKNOWN_ACCOUNT,
+              "account "
+                  + deposit.accountNumber()
+                  + " is no customer's virtual account (the CA's fixed account, or a mistyped number?)"));
+    }
+    List<Invoice> open =
+        invoices.findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(account.get().getId(), InvoiceStatus.OPEN);
+    if (open.isEmpty()) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.NO_OPEN_INVOICE,
+              "virtual account "
+                  + deposit.accountNumber()
+                  + " has no open invoice (paid already, cancelled, or not yet issued)"));
+    }
+    Optional<Invoice> exact = open.stream().filter(i -> i.getTotalYen() == deposit.amountYen()).findFirst();
+    if (exact.isEmpty()) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.AMOUNT_MISMATCH,
+              String.format("received %,d yen; no open invoice of virtual account %s has that total (", deposit.amountYen(), deposit.accountNumber())
+                  + open.stream()
+                      .map(i -> String.format("application %d: %,d yen", i.getApplicationId(), i.getTotalYen()))
+                      .collect(Collectors.joining(", "))
+                  + ")"));
+    }
+    return lines.save(BankStatementLine.matching(importId, deposit, exact.get().getApplicationId()));
+  }
+
+  /** What the payment keeps as the bank's reference: the bank's number and the remitter. */
+  private static String paymentReference(DepositNotification deposit) {
+    String reference =
+        (deposit.reference() + " " + (deposit.payer() == null ? "" : deposit.payer())).strip();
+    return reference.length() > MAX_PAYMENT_REFERENCE
+        ? reference.substring(0, MAX_PAYMENT_REFERENCE)
+        : reference;
+  }
+
+  private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
+    return ownTransaction.execute(tx -> work.get());
+  }
+
+  private static long lineOf(Object entry) {
+    return entry instanceof MalformedRecord error
+        ? error.line()
+        : ((DepositNotification) entry).line();
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package org.cabackoffice.payment;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the deposits of a statement exported from the bank's internet banking as CSV: UTF-8,
+ * RFC 4180 quoting, a header row naming the columns {@code value_date, account_number, amount,
+ * payer, reference} in any order (further columns are ignored).
+ *
+ * <ul>
+ *   <li>{@code value_date}: {@code 2026-11-26} or {@code 2026/11/26}
+ *   <li>{@code account_number}: the seven-digit account, or {@code branch-account} ({@code
+ *       999-0000018})
+ *   <li>{@code amount}: whole yen, digits with or without thousands separators ({@code "89,100"})
+ *   <li>{@code payer}: the remitter as the bank shows it, at most {@value #MAX_PAYER} characters
+ *   <li>{@code reference}: the bank's unique reference of the transfer, at most {@value
+ *       #MAX_REFERENCE} characters; with the account it identifies the deposit when a file is
+ *       imported again
+ * </ul>
+ */
+final class CsvDepositStatement {
+
+  static final List<String> COLUMNS =
+      List.of("value_date", "account_number", "amount", "payer", "reference");
+  static final int MAX_PAYER = 100;
+  static final int MAX_REFERENCE = 64;
+
+  private static final Pattern ACCOUNT = Pattern.compile("(?:(\\d{3})-)?(\\d{7})");
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,3}(?:,\\d{3})+|\\d+");
+  private static final DateTimeFormatter SLASHED =
+      DateTimeFormatter.ofPattern("uuuu/MM/dd").withResolverStyle(ResolverStyle.STRICT);
+
+  private CsvDepositStatement() {}
+
+  /** The text of a UTF-8 file without its byte order mark, or null when it is not UTF-8. */
+  static String utf8(byte[] content) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** Whether the text's first line is a header naming this format's columns. */
+  static boolean looksLikeCsv(String text) {
+    int end = text.indexOf('\n');
+    String first = (end < 0 ? text : text.substring(0, end)).toLowerCase(Locale.ROOT);
+    return first.contains("value_date") && first.contains(",");
+  }
+
+  static ParsedStatement read(String text) {
+    LineNumbers lines = new LineNumbers(text);
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreHeaderCase(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    List<DepositNotification> deposits = new ArrayList<>();
+    List<MalformedRecord> errors = new ArrayList<>();
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+      Map<String, Integer> header = parser.getHeaderMap();
+      List<String> missing =
+          COLUMNS.stream().filter(c -> header.keySet().stream().noneMatch(c::equalsIgnoreCase)).toList();
+      if (!missing.isEmpty()) {
+        throw new StatementRejected(
+            "the CSV header lacks the column(s) " + String.join(", ", missing) + "; it needs " + String.join(", ", COLUMNS));
+      }
+      Iterator<CSVRecord> records = parser.iterator();
+      long lastLine = 1;
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          // Broken quoting: where the next record starts is unknown, so reading stops here.
+          long line = lastLine + 1;
+          errors.add(
+              new MalformedRecord(
+                  line,
+                  "line " + line + " and after: the CSV cannot be read on (" + e.getMessage()
+                      + "); the lines before it were imported"));
+          break;
+        }
+        long line = lines.at(record.getCharacterPosition());
+        lastLine = line;
+        try {
+          deposits.add(deposit(line, record));
+        } catch (IllegalArgumentException e) {
+          errors.add(new MalformedRecord(line, "line " + line + ": " + e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      throw new StatementRejected("the CSV cannot be read: " + e.getMessage());
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      // Commons CSV refuses a header with a blank or repeated column name this way.
+      throw new StatementRejected("the CSV header cannot be read: " + e.getMessage());
+    }
+    return new ParsedStatement(BankStatementFormat.CSV, deposits, errors);
+  }
+
+  private static DepositNotification deposit(long line, CSVRecord record) {
+    if (!record.isConsistent()) {
+      throw new IllegalArgumentException(
+          record.size() + " fields where the header names " + record.getParser().getHeaderNames().size());
+    }
+    LocalDate valueDate = date(record.get("value_date"));
+    Matcher account = ACCOUNT.matcher(record.get("account_number"));
+    if (!account.matches()) {
+      throw new IllegalArgumentException(
+          "account_number '" + shorten(record.get("account_number")) + "' is not 7 digits (or branch-account)");
+    }
+    String rawAmount = record.get("amount");
+    if (!AMOUNT.matcher(rawAmount).matches()) {
+      throw new IllegalArgumentException(
+          "amount '" + shorten(rawAmount) + "' is not a whole number of yen (a deposit is positive)");
+    }
+    long amount;
+    try {
+      amount = Long.parseLong(rawAmount.replace(",", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("amount '" + shorten(rawAmount) + "' is too large");
+    }
+    if (amount <= 0) {
+      throw new IllegalArgumentException("amount is zero");
+    }
+    String payer = record.get("payer");
+    if (payer.length() > MAX_PAYER) {
+      throw new IllegalArgumentException("payer is longer than " + MAX_PAYER + " characters");
+    }
+    String reference = record.get("reference");
+    if (reference.isEmpty()) {
+      throw new IllegalArgumentException("reference is empty; without it a second import would count the deposit again");
+    }
+    if (reference.length() > MAX_REFERENCE) {
+      throw new IllegalArgumentException("reference is longer than " + MAX_REFERENCE + " characters");
+    }
+    String accountNumber = account.group(2);
+    return new DepositNotification(
+        line,
+        "csv:" + accountNumber + ":" + reference,
+        reference,
+        account.group(1),
+        accountNumber,
+        amount,
+        valueDate,
+        payer,
+        false);
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "value_date '" + shorten(value) + "' is no date (2026-11-26 or 2026/11/26)");
+    }
+  }
+
+  private static String shorten(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+
+  /** Line numbers of character positions, so an error names the line an officer sees. */
+  private static final class LineNumbers {
+    private final List<Integer> starts = new ArrayList<>();
+    private final String text;
+
+    LineNumbers(String text) {
+      this.text = text;
+      starts.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+          starts.add(i + 1);
+        }
+      }
+    }
+
+    /** The line of the record starting at a position; empty lines skipped before it count too. */
+    long at(long position) {
+      while (position < text.length()
+          && (text.charAt((int) position) == '\n' || text.charAt((int) position) == '\r')) {
+        position++;
+      }
+      int low = 0;
+      int high = starts.size() - 1;
+      while (low < high) {
+        int mid = (low + high + 1) >>> 1;
+        if (starts.get(mid) <= position) {
+          low = mid;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return low + 1L;
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package org.cabackoffice.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.workflow.RenewalProcess;
+import org.junit.jupiter.api.Test;
+
+class BankStatementImportsTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  /** The virtual accounts' branch in {@link InvoicesTest#defaults()}. */
+  private static final String BRANCH = "123";
+
+  private final InMemoryPaymentStore store = new InMemoryPaymentStore();
+  private final RecordingProcessSignals signals = new RecordingProcessSignals();
+  private final RecordingTransactions transactions = new RecordingTransactions();
+  private final Payments payments =
+      new Payments(store.invoiceRepository, store.paymentRepository, signals, transactions, InvoicesTest.CLOCK);
+  private final BankStatementImports imports =
+      new BankStatementImports(
+          store.statementImportRepository,
+          store.statementLineRepository,
+          store.virtualAccountRepository,
+          store.invoiceRepository,
+          payments,
+          InvoicesTest.defaults(),
+          transactions,
+          InvoicesTest.CLOCK);
+
+  private Invoices invoicesAt(Clock clock) {
+    return new Invoices(
+        store.invoiceRepository,
+        new VirtualAccounts(store.virtualAccountRepository, clock),
+        store.virtualAccountRepository,
+        InvoicesTest.defaults(),
+        new MailTemplates(),
+        new ArrayList<>()::add,
+        clock);
+  }
+
+  /** SECURE_SERVER_ID without express: 81,000 + 8,100 tax = 89,100 yen. */
+  private Invoice invoice(long applicationId, long customer) {
+    return invoicesAt(InvoicesTest.CLOCK)
+        .issue(applicationId, customer, "SECURE_SERVER_ID", false, false, "tech@example.jp");
+  }
+
+  private String accountOf(Invoice invoice) {
+    return store.virtualAccountRepository.findById(invoice.getVirtualAccountId()).orElseThrow().getAccountNumber();
+  }
+
+  private static byte[] zengin(String account, long amount, int inquiry) {
+    return ZenginFixture.withCrLf()
+        .header(BRANCH, account, TODAY)
+        .deposit(inquiry, TODAY, amount, "ｶ)ｻﾝﾌﾟﾙ")
+        .trailer(1, amount)
+        .end()
+        .build();
+  }
+
+  @Test
+  void aDepositOfExactlyTheTotalPaysTheInvoiceAndTellsTheProcess() {
+    Invoice invoice = invoice(7L, 1L);
+
+    StatementImportReport report = imports.importStatement("0602.txt", zengin(accountOf(invoice), 89_100, 123), "officer1");
+
+    assertThat(report.format()).isEqualTo(BankStatementFormat.ZENGIN);
+    assertThat(report.matched()).singleElement().satisfies(m -> {
+      assertThat(m.line()).isEqualTo(2);
+      assertThat(m.applicationId()).isEqualTo(7L);
+      assertThat(m.amountYen()).isEqualTo(89_100L);
+    });
+    assertThat(report.unmatched()).isEmpty();
+    assertThat(report.duplicates()).isEmpty();
+    assertThat(report.errors()).isEmpty();
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(store.payments).singleElement().satisfies(p -> {
+      assertThat(p.getRecordedBy()).isEqualTo("bank-statement:" + report.importId());
+      assertThat(p.getReference()).isEqualTo("000123 ｶ)ｻﾝﾌﾟﾙ");
+      assertThat(p.getValueDate()).isEqualTo(TODAY);
+    });
+    assertThat(signals.delivered)
+        .containsExactly(new RecordingProcessSignals.Delivery(RenewalProcess.Messages.PAYMENT_RECEIVED, 7L));
+    BankStatementImport stored = store.statementImports.get(0);
+    assertThat(stored.getFileName()).isEqualTo("0602.txt");
+    assertThat(stored.getSha256()).hasSize(64);
+    assertThat(stored.getImportedBy()).isEqualTo("officer1");
+    assertThat(stored.getCompletedAt()).isNotNull();
+    assertThat(stored.getMatchedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theOldestOpenInvoiceOfTheAccountWithThatTotalIsPaidFirst() {
+    // guide [3-2]: one account per user ID, reused for every application
+    Invoice newer = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(3)))
+        .issue(8L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
+    Invoice older = invoice(7L, 1L);
+    Invoice otherProduct = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(-9)))
+        .issue(6L, 1L, "EV", false, false, "tech@example.jp");
+    assertThat(accountOf(newer)).isEqualTo(accountOf(older)).isEqualTo(accountOf(otherProduct));
+
+    StatementImportReport report = imports.importStatement("a", zengin(accountOf(older), 89_100, 1), "officer1");
+
+    assertThat(report.matched()).singleElement().satisfies(m -> assertThat(m.applicationId()).isEqualTo(7L));
+    assertThat(older.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(otherProduct.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+
+    StatementImportReport next = imports.importStatement("b", zengin(accountOf(older), 89_100, 2), "officer1");
+    assertThat(next.matched()).singleElement().satisfies(m -> assertThat(m.applicationId()).isEqualTo(8L));
+  }
+
+  @Test
+  void aDepositImportedBeforeIsADuplicateAndNothingIsRecordedTwice() {
+    Invoice invoice = invoice(7L, 1L);
+    byte[] file = zengin(accountOf(invoice), 89_100, 123);
+    StatementImportReport first = imports.importStatement("0602.txt", file, "officer1");
+
+    StatementImportReport again = imports.importStatement("0602.txt", file, "operator");
+
+    assertThat(again.matched()).isEmpty();
+    assertThat(again.unmatched()).isEmpty();
+    assertThat(again.duplicates()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(2);
+      assertThat(d.reference()).isEqualTo("000123");
+      assertThat(d.firstImportId()).isEqualTo(first.importId());
+    });
+    assertThat(store.payments).hasSize(1);
+    assertThat(signals.delivered).hasSize(1);
+    assertThat(store.statementImports).hasSize(2);
+  }
+
+  @Test
+  void anAccountThatIsNoVirtualAccountIsKeptUnmatched() {
+    invoice(7L, 1L);
+
+    StatementImportReport report = imports.importStatement("a", zengin("1234567", 89_100, 1), "officer1");
+
+    assertThat(report.unmatched()).singleElement().satisfies(u -> {
+      assertThat(u.line()).isEqualTo(2);
+      assertThat(u.accountNumber()).isEqualTo("1234567");
+      assertThat(u.amountYen()).isEqualTo(89_100L);
+      assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.UNKNOWN_ACCOUNT);
+      assertThat(u.reason()).contains("1234567");
+    });
+    assertThat(store.payments).isEmpty();
+  }
+
+  @Test
+  void anotherAmountIsKeptUnmatchedNamingTheOpenTotals() {
+    Invoice invoice = invoice(7L, 1L);
+
+    StatementImportReport report = imports.importStatement("a", zengin(accountOf(invoice), 81_000, 1), "officer1");
+
+    assertThat(report.unmatched()).singleElement().satisfies(u -> {
+      assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.AMOUNT_MISMATCH);
+      assertThat(u.reason()).contains("81,000", "application 7: 89,100 yen");
+    });
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.payments).isEmpty();
+    assertThat(signals.delivered).isEmpty();
+  }
+
+  @Test
+  void anAccountWithoutOpenInvoiceIsKeptUnmatched() {
+    Invoice invoice = invoice(7L, 1L);
+    invoicesAt(InvoicesTest.CLOCK).cancel(7L);
+
+    StatementImportReport report = imports.importStatement("a", zengin(accountOf(invoice), 89_100, 1), "officer1");
+
+    assertThat(report.unmatched()).singleElement()
+        .satisfies(u -> assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.NO_OPEN_INVOICE));
+  }
+
+  @Test
+  void anotherBranchAndTheBanksCancellationAreKeptUnmatched() {
+    Invoice invoice = invoice(7L, 1L);
+    String account = accountOf(invoice);
+    byte[] file =
+        ZenginFixture.withoutLineBreaks()
+            .header("456", account, TODAY)
+            .deposit(1, TODAY, 89_100, "ｱ")
+            .trailer(1, 89_100)
+            .header(BRANCH, account, TODAY)
+            .data(2, ZenginFixture.wareki(TODAY), 89_100, "ｱ", "1")
+            .raw("8" + "000000" + ZenginFixture.n(0, 12) + "000001" + ZenginFixture.n(89_100, 12) + " ".repeat(163))
+            .end()
+            .build();
+
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
+
+    assertThat(report.unmatched())
+        .extracting(StatementImportReport.Unmatched::line, StatementImportReport.Unmatched::reasonCode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, UnmatchedReason.OTHER_BRANCH),
+            org.assertj.core.groups.Tuple.tuple(5L, UnmatchedReason.CANCELLED_BY_BANK));
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+  }
+
+  @Test
+  void aPaymentTheInvoiceRefusesLeavesTheDepositUnmatchedWithTheReason() {
+    Invoice invoice = invoice(7L, 1L);
+    // a 勘定日 two days ahead: Payments refuses money that cannot have arrived yet
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(invoice), TODAY)
+            .deposit(1, TODAY.plusDays(2), 89_100, "ｱ")
+            .trailer(1, 89_100)
+            .end()
+            .build();
+
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
+
+    assertThat(report.unmatched()).singleElement().satisfies(u -> {
+      assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.NOT_RECORDED);
+      assertThat(u.reason()).contains("future");
+      assertThat(u.applicationId()).isEqualTo(7L);
+    });
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.statementLines).singleElement()
+        .satisfies(l -> assertThat(l.getOutcome()).isEqualTo(StatementLineOutcome.UNMATCHED));
+  }
+
+  @Test
+  void malformedLinesAreErrorsAndTheRestOfTheCsvImports() {
+    Invoice invoice = invoice(7L, 1L);
+    String csv =
+        "value_date,account_number,amount,payer,reference\n"
+            + "2025-06-02,0000000,abc,ｱ,TX-1\n"
+            + "2025-06-02," + accountOf(invoice) + ",\"89,100\",ｶ)ｻﾝﾌﾟﾙ,TX-2\n";
+
+    StatementImportReport report = imports.importStatement("export.csv", csv.getBytes(StandardCharsets.UTF_8), "officer1");
+
+    assertThat(report.format()).isEqualTo(BankStatementFormat.CSV);
+    assertThat(report.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(2);
+      assertThat(e.message()).contains("amount");
+    });
+    assertThat(report.matched()).singleElement().satisfies(m -> {
+      assertThat(m.line()).isEqualTo(3);
+      assertThat(m.applicationId()).isEqualTo(7L);
+    });
+    assertThat(store.payments).singleElement().satisfies(p -> assertThat(p.getReference()).isEqualTo("TX-2 ｶ)ｻﾝﾌﾟﾙ"));
+    assertThat(imports.find(report.importId())).contains(report);
+  }
+
+  @Test
+  void aRefusedFileStoresNothing() {
+    assertThatThrownBy(() -> imports.importStatement("x.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "officer1"))
+        .isInstanceOf(StatementRejected.class);
+    assertThat(store.statementImports).isEmpty();
+    assertThat(transactions.events).isEmpty();
+  }
+}

@@ -25,10 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestBodyLimit extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  /** Bank statements are whole files of the day's deposits; they get their own, larger limit. */
+  static final String STATEMENTS = "/api/bank-statements";
 
-  public RequestBodyLimit(@Value("${backoffice.api.max-request-bytes:1048576}") long maxBytes) {
+  private final long maxBytes;
+  private final long maxStatementBytes;
+
+  public RequestBodyLimit(
+      @Value("${backoffice.api.max-request-bytes:1048576}") long maxBytes,
+      @Value("${backoffice.api.max-statement-bytes:5242880}") long maxStatementBytes) {
     this.maxBytes = maxBytes;
+    this.maxStatementBytes = maxStatementBytes;
   }
 
   @Override
@@ -41,6 +48,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // A multipart statement carries its file plus a little framing.
+    long maxBytes = path.startsWith(STATEMENTS) ? maxStatementBytes + 64 * 1024 : this.maxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType("application/problem+json");

@@ -101,4 +101,16 @@ public class PhoneVerification {
   public Instant getVerifiedAt() {
     return verifiedAt;
   }
+
+  public String getDirectorySource() {
+    return directorySource;
+  }
+
+  public String getSpokeWith() {
+    return spokeWith;
+  }
+
+  public String getNote() {
+    return note;
+  }
 }

@@ -8,7 +8,4 @@ public interface DnsCheckEvidenceRepository extends Repository<DnsCheckEvidence,
   DnsCheckEvidence save(DnsCheckEvidence evidence);
 
   List<DnsCheckEvidence> findByChallengeIdOrderByIdAsc(long challengeId);
-
-  /** Every DNS look made for the application, for the auditors' timeline. */
-  List<DnsCheckEvidence> findByApplicationIdOrderByIdAsc(long applicationId);
 }

@@ -15,7 +15,4 @@ public interface DomainUseConsentRepository extends Repository<DomainUseConsent,
 
   List<DomainUseConsent> findByApplicationIdAndStatusOrderByIdAsc(
       long applicationId, DomainUseConsent.Status status);
-
-  /** Every consent request of the application, for the auditors' timeline. */
-  List<DomainUseConsent> findByApplicationIdOrderByIdAsc(long applicationId);
 }

@@ -210,10 +210,10 @@ class RecordedEvidence {
         s.append(" (redacted)");
       }
     }
-    s.append(", compared with '")
-        .append(String.join("', '", e.getComparedNames()))
-        .append("': ")
-        .append(e.getNameMatch());
+    if (!e.getComparedNames().isEmpty()) {
+      s.append(", compared with '").append(String.join("', '", e.getComparedNames())).append('\'');
+    }
+    s.append(": ").append(e.getNameMatch());
     return new TimelineEntry(
         e.getCheckedAt(),
         TimelineKind.REGISTRANT_LOOKUP,

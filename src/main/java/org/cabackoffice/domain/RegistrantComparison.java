@@ -73,4 +73,28 @@ public class RegistrantComparison {
   public String getRegistrantName() {
     return registrantName;
   }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getApplicationId() {
+    return applicationId;
+  }
+
+  public String getDomainName() {
+    return domainName;
+  }
+
+  public String getApplicantNames() {
+    return applicantNames;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
 }

@@ -1,6 +1,7 @@
 package org.cabackoffice.mail;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -18,6 +19,16 @@ import org.springframework.data.repository.query.Param;
 public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
   boolean existsByDedupKey(String dedupKey);
+
+  /**
+   * The mails with these dedup keys, as a projection of the caller's choosing: a closed interface
+   * projection selects only its columns, so an audit listing never loads a body (it holds
+   * one-time tokens).
+   */
+  <T> List<T> findByDedupKeyInOrderByIdAsc(Collection<String> dedupKeys, Class<T> projection);
+
+  /** As {@link #findByDedupKeyInOrderByIdAsc}, for keys that continue a prefix (reminders). */
+  <T> List<T> findByDedupKeyStartingWithOrderByIdAsc(String prefix, Class<T> projection);
 
   @EntityGraph(attributePaths = "attachments")
   Optional<OutboxMail> findWithAttachmentsById(Long id);

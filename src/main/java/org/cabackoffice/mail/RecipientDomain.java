@@ -4,11 +4,11 @@ package org.cabackoffice.mail;
  * The part of a recipient we may log. Full addresses are personal data and the body carries
  * tokens; the domain is enough to see which customer's mail server refuses.
  */
-final class RecipientDomain {
+public final class RecipientDomain {
 
   private RecipientDomain() {}
 
-  static String of(String recipients) {
+  public static String of(String recipients) {
     if (recipients == null) {
       return "?";
     }

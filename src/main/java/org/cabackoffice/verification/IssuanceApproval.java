@@ -53,4 +53,16 @@ public class IssuanceApproval {
   public String getNote() {
     return note;
   }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getApplicationId() {
+    return applicationId;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
 }

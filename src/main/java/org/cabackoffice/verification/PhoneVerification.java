@@ -120,4 +120,16 @@ public class PhoneVerification {
   public Instant getVerifiedAt() {
     return verifiedAt;
   }
+
+  public String getDirectorySource() {
+    return directorySource;
+  }
+
+  public String getSpokeWith() {
+    return spokeWith;
+  }
+
+  public String getNote() {
+    return note;
+  }
 }

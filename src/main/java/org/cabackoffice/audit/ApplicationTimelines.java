@@ -1,0 +1,48 @@
+package org.cabackoffice.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.ApplicationNotFoundException;
+import org.cabackoffice.application.Applications;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An application's timeline for auditors and officers: what the engine remembers merged with
+ * what each stage recorded (BR 5.4.1). Cockpit CE has no history view; this is it.
+ */
+@Service
+public class ApplicationTimelines {
+
+  private final Applications applications;
+  private final ProcessHistory processHistory;
+  private final RecordedEvidence evidence;
+  private final ApplicationMails mails;
+
+  public ApplicationTimelines(
+      Applications applications,
+      ProcessHistory processHistory,
+      RecordedEvidence evidence,
+      ApplicationMails mails) {
+    this.applications = applications;
+    this.processHistory = processHistory;
+    this.evidence = evidence;
+    this.mails = mails;
+  }
+
+  /**
+   * @throws ApplicationNotFoundException when there is no such application
+   */
+  @Transactional(readOnly = true)
+  public ApplicationTimeline of(long applicationId) {
+    Application application = applications.get(applicationId);
+    RecordedEvidence.Gathered recorded =
+        evidence.of(application, processHistory.registrationEvidenceIdsOf(applicationId));
+    List<TimelineEntry> stored = new ArrayList<>(recorded.entries());
+    stored.addAll(mails.of(applicationId, recorded.mailSubjects()));
+    // Within one millisecond the engine's steps come first, then what the stages stored: a
+    // stage writes its row inside an activity, after the engine recorded that activity's start.
+    return ApplicationTimeline.of(applicationId, processHistory.entriesOf(applicationId), stored);
+  }
+}

@@ -1,0 +1,56 @@
+package org.cabackoffice.audit;
+
+/**
+ * What a timeline entry records. Stable names: auditors filter exports on them, so a new kind is
+ * added, an existing one never renamed.
+ */
+public enum TimelineKind {
+  // The storefront
+  APPLICATION_SUBMITTED,
+  APPLICATION_REFUSED,
+  SERVICE_LEVEL_MISSED,
+
+  // The engine's history
+  PROCESS_STARTED,
+  ACTIVITY_STARTED,
+  ACTIVITY_COMPLETED,
+  ACTIVITY_CANCELLED,
+  /** A gateway or event that takes no time: one entry instead of a start and an end. */
+  ACTIVITY_PASSED,
+  INCIDENT_OPENED,
+  INCIDENT_RESOLVED,
+  INCIDENT_DELETED,
+  /** Something staff did through the engine (Tasklist, Cockpit, /engine-rest): claim, retry. */
+  ENGINE_OPERATION,
+  PROCESS_ENDED,
+
+  // Domain (guide [3-1], BR 3.2.2.4, 3.2.2.8)
+  REGISTRANT_LOOKUP,
+  REGISTRANT_COMPARED,
+  DOMAIN_CONSENT_REQUESTED,
+  DOMAIN_CONSENT_DECIDED,
+  DNS_CHALLENGE_ISSUED,
+  DNS_CHECK,
+  CAA_CHECK,
+
+  // Documents (guide [3-1], [4])
+  DOCUMENTS_REQUESTED,
+  DOCUMENT_UPLOADED,
+  DOCUMENTS_REVIEWED,
+
+  // Payment (guide [3-2])
+  INVOICE_ISSUED,
+  INVOICE_CANCELLED,
+  PAYMENT_RECORDED,
+
+  // Verification and approval (guide [4], EV Guidelines 5.2.4)
+  PHONE_VERIFICATION,
+  ISSUANCE_DECISION,
+
+  // Issuance (guide [5-1])
+  CERTIFICATE_ISSUED,
+
+  // Mail
+  MAIL_QUEUED,
+  MAIL_SENT
+}

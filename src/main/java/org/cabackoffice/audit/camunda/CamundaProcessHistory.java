@@ -1,0 +1,312 @@
+package org.cabackoffice.audit.camunda;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cabackoffice.audit.ProcessHistory;
+import org.cabackoffice.audit.TimelineEntry;
+import org.cabackoffice.audit.TimelineKind;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@link HistoryService} (history level full) for {@link ProcessHistory}. Cockpit CE shows
+ * no history, so this is the auditors' only view of it besides raw {@code /engine-rest}.
+ */
+@Component
+public class CamundaProcessHistory implements ProcessHistory {
+
+  /** Set by LookUpDomainRegistrantDelegate: the registry answer the domain decision used. */
+  static final String REGISTRATION_EVIDENCE_VARIABLE = "registrationEvidenceId";
+
+  private final HistoryService history;
+
+  public CamundaProcessHistory(HistoryService history) {
+    this.history = history;
+  }
+
+  @Override
+  public List<TimelineEntry> entriesOf(long applicationId) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (HistoricProcessInstance process : processesOf(applicationId)) {
+      entries.addAll(entriesOf(process));
+    }
+    return entries;
+  }
+
+  @Override
+  public List<Long> registrationEvidenceIdsOf(long applicationId) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (HistoricProcessInstance process : processesOf(applicationId)) {
+      List<HistoricVariableInstance> variables =
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(process.getId())
+              .variableName(REGISTRATION_EVIDENCE_VARIABLE)
+              .list();
+      for (HistoricVariableInstance variable : variables) {
+        // A repeated lookup overwrites the variable; its earlier values are the variable's
+        // updates (history level full), and every lookup the process made belongs here.
+        List<HistoricDetail> updates =
+            history
+                .createHistoricDetailQuery()
+                .variableUpdates()
+                .variableInstanceId(variable.getId())
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list();
+        for (HistoricDetail update : updates) {
+          addId(ids, ((HistoricVariableUpdate) update).getValue());
+        }
+        addId(ids, variable.getValue());
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static void addId(Set<Long> ids, Object value) {
+    if (value instanceof Number number) {
+      ids.add(number.longValue());
+    }
+  }
+
+  private List<HistoricProcessInstance> processesOf(long applicationId) {
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(applicationId))
+        .orderByProcessInstanceStartTime()
+        .asc()
+        .list();
+  }
+
+  private List<TimelineEntry> entriesOf(HistoricProcessInstance process) {
+    String reference = "process_instance:" + process.getId();
+    List<TimelineEntry> entries = new ArrayList<>();
+    entries.add(
+        new TimelineEntry(
+            instant(process.getStartTime()),
+            TimelineKind.PROCESS_STARTED,
+            process.getStartUserId(),
+            "Process '"
+                + process.getProcessDefinitionKey()
+                + "' version "
+                + process.getProcessDefinitionVersion()
+                + " started",
+            reference));
+    entries.addAll(activities(process.getId()));
+    entries.addAll(incidents(process.getId()));
+    entries.addAll(operations(process.getId()));
+    if (process.getEndTime() != null) {
+      String how = process.getState() == null ? "ended" : process.getState().toLowerCase(Locale.ROOT);
+      String summary = "Process " + how.replace('_', ' ');
+      if (process.getEndActivityId() != null) {
+        summary += " at '" + process.getEndActivityId() + "'";
+      }
+      if (process.getDeleteReason() != null) {
+        summary += ": " + process.getDeleteReason();
+      }
+      entries.add(
+          new TimelineEntry(
+              instant(process.getEndTime()), TimelineKind.PROCESS_ENDED, null, summary, reference));
+    }
+    return entries;
+  }
+
+  private List<TimelineEntry> activities(String processInstanceId) {
+    List<HistoricActivityInstance> activities =
+        history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list();
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (HistoricActivityInstance activity : activities) {
+      String type = activity.getActivityType();
+      String what = words(type) + " '" + nameOf(activity) + "'";
+      boolean userTask = "userTask".equals(type);
+      // A user task is looked up by its task id (/engine-rest/history/task), the rest by instance.
+      String reference =
+          userTask && activity.getTaskId() != null
+              ? "task:" + activity.getTaskId()
+              : "activity_instance:" + activity.getId();
+      if (takesNoTime(type)) {
+        entries.add(
+            new TimelineEntry(
+                instant(activity.getStartTime()),
+                TimelineKind.ACTIVITY_PASSED,
+                null,
+                "Passed " + what,
+                reference));
+        continue;
+      }
+      entries.add(
+          new TimelineEntry(
+              instant(activity.getStartTime()),
+              TimelineKind.ACTIVITY_STARTED,
+              null,
+              "Started " + what,
+              reference));
+      if (activity.getEndTime() == null) {
+        continue;
+      }
+      if (activity.isCanceled()) {
+        entries.add(
+            new TimelineEntry(
+                instant(activity.getEndTime()),
+                TimelineKind.ACTIVITY_CANCELLED,
+                userTask ? activity.getAssignee() : null,
+                "Cancelled " + what + (userTask ? assigneeNote(activity) : ""),
+                reference));
+      } else if (userTask) {
+        // CompletedByAssigneeListener lets only the assignee complete a task, so the assignee
+        // is who completed it.
+        entries.add(
+            new TimelineEntry(
+                instant(activity.getEndTime()),
+                TimelineKind.ACTIVITY_COMPLETED,
+                activity.getAssignee(),
+                "Completed " + what + " as " + activity.getAssignee(),
+                reference));
+      } else {
+        entries.add(
+            new TimelineEntry(
+                instant(activity.getEndTime()),
+                TimelineKind.ACTIVITY_COMPLETED,
+                null,
+                "Completed " + what,
+                reference));
+      }
+    }
+    return entries;
+  }
+
+  private static String assigneeNote(HistoricActivityInstance activity) {
+    return activity.getAssignee() == null
+        ? " (unassigned)"
+        : " (assigned to " + activity.getAssignee() + ")";
+  }
+
+  private List<TimelineEntry> incidents(String processInstanceId) {
+    List<HistoricIncident> incidents =
+        history
+            .createHistoricIncidentQuery()
+            .processInstanceId(processInstanceId)
+            .orderByCreateTime()
+            .asc()
+            .list();
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (HistoricIncident incident : incidents) {
+      String reference = "incident:" + incident.getId();
+      String where = incident.getActivityId() == null ? "" : " at '" + incident.getActivityId() + "'";
+      entries.add(
+          new TimelineEntry(
+              instant(incident.getCreateTime()),
+              TimelineKind.INCIDENT_OPENED,
+              null,
+              "Incident ("
+                  + incident.getIncidentType()
+                  + ")"
+                  + where
+                  + ": "
+                  + (incident.getIncidentMessage() == null ? "no message" : incident.getIncidentMessage()),
+              reference));
+      if (incident.getEndTime() != null) {
+        boolean resolved = incident.isResolved();
+        entries.add(
+            new TimelineEntry(
+                instant(incident.getEndTime()),
+                resolved ? TimelineKind.INCIDENT_RESOLVED : TimelineKind.INCIDENT_DELETED,
+                null,
+                (resolved ? "Incident resolved" : "Incident deleted") + where,
+                reference));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Claims, assignments, job retries and the like done by a logged-in user through Tasklist,
+   * Cockpit or the engine REST API. The engine logs no variable values here, only names and
+   * the changed property, so nothing from a form or a token reaches the timeline.
+   */
+  private List<TimelineEntry> operations(String processInstanceId) {
+    List<UserOperationLogEntry> operations =
+        history
+            .createUserOperationLogQuery()
+            .processInstanceId(processInstanceId)
+            .orderByTimestamp()
+            .asc()
+            .list();
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (UserOperationLogEntry operation : operations) {
+      StringBuilder summary =
+          new StringBuilder(operation.getOperationType())
+              .append(' ')
+              .append(operation.getEntityType());
+      if (operation.getProperty() != null) {
+        summary.append(": ").append(operation.getProperty());
+        if (operation.getOrgValue() != null || operation.getNewValue() != null) {
+          summary
+              .append(' ')
+              .append(operation.getOrgValue() == null ? "(none)" : operation.getOrgValue())
+              .append(" -> ")
+              .append(operation.getNewValue() == null ? "(none)" : operation.getNewValue());
+        }
+      }
+      entries.add(
+          new TimelineEntry(
+              instant(operation.getTimestamp()),
+              TimelineKind.ENGINE_OPERATION,
+              operation.getUserId(),
+              summary.toString(),
+              "operation_log:" + operation.getId()));
+    }
+    return entries;
+  }
+
+  /** Gateways and thrown, start, end and boundary events start and end in the same instant. */
+  static boolean takesNoTime(String type) {
+    if (type == null) {
+      return false;
+    }
+    String t = type.toLowerCase(Locale.ROOT);
+    return t.endsWith("gateway")
+        || t.endsWith("endevent")
+        || (t.contains("start") && t.contains("event"))
+        || t.startsWith("boundary")
+        || t.endsWith("boundarycatch")
+        || t.contains("throw");
+  }
+
+  /** "exclusiveGateway" → "exclusive gateway". */
+  static String words(String type) {
+    if (type == null) {
+      return "activity";
+    }
+    return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+  }
+
+  private static String nameOf(HistoricActivityInstance activity) {
+    return activity.getActivityName() == null || activity.getActivityName().isBlank()
+        ? activity.getActivityId()
+        : activity.getActivityName();
+  }
+
+  private static Instant instant(Date date) {
+    return date.toInstant();
+  }
+}

@@ -235,6 +235,28 @@ public class BankStatementImports {
                   + deposit.accountNumber()
                   + " is no customer's virtual account (the CA's fixed account, or a mistyped number?)"));
     }
+    // The same transfer may have been recorded already: by an officer by hand (README, step 4)
+    // or from the other file format, whose deposit key differs. An officer looks at it rather
+    // than the transfer paying a second invoice.
+    boolean recordedAlready =
+        invoices
+            .findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(account.get().getId(), InvoiceStatus.PAID)
+            .stream()
+            .map(paid -> payments.ofInvoice(paid.getId()))
+            .flatMap(Optional::stream)
+            .anyMatch(
+                p -> p.getAmountYen() == deposit.amountYen() && p.getValueDate().equals(deposit.valueDate()));
+    if (recordedAlready) {
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.POSSIBLY_RECORDED,
+              String.format(
+                  "a payment of %,d yen with value date %s is recorded already for virtual account %s;"
+                      + " check whether this is the same transfer",
+                  deposit.amountYen(), deposit.valueDate(), deposit.accountNumber())));
+    }
     List<Invoice> open =
         invoices.findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(account.get().getId(), InvoiceStatus.OPEN);
     if (open.isEmpty()) {
@@ -247,7 +269,20 @@ public class BankStatementImports {
                   + deposit.accountNumber()
                   + " has no open invoice (paid already, cancelled, or not yet issued)"));
     }
-    Optional<Invoice> exact = open.stream().filter(i -> i.getTotalYen() == deposit.amountYen()).findFirst();
+    List<Invoice> sameTotal = open.stream().filter(i -> i.getTotalYen() == deposit.amountYen()).toList();
+    if (sameTotal.size() > 1) {
+      // An agency's account may owe several equal invoices; which one this transfer pays is the
+      // customer's word, not a guess by date.
+      return lines.save(
+          BankStatementLine.unmatched(
+              importId,
+              deposit,
+              UnmatchedReason.AMBIGUOUS,
+              String.format("received %,d yen; applications ", deposit.amountYen())
+                  + sameTotal.stream().map(i -> String.valueOf(i.getApplicationId())).collect(Collectors.joining(", "))
+                  + " of virtual account " + deposit.accountNumber() + " each owe exactly that"));
+    }
+    Optional<Invoice> exact = sameTotal.stream().findFirst();
     if (exact.isEmpty()) {
       return lines.save(
           BankStatementLine.unmatched(

@@ -2,6 +2,7 @@ package org.cabackoffice.payment;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Map;
 import org.cabackoffice.workflow.ProcessSignals;
 import org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException;
@@ -56,6 +57,11 @@ public class Payments {
    * @throws PaymentRefused for an unknown application or invoice, a paid or cancelled invoice, an
    *     amount other than the total, or unusable input; nothing is stored then
    */
+  /** The payment recorded for an invoice, if any (by an officer or a bank statement). */
+  public Optional<Payment> ofInvoice(long invoiceId) {
+    return payments.findByInvoiceId(invoiceId);
+  }
+
   public RecordedPayment record(
       long applicationId, long amountYen, LocalDate valueDate, String reference, String recordedBy) {
     String cleanReference = checkInput(amountYen, valueDate, reference, recordedBy);

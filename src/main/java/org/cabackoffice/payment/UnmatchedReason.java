@@ -10,6 +10,10 @@ public enum UnmatchedReason {
   NO_OPEN_INVOICE,
   /** No open invoice of the account has exactly this total: a partial, excess or combined payment. */
   AMOUNT_MISMATCH,
+  /** Several open invoices of the account owe exactly this amount: an officer decides. */
+  AMBIGUOUS,
+  /** A payment of this amount and value date is recorded already for the account. */
+  POSSIBLY_RECORDED,
   /** The bank cancelled (取消区分 1) an earlier notice of a transfer. */
   CANCELLED_BY_BANK,
   /** The matching invoice refused the payment when it was recorded, e.g. paid at the same moment. */

@@ -96,8 +96,9 @@ class BankStatementImportsTest {
   }
 
   @Test
-  void theOldestOpenInvoiceOfTheAccountWithThatTotalIsPaidFirst() {
-    // guide [3-2]: one account per user ID, reused for every application
+  void equalOpenInvoicesOfOneAccountAreLeftToAnOfficerAndARepeatedTransferIsFlagged() {
+    // guide [3-2]: one account per user ID, reused for every application; an agency's account
+    // may owe two equal invoices, and which one a transfer pays is not guessed.
     Invoice newer = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(3)))
         .issue(8L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
     Invoice older = invoice(7L, 1L);
@@ -107,13 +108,25 @@ class BankStatementImportsTest {
 
     StatementImportReport report = imports.importStatement("a", zengin(accountOf(older), 89_100, 1), "officer1");
 
-    assertThat(report.matched()).singleElement().satisfies(m -> assertThat(m.applicationId()).isEqualTo(7L));
-    assertThat(older.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(report.matched()).isEmpty();
+    assertThat(report.unmatched()).singleElement().satisfies(u -> assertThat(u.reason()).contains("7", "8"));
+    assertThat(older.getStatus()).isEqualTo(InvoiceStatus.OPEN);
     assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.OPEN);
     assertThat(otherProduct.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+  }
 
-    StatementImportReport next = imports.importStatement("b", zengin(accountOf(older), 89_100, 2), "officer1");
-    assertThat(next.matched()).singleElement().satisfies(m -> assertThat(m.applicationId()).isEqualTo(8L));
+  @Test
+  void aTransferAnOfficerRecordedByHandDoesNotPayTheNextInvoice() {
+    Invoice first = invoice(7L, 1L);
+    Invoice second = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(1)))
+        .issue(8L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
+    payments.record(7L, first.getTotalYen(), TODAY, "FURIKOMI", "officer1");
+
+    StatementImportReport report = imports.importStatement("0602.txt", zengin(accountOf(first), 89_100, 55), "officer1");
+
+    assertThat(report.matched()).isEmpty();
+    assertThat(report.unmatched()).singleElement().satisfies(u -> assertThat(u.reason()).contains("recorded already"));
+    assertThat(second.getStatus()).isEqualTo(InvoiceStatus.OPEN);
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.cabackoffice.csr.CsrCheck;
 import org.cabackoffice.csr.CsrCheckContext;
 import org.cabackoffice.csr.CsrCheckResult;
+import org.cabackoffice.domain.CaaBeforeIssuance;
+import org.cabackoffice.domain.DomainControl;
 import org.cabackoffice.issuance.CertificateDelivery;
 import org.cabackoffice.issuance.CertificateIssuer;
 import org.cabackoffice.issuance.CertificateProfile;
@@ -36,6 +38,8 @@ public class ApplicationIssuance {
   private final OrganizationDirectory directory;
   private final CsrRecheck csrRecheck;
   private final IssuanceApprovals approvals;
+  private final DomainControl domainControl;
+  private final CaaBeforeIssuance caaBeforeIssuance;
 
   public ApplicationIssuance(
       Applications applications,
@@ -45,7 +49,9 @@ public class ApplicationIssuance {
       CertificateDelivery delivery,
       OrganizationDirectory directory,
       CsrRecheck csrRecheck,
-      IssuanceApprovals approvals) {
+      IssuanceApprovals approvals,
+      DomainControl domainControl,
+      CaaBeforeIssuance caaBeforeIssuance) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
@@ -54,6 +60,8 @@ public class ApplicationIssuance {
     this.directory = directory;
     this.csrRecheck = csrRecheck;
     this.approvals = approvals;
+    this.domainControl = domainControl;
+    this.caaBeforeIssuance = caaBeforeIssuance;
   }
 
   /** Signs the certificate and marks the application issued; returns the serial (hex). */
@@ -65,6 +73,20 @@ public class ApplicationIssuance {
       throw new IllegalStateException(
           "application " + applicationId + " has no standing approval by a senior officer who did"
               + " not validate it (EV Guidelines 5.2.4); nothing signed");
+    }
+    // Right before signing, not only at their own steps: a retried or delayed signing job must
+    // not rely on a domain validation past its reuse period (BR 4.2.1) or an old CAA answer
+    // (BR 3.2.2.8).
+    if (!domainControl.stillEstablished(applicationId)) {
+      throw new IllegalStateException(
+          "application " + applicationId + ": domain control no longer counts at issuance"
+              + " (BR 4.2.1 reuse period passed); nothing signed");
+    }
+    CaaBeforeIssuance.Outcome caa = caaBeforeIssuance.check(applicationId);
+    if (!caa.permitted()) {
+      throw new IllegalStateException(
+          "application " + applicationId + ": CAA no longer permits issuance, nothing signed: "
+              + caa.detail());
     }
     CsrRecheck.Outcome recheck = csrRecheck.recheck(applicationId);
     if (!recheck.acceptable()) {

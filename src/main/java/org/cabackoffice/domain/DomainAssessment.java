@@ -126,7 +126,7 @@ public class DomainAssessment {
   }
 
   /** The domain a registrant holds: the name just below its public suffix (Public Suffix List). */
-  static String registrableDomain(String name) {
+  public static String registrableDomain(String name) {
     String host = name.toLowerCase(Locale.ROOT);
     if (host.startsWith("*.")) {
       host = host.substring(2);

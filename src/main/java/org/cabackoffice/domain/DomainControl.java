@@ -76,6 +76,20 @@ public class DomainControl {
   }
 
   /**
+   * Whether domain control still counts now, at issuance: documents, payment and approval may
+   * take long enough for a reused validation to pass its reuse period (BR 4.2.1).
+   */
+  @Transactional(readOnly = true)
+  public boolean stillEstablished(long applicationId) {
+    if (registrantEvidenceCountsAsControl) {
+      return true;
+    }
+    Application application = applications.get(applicationId);
+    return validatedForApplicant(
+        application, DomainAssessment.registrableDomain(application.getCommonName()));
+  }
+
+  /**
    * BR 4.2.1 lets a CA reuse a completed domain validation for the same Applicant within the
    * reuse period: here, an earlier application of the same storefront account for the same
    * organization (an agency's account serves several applicants, which must not share it).

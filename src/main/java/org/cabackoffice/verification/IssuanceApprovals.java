@@ -24,6 +24,7 @@ public class IssuanceApprovals {
   private final IssuanceApprovalRepository approvals;
   private final StaffDirectory staff;
   private final RegistrantComparisons comparisons;
+  private final OfficerTasks officerTasks;
   private final Clock clock;
 
   public IssuanceApprovals(
@@ -32,12 +33,14 @@ public class IssuanceApprovals {
       IssuanceApprovalRepository approvals,
       StaffDirectory staff,
       RegistrantComparisons comparisons,
+      OfficerTasks officerTasks,
       Clock clock) {
     this.phoneVerifications = phoneVerifications;
     this.documents = documents;
     this.approvals = approvals;
     this.staff = staff;
     this.comparisons = comparisons;
+    this.officerTasks = officerTasks;
     this.clock = clock;
   }
 
@@ -47,6 +50,7 @@ public class IssuanceApprovals {
     Set<String> validators = new LinkedHashSet<>();
     phoneVerifications.of(applicationId).forEach(call -> validators.add(call.getOfficer()));
     comparisons.byApplication(applicationId).forEach(c -> validators.add(c.getOfficer()));
+    validators.addAll(officerTasks.completersBeforeApproval(applicationId));
     for (DocumentKind kind : DocumentKind.values()) {
       documents
           .latest(applicationId, kind)

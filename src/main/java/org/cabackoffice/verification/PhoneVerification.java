@@ -56,6 +56,10 @@ public class PhoneVerification {
   @Column(name = "verified_at", nullable = false)
   private Instant verifiedAt;
 
+  /** The call this record reuses (guide [4]); null for a call an officer made. */
+  @Column(name = "reused_from")
+  private Long reusedFrom;
+
   protected PhoneVerification() {}
 
   PhoneVerification(
@@ -92,9 +96,15 @@ public class PhoneVerification {
     reuse.technicalContactConfirmed = technicalContactConfirmed;
     reuse.intentConfirmed = intentConfirmed;
     reuse.note =
-        "reused: phone verification #" + id + " of application " + applicationId + " on " + verifiedAt;
-    reuse.verifiedAt = at;
+        "reused on " + at + ": phone verification #" + id + " of application " + applicationId;
+    // The call's own time: the reuse period runs from the call, not from each reuse.
+    reuse.verifiedAt = verifiedAt;
+    reuse.reusedFrom = id;
     return reuse;
+  }
+
+  public Long getReusedFrom() {
+    return reusedFrom;
   }
 
   public Long getId() {

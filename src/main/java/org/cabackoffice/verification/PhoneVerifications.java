@@ -87,8 +87,10 @@ public class PhoneVerifications {
 
   /**
    * Guide [4]: a valid earlier phone verification may be reused instead of calling again. Valid
-   * means confirmed for the same organization and responsible person within the reuse period of
-   * organization data (398 days, BR 4.2.1 as amended by ballot SC-081). The reuse is recorded
+   * means a call an officer made and confirmed within the reuse period of organization data (398
+   * days from the call, BR 4.2.1 as amended by ballot SC-081), for the same organization and
+   * responsible person, applied for by the same storefront account and technical contact: a
+   * stranger naming the same company and person must not skip the call. The reuse is recorded
    * for this application with the earlier call as its source.
    */
   @Transactional
@@ -98,6 +100,8 @@ public class PhoneVerifications {
     return calls
         .confirmedEarlier(
             applicationId,
+            application.getCustomerAccountId(),
+            application.getTechnicalEmail(),
             application.getOrganizationNameEn(),
             application.getResponsibleName(),
             now.minus(ORGANIZATION_DATA_REUSE))

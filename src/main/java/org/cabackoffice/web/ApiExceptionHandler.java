@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,6 +31,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Application refused");
     problem.setProperty("findings", e.findings());
     return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+    return ResponseEntity.badRequest()
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "the multipart request cannot be read (boundary, parts or size): "
+                    + e.getMostSpecificCause().getMessage()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -38,9 +38,15 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     this.maxStatementBytes = maxStatementBytes;
   }
 
+  /** The decoded path: "/%61pi/..." reaches the API too, so the raw URI cannot decide. */
+  private static String path(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    return request.getServletPath() + (info == null ? "" : info);
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
   }
 
@@ -48,7 +54,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     // A multipart statement carries its file plus a little framing.
     long maxBytes = path.startsWith(STATEMENTS) ? maxStatementBytes + 64 * 1024 : this.maxBytes;
     if (request.getContentLengthLong() > maxBytes) {

@@ -295,6 +295,16 @@ class CertificateApplicationIT extends BackOfficeIT {
                 json("{\"csr\": \"" + "A".repeat(2_000_000) + "\"}"),
                 String.class);
     assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    // ...also when the path is percent-encoded.
+    assertThat(
+            customer()
+                .exchange(
+                    java.net.URI.create(http.getRootUri() + "/%61pi/applications"),
+                    org.springframework.http.HttpMethod.POST,
+                    json("{\"csr\": \"" + "A".repeat(2_000_000) + "\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 
     ResponseEntity<String> malformed =
         customer().exchange("/api/applications", org.springframework.http.HttpMethod.POST, json("{\"product\": \"PLATINUM\"}"), String.class);

@@ -29,7 +29,8 @@ class IssuanceApprovalsTest {
   final StaffDirectory staff = (user, role) -> Roles.SENIOR_OFFICER.equals(role) && user.startsWith("senior");
   final RegistrantComparisons comparisons = mock(RegistrantComparisons.class);
   final IssuanceApprovals approval =
-      new IssuanceApprovals(phone, documents, approvals, staff, comparisons, Clock.systemUTC());
+      new IssuanceApprovals(
+          phone, documents, approvals, staff, comparisons, id -> java.util.Set.of("officer-who-decided-documents"), Clock.systemUTC());
 
   @BeforeEach
   void validators() {
@@ -48,7 +49,8 @@ class IssuanceApprovalsTest {
 
   @Test
   void validatorsAreThePhoneOfficerAndTheDocumentReviewer() {
-    assertThat(approval.validators(9)).containsExactly("senior-validator", "senior-comparer", "officer2");
+    assertThat(approval.validators(9))
+        .containsExactly("senior-validator", "senior-comparer", "officer-who-decided-documents", "officer2");
   }
 
   @Test

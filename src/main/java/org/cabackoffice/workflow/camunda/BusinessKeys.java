@@ -28,7 +28,10 @@ public final class BusinessKeys {
     Authentication caller =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (caller != null && caller.getUserId() != null) {
-      if (assignee != null && !assignee.equals(caller.getUserId())) {
+      if (assignee == null || assignee.isBlank()) {
+        throw new IllegalStateException("claim the task first: the record must name the officer");
+      }
+      if (!assignee.equals(caller.getUserId())) {
         throw new IllegalStateException(
             "the task is assigned to "
                 + assignee

@@ -1,8 +1,11 @@
 package org.cabackoffice.workflow.camunda;
 
+import java.util.AbstractMap;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,10 +14,14 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguration {
 
   @Bean
-  AbstractProcessEnginePlugin deployChangedResourcesOnly() {
+  AbstractProcessEnginePlugin engineSettings(ApplicationContext context) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // Expressions in a model see the delegates and task listeners, nothing else: a model
+        // operations deploy cannot call ${applicationIssuance.sign(42)} or any other service
+        // around the process's own checks.
+        configuration.setBeans(new DelegateBeans(context));
         // bpmn/ and forms/ are deployed at every start; only a changed model may become a new
         // version, or every restart would leave running applications on an "old" version.
         if (configuration instanceof SpringProcessEngineConfiguration spring) {
@@ -22,5 +29,34 @@ public class EngineConfiguration {
         }
       }
     };
+  }
+
+  /** The Spring beans a process model may name: delegates and task listeners, looked up lazily. */
+  static final class DelegateBeans extends AbstractMap<Object, Object> {
+    private final ApplicationContext context;
+
+    DelegateBeans(ApplicationContext context) {
+      this.context = context;
+    }
+
+    static boolean mayBeNamed(Object name) {
+      return name instanceof String bean
+          && (bean.endsWith("Delegate") || bean.endsWith("Listener"));
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return mayBeNamed(name) && context.containsBean((String) name);
+    }
+
+    @Override
+    public Object get(Object name) {
+      return containsKey(name) ? context.getBean((String) name) : null;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      return Set.of();
+    }
   }
 }

@@ -39,6 +39,7 @@ public class BankStatementImports {
 
   private static final Logger log = LoggerFactory.getLogger(BankStatementImports.class);
   private static final int MAX_FILE_NAME = 255;
+  static final int MAX_ERRORS = 1000;
   private static final int MAX_PAYMENT_REFERENCE = 128;
 
   private final BankStatementImportRepository imports;
@@ -82,6 +83,18 @@ public class BankStatementImports {
       throw new IllegalArgumentException("who imports the statement is unknown");
     }
     ParsedStatement parsed = BankStatementReader.read(content);
+    // A day's statement has a handful of bad records at most; thousands mean the wrong file, and
+    // storing each as an error line would only bury the officer's list.
+    if (parsed.errors().size() > MAX_ERRORS) {
+      throw new StatementRejected(
+          parsed.errors().size()
+              + " malformed records (more than "
+              + MAX_ERRORS
+              + "): this is not a statement this system can read; the first is at line "
+              + parsed.errors().get(0).line()
+              + ": "
+              + parsed.errors().get(0).message());
+    }
     String name = fileName == null || fileName.isBlank() ? "statement" : fileName.strip();
     if (name.length() > MAX_FILE_NAME) {
       name = name.substring(0, MAX_FILE_NAME);

@@ -130,6 +130,19 @@ class BankStatementImportsTest {
   }
 
   @Test
+  void aFileOfThousandsOfMalformedRecordsIsRefusedAndNothingIsStored() {
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    for (int i = 0; i <= BankStatementImports.MAX_ERRORS; i++) {
+      csv.append("not a date,x,y,z,").append(i).append('\n');
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> imports.importStatement("junk.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "officer1"))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("malformed records");
+    assertThat(store.statementImports).isEmpty();
+  }
+
+  @Test
   void aDepositImportedBeforeIsADuplicateAndNothingIsRecordedTwice() {
     Invoice invoice = invoice(7L, 1L);
     byte[] file = zengin(accountOf(invoice), 89_100, 123);

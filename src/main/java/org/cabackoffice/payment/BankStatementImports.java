@@ -95,7 +95,11 @@ public class BankStatementImports {
               + ": "
               + parsed.errors().get(0).message());
     }
-    String name = fileName == null || fileName.isBlank() ? "statement" : fileName.strip();
+    // A file name comes from the uploader's machine; control characters have no place in it.
+    String name =
+        fileName == null || fileName.isBlank()
+            ? "statement"
+            : fileName.strip().replaceAll("\\p{Cntrl}", "_");
     if (name.length() > MAX_FILE_NAME) {
       name = name.substring(0, MAX_FILE_NAME);
     }

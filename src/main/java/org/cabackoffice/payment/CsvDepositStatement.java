@@ -133,6 +133,13 @@ final class CsvDepositStatement {
   }
 
   private static DepositNotification deposit(long line, CSVRecord record) {
+    // Control characters (NUL above all) belong in no bank field; PostgreSQL would refuse to
+    // store them, and the message must not quote them either.
+    for (int i = 0; i < record.size(); i++) {
+      if (record.get(i).chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+        throw new IllegalArgumentException("field " + (i + 1) + " holds a control character");
+      }
+    }
     if (!record.isConsistent()) {
       throw new IllegalArgumentException(
           record.size() + " fields where the header names " + record.getParser().getHeaderNames().size());

@@ -280,4 +280,21 @@ class BankStatementReaderTest {
         .isInstanceOf(StatementRejected.class)
         .hasMessageContaining("neither");
   }
+
+  @Test
+  void aCsvFieldWithAControlCharacterIsAMalformedRecordThatDoesNotQuoteIt() {
+    String csv =
+        "value_date,account_number,amount,payer,reference\n"
+            + "2025-06-02,0000018,500,ｻﾝ\u0000ﾌﾟﾙ,TX-1\n"
+            + "2025-06-02,0000018,600,ｻﾝﾌﾟﾙ,TX-2\n";
+    ParsedStatement parsed = BankStatementReader.read(csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed.deposits()).singleElement().satisfies(d -> assertThat(d.amountYen()).isEqualTo(600));
+    assertThat(parsed.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.message()).contains("control character");
+              assertThat(e.message()).doesNotContain("\u0000");
+            });
+  }
 }

@@ -2,7 +2,6 @@ package org.cabackoffice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -112,25 +111,8 @@ class ApplicationTimelineIT extends BackOfficeIT {
     runJobs();
     proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "registrant is the applicant"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
-    ResponseEntity<String> paid =
-        as("officer", "officer")
-            .postForEntity(
-                "/api/applications/" + id + "/payments",
-                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "FURIKOMI AUDIT"),
-                String.class);
-    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
-    runJobs();
-    Map<String, Object> call = new HashMap<>();
-    call.put("phoneOutcome", "CONFIRMED");
-    call.put("spokeWith", "Ichiro Yamada, General Manager");
-    call.put("productAndTypeConfirmed", true);
-    call.put("organizationAndCommonNameConfirmed", true);
-    call.put("technicalContactConfirmed", true);
-    call.put("intentConfirmed", true);
-    call.put("phoneNote", "called the main number, transferred");
-    completeTask(id, "verify-by-phone", "officer", call);
+    payInvoice(id);
+    confirmByPhone(id, "officer");
     completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "all checks recorded"));
     @SuppressWarnings("unchecked")
     Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.domain.DnsChallengeView;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -160,6 +163,33 @@ public abstract class BackOfficeIT {
         .processInstanceBusinessKey(String.valueOf(applicationId))
         .singleResult()
         .getId();
+  }
+
+  /** Guide [4]: the officer calls the main number and ticks the whole checklist. */
+  protected void confirmByPhone(long id, String officer) {
+    Map<String, Object> call = new HashMap<>();
+    call.put("phoneOutcome", "CONFIRMED");
+    call.put("spokeWith", "Ichiro Yamada, General Manager");
+    call.put("productAndTypeConfirmed", true);
+    call.put("organizationAndCommonNameConfirmed", true);
+    call.put("technicalContactConfirmed", true);
+    call.put("intentConfirmed", true);
+    call.put("phoneNote", "called 03-5555-0100, transferred");
+    completeTask(id, "verify-by-phone", officer, call);
+  }
+
+  /** Guide [3-2]: the transfer to the virtual account arrives and an officer records it. */
+  protected void payInvoice(long id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    ResponseEntity<String> paid =
+        as("officer", "officer")
+            .postForEntity(
+                "/api/applications/" + id + "/payments",
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
+                String.class);
+    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
+    runJobs();
   }
 
   /** Sends what the outbox holds over SMTP, then returns the mails the catcher received. */

@@ -327,32 +327,6 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   // --- steps ---------------------------------------------------------------------------------
 
-  private void confirmByPhone(long id, String officer) {
-    Map<String, Object> call = new HashMap<>();
-    call.put("phoneOutcome", "CONFIRMED");
-    call.put("spokeWith", "Ichiro Yamada, General Manager");
-    call.put("productAndTypeConfirmed", true);
-    call.put("organizationAndCommonNameConfirmed", true);
-    call.put("technicalContactConfirmed", true);
-    call.put("intentConfirmed", true);
-    call.put("phoneNote", "called 03-5555-0100, transferred");
-    completeTask(id, "verify-by-phone", officer, call);
-  }
-
-  /** Guide [3-2]: the transfer to the virtual account arrives and an officer records it. */
-  private void payInvoice(long id) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
-    ResponseEntity<String> paid =
-        as("officer", "officer")
-            .postForEntity(
-                "/api/applications/" + id + "/payments",
-                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
-                String.class);
-    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
-    runJobs();
-  }
-
   private X509Certificate assertMailedCertificateValidates(String productNameJa, String dnsName) throws Exception {
     CaughtMail issued =
         mailsTo(CUSTOMER).stream()

@@ -73,6 +73,10 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
     if (domain.endsWith("/e")) {
       domain = domain.substring(0, domain.length() - 2);
     }
+    if (domain.startsWith("contact ")) {
+      // JPRS contact records, asked for the handles an organization-type record names
+      domain = "contact-" + domain.substring("contact ".length()).strip();
+    }
     if (!domain.matches("[a-z0-9.-]{1,253}")) {
       return "No match!!\n";
     }
@@ -83,6 +87,11 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
       }
       return new String(record.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  /** The bound port (the configured one, or the one chosen for port 0). */
+  int port() {
+    return socket.getLocalPort();
   }
 
   @Override

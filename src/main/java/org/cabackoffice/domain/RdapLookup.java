@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,27 +98,49 @@ public class RdapLookup {
   }
 
   private RegistryAnswer ask(String url) {
-    HttpResponse<InputStream> response;
+    HttpRequest request;
     try {
-      HttpRequest request =
+      request =
           HttpRequest.newBuilder(URI.create(url))
               .timeout(properties.timeout())
               .header("Accept", "application/rdap+json, application/json")
               .GET()
               .build();
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new RegistryUnavailableException(url + ": RDAP server timed out", e);
-    } catch (IOException e) {
-      throw new RegistryUnavailableException(
-          url + ": RDAP server unreachable (" + e.getMessage() + ")", e);
     } catch (IllegalArgumentException e) {
       throw new RegistryUnavailableException(url + ": not a usable RDAP URL", e);
+    }
+    // The request timeout ends when the headers arrive; a server dripping its body would hold
+    // the job for ever, so the whole exchange, body included, has the same deadline.
+    int max = properties.maxAnswerBytes();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, info -> new CappedBody(max));
+    HttpResponse<byte[]> response;
+    try {
+      response = exchange.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new RegistryUnavailableException(
+          url + ": the RDAP answer took longer than " + properties.timeout(), e);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new RegistryUnavailableException(url + ": interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof AnswerTooLarge) {
+        throw new RegistryUnavailableException(
+            url + ": the RDAP answer exceeds " + max + " bytes; refused", cause);
+      }
+      if (cause instanceof HttpTimeoutException) {
+        throw new RegistryUnavailableException(url + ": RDAP server timed out", cause);
+      }
+      throw new RegistryUnavailableException(
+          url + ": RDAP server unreachable ("
+              + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())
+              + ")",
+          cause);
     }
-    String body = readCapped(url, response.body());
+    String body = new String(response.body(), StandardCharsets.UTF_8); // RFC 9083: UTF-8
     int status = response.statusCode();
     if (status == 404) {
       return new RegistryAnswer(SOURCE, url, body, RegistrationRecord.notRegistered(), null);
@@ -134,17 +163,60 @@ public class RdapLookup {
     return new RegistryAnswer(SOURCE, url, body, record(root), null);
   }
 
-  private String readCapped(String url, InputStream in) {
-    int max = properties.maxAnswerBytes();
-    try (in) {
-      byte[] bytes = in.readNBytes(max + 1);
-      if (bytes.length > max) {
-        throw new RegistryUnavailableException(
-            url + ": the RDAP answer exceeds " + max + " bytes; refused");
+  /** A body too large to keep: the subscriber stops reading at one byte over the cap. */
+  private static final class AnswerTooLarge extends IOException {
+    AnswerTooLarge() {
+      super("answer too large");
+    }
+  }
+
+  /** Collects a response body of at most {@code max} bytes and cancels the stream beyond. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int max;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    CappedBody(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      if (body.isDone()) {
+        return;
       }
-      return new String(bytes, StandardCharsets.UTF_8); // RFC 9083: JSON in UTF-8
-    } catch (IOException e) {
-      throw new RegistryUnavailableException(url + ": RDAP answer broken off", e);
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > max) {
+          subscription.cancel();
+          body.completeExceptionally(new AnswerTooLarge());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
     }
   }
 

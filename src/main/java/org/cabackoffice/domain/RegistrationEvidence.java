@@ -65,6 +65,13 @@ public class RegistrationEvidence {
   @Column(name = "registry_response", length = 262144)
   private String registryResponse;
 
+  /**
+   * The contact records asked for the handles the answer named (JPRS organization-type domains),
+   * each as {@code > query}, then the answer; null when none was asked.
+   */
+  @Column(name = "contact_records", length = 262144)
+  private String contactRecords;
+
   @Column(name = "registrant_organization", length = 512)
   private String registrantOrganization;
 
@@ -105,6 +112,16 @@ public class RegistrationEvidence {
       this.registryServer = truncate(answer.referredFrom().server(), 512);
       this.registryResponse = answer.referredFrom().response();
     }
+    if (!answer.contactRecords().isEmpty()) {
+      StringBuilder records = new StringBuilder();
+      for (RegistryAnswer.ContactRecord contact : answer.contactRecords()) {
+        records.append("> ").append(contact.query()).append('\n').append(contact.response());
+        if (!contact.response().endsWith("\n")) {
+          records.append('\n');
+        }
+      }
+      this.contactRecords = truncate(records.toString(), 262144);
+    }
     this.registrantOrganization = truncate(record.registrantOrganization(), 512);
     this.registrantNames = truncate(join(record.registrantNames()), 2000);
     this.contactEmails = truncate(join(record.contactEmails()), 2000);
@@ -135,6 +152,7 @@ public class RegistrationEvidence {
     reuse.rawResponse = lookup.rawResponse;
     reuse.registryServer = lookup.registryServer;
     reuse.registryResponse = lookup.registryResponse;
+    reuse.contactRecords = lookup.contactRecords;
     reuse.registrantOrganization = lookup.registrantOrganization;
     reuse.registrantNames = lookup.registrantNames;
     reuse.contactEmails = lookup.contactEmails;
@@ -208,6 +226,10 @@ public class RegistrationEvidence {
 
   public String getRegistryResponse() {
     return registryResponse;
+  }
+
+  public String getContactRecords() {
+    return contactRecords;
   }
 
   public String getRegistrantOrganization() {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>JPRS general-use and geographic .jp, Japanese and English ({@code /e}) forms: {@code
  *       [Domain Name]}, {@code [登録者名]}, {@code [Registrant]}, contact {@code [Email]};
  *   <li>JPRS organization-type domains (.co.jp, .or.jp …): {@code a. [Domain Name]}, {@code f.
- *       [組織名]}, {@code g. [Organization]} (their contacts are handles, no addresses);
+ *       [組織名]}, {@code g. [Organization]}; their contacts are JP handles, whose addresses
+ *       JPRS's contact records give ({@link #contactHandles}, {@link #contactRecordEmails});
  *   <li>gTLD registries and registrars (ICANN RDDS): {@code Registrant Organization:}, {@code
  *       Registrant Email:}, {@code Admin Email:}, {@code Tech Email:}, and a thin registry's
  *       {@code Registrar WHOIS Server:} referral.
@@ -60,7 +61,20 @@ final class WhoisRecordParser {
           "email",
           "e-mail",
           "電子メール",
-          "電子メールアドレス");
+          "電子メールアドレス",
+          "電子メイル");
+
+  /**
+   * Organization-type .jp records name their contacts by JP handle only: {@code m. [登録担当者]}
+   * / {@code [Administrative Contact]} and {@code n. [技術連絡担当者]} / {@code [Technical
+   * Contact]}. Their addresses are in JPRS's contact records ({@code CONTACT <handle>}).
+   */
+  private static final Set<String> CONTACT_HANDLE_KEYS =
+      Set.of("登録担当者", "administrative contact", "技術連絡担当者", "technical contact");
+
+  /** A JP handle (formerly JPNIC handle): initials, a number, JP; or a group handle JP12345678. */
+  private static final Pattern JP_HANDLE =
+      Pattern.compile("[A-Z]{1,4}[0-9]{1,8}JP|JP[0-9]{8}");
 
   private static final Set<String> REFERRAL_KEYS = Set.of("registrar whois server");
 
@@ -167,6 +181,56 @@ final class WhoisRecordParser {
           "the WHOIS answer has no domain record and no 'no match' statement: unrecognised format");
     }
     return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), referral);
+  }
+
+  /**
+   * The contact handles an organization-type .jp record names (administrative, technical), distinct,
+   * in record order; empty for every other format.
+   */
+  static List<String> contactHandles(String text) {
+    Set<String> handles = new LinkedHashSet<>();
+    for (String line : text.split("\r?\n|\r")) {
+      Matcher m = BRACKETED.matcher(line);
+      if (m.matches() && CONTACT_HANDLE_KEYS.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
+        String value = m.group(2).strip().toUpperCase(Locale.ROOT);
+        if (JP_HANDLE.matcher(value).matches()) {
+          handles.add(value);
+        }
+      }
+    }
+    return List.copyOf(handles);
+  }
+
+  /**
+   * The e-mail address of a JPRS contact record ({@code d. [電子メイル]} / {@code d. [E-Mail]}).
+   * Empty when the handle is unknown ("No match") or the record shows no address; a throttling
+   * answer raises {@link RegistryUnavailableException}, since it says nothing about the contact.
+   */
+  static List<String> contactRecordEmails(String text) {
+    List<String> emails = new ArrayList<>();
+    for (String line : text.split("\r?\n|\r")) {
+      Matcher m = BRACKETED.matcher(line);
+      if (m.matches() && EMAIL_KEYS.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
+        String value = m.group(2).strip();
+        if (EMAIL.matcher(value).matches() && !emails.contains(value)) {
+          emails.add(value);
+        }
+      }
+    }
+    if (emails.isEmpty()) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      boolean noMatch = NO_MATCH.stream().anyMatch(p -> p.matcher(text).find());
+      if (!noMatch) {
+        for (String marker : THROTTLED) {
+          if (lower.contains(marker)) {
+            throw new RegistryUnavailableException(
+                "the WHOIS server refused the contact query (rate limit): "
+                    + firstLineWith(text, marker));
+          }
+        }
+      }
+    }
+    return emails;
   }
 
   static boolean isRedacted(String value) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** RDAP against a loopback HTTP server answering canned JSON per path. */
 class RdapLookupTest {
@@ -38,6 +40,21 @@ class RdapLookupTest {
         exchange -> {
           String path = exchange.getRequestURI().getPath();
           requested.add(path);
+          if (path.endsWith("/slow-shop.com")) {
+            // Headers at once, then the body a byte at a time: only a whole-exchange deadline ends it.
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+              for (int i = 0; i < 100; i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(100);
+              }
+            } catch (IOException | InterruptedException gone) {
+              // the client gave up, as it should
+            }
+            exchange.close();
+            return;
+          }
           Canned canned = answers.getOrDefault(path, new Canned(404, "{\"errorCode\":404}"));
           byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/rdap+json");
@@ -125,6 +142,20 @@ class RdapLookupTest {
   @Test
   void notFoundIsNotRegistered() {
     assertThat(lookup().lookup("free-shop.com").record().registered()).isFalse();
+  }
+
+  @Test
+  @Timeout(30)
+  void aServerThatDripsItsAnswerIsCutOffAtTheDeadline() {
+    RdapLookup lookup =
+        new RdapLookup(
+            new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(1), null, null),
+            RdapBootstrap.none(),
+            new ObjectMapper());
+
+    assertThatThrownBy(() -> lookup.lookup("slow-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("took longer than PT1S");
   }
 
   @Test

@@ -193,6 +193,46 @@ class WhoisLookupTest {
   }
 
   @Test
+  void anOrganizationTypeDomainsContactHandlesAreLookedUpForTheirAddresses() {
+    registry.answer("sample.co.jp", WhoisAnswers.bytes("jprs-organization-ja.txt"));
+    registry.answer("CONTACT TS12345JP", WhoisAnswers.bytes("jprs-contact-en.txt"));
+    registry.answer("CONTACT HN23456JP", WhoisAnswers.bytes("jprs-contact-ja.txt"));
+
+    RegistryAnswer answer = lookup(Map.of("jp", registry.address())).lookup("sample.co.jp");
+
+    assertThat(answer.record().contactEmails())
+        .containsExactly("hostmaster@sample.co.jp", "web-admin@sample.co.jp");
+    assertThat(registry.queries())
+        .containsExactly("sample.co.jp", "CONTACT TS12345JP", "CONTACT HN23456JP");
+    // Kept verbatim for auditors, decoded from ISO-2022-JP.
+    assertThat(answer.contactRecords())
+        .extracting(RegistryAnswer.ContactRecord::query)
+        .containsExactly("CONTACT TS12345JP", "CONTACT HN23456JP");
+    assertThat(answer.contactRecords().get(1).response()).contains("[電子メイル]");
+  }
+
+  @Test
+  void aHandleTheRegistryDoesNotKnowAddsNoAddress() {
+    registry.answer("sample.co.jp", WhoisAnswers.bytes("jprs-organization-en.txt"));
+    registry.answer("CONTACT HN23456JP", WhoisAnswers.bytes("jprs-contact-ja.txt"));
+
+    RegistryAnswer answer = lookup(Map.of("jp", registry.address())).lookup("sample.co.jp");
+
+    assertThat(answer.record().contactEmails()).containsExactly("web-admin@sample.co.jp");
+  }
+
+  @Test
+  void aThrottledContactQueryIsARetryableFailure() {
+    registry.answer("sample.co.jp", WhoisAnswers.bytes("jprs-organization-en.txt"));
+    registry.answer("CONTACT TS12345JP", WhoisAnswers.bytes("jprs-rate-limit.txt"));
+
+    assertThatThrownBy(() -> lookup(Map.of("jp", registry.address())).lookup("sample.co.jp"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("CONTACT TS12345JP")
+        .hasMessageContaining("rate limit");
+  }
+
+  @Test
   void anUnknownDomainIsNotRegistered() {
     RegistryAnswer answer = lookup(Map.of("com", registry.address())).lookup("free-shop.com");
 

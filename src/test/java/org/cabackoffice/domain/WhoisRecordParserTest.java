@@ -43,6 +43,32 @@ class WhoisRecordParserTest {
     // Organization-type records name contacts by handle only: no addresses to mail.
     assertThat(ja.contactEmails()).isEmpty();
     assertThat(en.registrantNames()).containsExactly("Sample K.K.");
+    assertThat(WhoisRecordParser.contactHandles(WhoisText.decode(WhoisAnswers.bytes("jprs-organization-ja.txt"))))
+        .containsExactly("TS12345JP", "HN23456JP");
+    assertThat(WhoisRecordParser.contactHandles(WhoisAnswers.text("jprs-organization-en.txt")))
+        .containsExactly("TS12345JP", "HN23456JP");
+  }
+
+  @Test
+  void onlyOrganizationTypeRecordsNameContactHandles() {
+    assertThat(WhoisRecordParser.contactHandles(WhoisText.decode(WhoisAnswers.bytes("jprs-general-ja.txt")))).isEmpty();
+    assertThat(WhoisRecordParser.contactHandles(WhoisAnswers.text("registrar-full.txt"))).isEmpty();
+    // A value that is no JP handle (a name typed into the field) is not queried.
+    assertThat(WhoisRecordParser.contactHandles("m. [Administrative Contact]     Taro Sato\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void jprsContactRecordsGiveTheContactsAddressInBothForms() {
+    assertThat(WhoisRecordParser.contactRecordEmails(WhoisText.decode(WhoisAnswers.bytes("jprs-contact-ja.txt"))))
+        .containsExactly("web-admin@sample.co.jp");
+    assertThat(WhoisRecordParser.contactRecordEmails(WhoisAnswers.text("jprs-contact-en.txt")))
+        .containsExactly("hostmaster@sample.co.jp");
+    assertThat(WhoisRecordParser.contactRecordEmails(WhoisAnswers.text("jprs-no-match.txt"))).isEmpty();
+    assertThatThrownBy(
+            () -> WhoisRecordParser.contactRecordEmails(WhoisAnswers.text("jprs-rate-limit.txt")))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("rate limit");
   }
 
   @Test

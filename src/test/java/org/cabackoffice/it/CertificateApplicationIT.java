@@ -3,6 +3,7 @@ package org.cabackoffice.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.CertPathValidator;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cabackoffice.domain.RegistrationEvidence;
+import org.cabackoffice.domain.RegistrationEvidenceRepository;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.mail.CaughtMail;
 import org.cabackoffice.testsupport.CsrFactory;
@@ -43,6 +46,7 @@ class CertificateApplicationIT extends BackOfficeIT {
   static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
   @Autowired CertificateAuthority ca;
+  @Autowired RegistrationEvidenceRepository registrationEvidence;
 
   @BeforeAll
   static void registries() {
@@ -184,6 +188,35 @@ class CertificateApplicationIT extends BackOfficeIT {
     Map<String, Object> rejection = (Map<String, Object>) view.get("rejection");
     assertThat(rejection.get("code")).isEqualTo("PHONE_VERIFICATION_REFUSED");
     assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+  }
+
+  @Test
+  void anOrganizationTypeDomainsConsentMailGoesToTheContactsItsHandlesName() throws Exception {
+    // .co.jp records name their contacts by JP handle; their addresses are in contact records.
+    WHOIS.answer(
+        "hosted-shop.co.jp",
+        """
+        Domain Information: [ドメイン情報]
+        a. [ドメイン名]                 HOSTED-SHOP.CO.JP
+        f. [組織名]                     ウェブホスティング株式会社
+        g. [Organization]               Web Hosting Japan K.K.
+        m. [登録担当者]                 WH100JP
+        n. [技術連絡担当者]             WH200JP
+        """,
+        Charset.forName("ISO-2022-JP"));
+    WHOIS.answer("CONTACT WH100JP", "Contact Information:\nd. [E-Mail]    admin@webhosting.example.jp\n");
+    WHOIS.answer("CONTACT WH200JP", "Contact Information:\nd. [E-Mail]    noc@webhosting.example.jp\n");
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.hosted-shop.co.jp", "www.hosted-shop.co.jp"), null));
+    runJobs();
+
+    assertThat(stage(id)).containsExactly("Wait for domain-use consent");
+    for (String contact : List.of("admin@webhosting.example.jp", "noc@webhosting.example.jp")) {
+      assertThat(only(mailsTo(contact)).subject()).isEqualTo("ドメイン名 (hosted-shop.co.jp) 使用権確認のお願い");
+    }
+    RegistrationEvidence evidence = registrationEvidence.findByDomainNameOrderByQueriedAtDesc("hosted-shop.co.jp").get(0);
+    assertThat(evidence.getContactEmails()).containsExactly("admin@webhosting.example.jp", "noc@webhosting.example.jp");
+    assertThat(evidence.getContactRecords()).contains("> CONTACT WH100JP", "> CONTACT WH200JP", "noc@webhosting.example.jp");
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RdapLookup {
 
+  private static final Logger log = LoggerFactory.getLogger(RdapLookup.class);
+
   public static final String SOURCE = "RDAP";
 
   private static final List<String> CONTACT_ROLES = List.of("registrant", "administrative", "technical");
@@ -45,9 +49,12 @@ public class RdapLookup {
   private final RdapBootstrap bootstrap;
   private final ObjectMapper json;
   private final HttpClient http;
+  private final ReferralPolicy referrals;
 
-  public RdapLookup(RdapProperties properties, RdapBootstrap bootstrap, ObjectMapper json) {
+  public RdapLookup(
+      RdapProperties properties, RdapBootstrap bootstrap, ObjectMapper json, ReferralPolicy referrals) {
     this.properties = properties;
+    this.referrals = referrals;
     this.bootstrap = bootstrap;
     this.json = json;
     this.http =
@@ -87,7 +94,7 @@ public class RdapLookup {
     String url = base + "domain/" + domain;
     RegistryAnswer answer = ask(url);
     String related = relatedDomainLink(answer, url);
-    if (answer.record().registered() && related != null) {
+    if (answer.record().registered() && related != null && mayFollow(related, url)) {
       RegistryAnswer registrar = ask(related);
       if (registrar.record().registered()) {
         return new RegistryAnswer(
@@ -290,6 +297,31 @@ public class RdapLookup {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the registrar's link may be followed ({@link ReferralPolicy}). The HTTP client
+   * resolves the host again when it connects; the check still keeps links that name private
+   * hosts or addresses outright from being followed.
+   */
+  private boolean mayFollow(String related, String queried) {
+    String host;
+    try {
+      URI uri = URI.create(related);
+      host = uri.getHost();
+      if (host == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+        return false;
+      }
+    } catch (IllegalArgumentException e) {
+      return false; // a link we cannot read leaves the registry's data as the best we have
+    }
+    try {
+      referrals.addressFor(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      return true;
+    } catch (ReferralPolicy.ReferralRefusedException e) {
+      log.warn("RDAP {}: {}", queried, e.getMessage());
+      return false;
+    }
   }
 
   /** A registry's link to the registrar's record of the same domain (rel "related"). */

@@ -3,14 +3,18 @@ package org.cabackoffice.domain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.net.whois.WhoisClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +34,10 @@ public class WhoisLookup {
   /** An organization-type record names an administrative and a technical contact. */
   private static final int MAX_CONTACT_HANDLES = 4;
 
+  private static final Logger log = LoggerFactory.getLogger(WhoisLookup.class);
+
   private final WhoisProperties properties;
+  private final ReferralPolicy referrals;
 
   /**
    * IANA's answers, TLD to registry server. A TLD's WHOIS server changes with a registry
@@ -39,8 +46,9 @@ public class WhoisLookup {
    */
   private final Map<String, RegistryServer> referredByIana = new ConcurrentHashMap<>();
 
-  public WhoisLookup(WhoisProperties properties) {
+  public WhoisLookup(WhoisProperties properties, ReferralPolicy referrals) {
     this.properties = properties;
+    this.referrals = referrals;
   }
 
   /** Whether a server is configured for the domain's TLD (or a longer suffix). */
@@ -54,11 +62,12 @@ public class WhoisLookup {
    *     oversized or unreadable answer
    */
   public RegistryAnswer lookup(String domain) {
-    RegistryServer registry =
-        properties.serverFor(domain).orElseGet(() -> registryFromIana(tldOf(domain)));
-    RegistryAnswer answer = ask(registry, domain);
+    Optional<RegistryServer> configured = properties.serverFor(domain);
+    RegistryServer registry = configured.orElseGet(() -> registryFromIana(tldOf(domain)));
+    InetAddress address = configured.isPresent() ? null : referredByIanaAt(registry);
+    RegistryAnswer answer = ask(registry, address, domain);
     if (answer.record().registered() && answer.record().referral() == null) {
-      return withContactAddresses(registry, answer);
+      return withContactAddresses(registry, address, answer);
     }
     return followReferral(registry, answer, domain);
   }
@@ -81,7 +90,15 @@ public class WhoisLookup {
     if (registrar.equals(registry)) {
       return answer;
     }
-    RegistryAnswer registrarAnswer = ask(registrar, domain);
+    InetAddress registrarAddress;
+    try {
+      registrarAddress = referrals.addressFor(registrar.host());
+    } catch (ReferralPolicy.ReferralRefusedException e) {
+      // The registry's own data stays the best we have; the officer sees no registrant.
+      log.warn("WHOIS server {} (query {}): {}", registry, domain, e.getMessage());
+      return answer;
+    }
+    RegistryAnswer registrarAnswer = ask(registrar, registrarAddress, domain);
     if (!registrarAnswer.record().registered()) {
       // The registry says it exists, the registrar does not know it: keep the registry's word.
       return answer;
@@ -101,7 +118,8 @@ public class WhoisLookup {
    * <handle>}, JPRS WHOIS help 2.2). A handle JPRS does not know adds no address; a throttled
    * contact query fails the lookup as a throttled domain query does, so the job retries.
    */
-  private RegistryAnswer withContactAddresses(RegistryServer server, RegistryAnswer answer) {
+  private RegistryAnswer withContactAddresses(
+      RegistryServer server, InetAddress address, RegistryAnswer answer) {
     RegistrationRecord record = answer.record();
     if (!record.contactEmails().isEmpty() || record.redacted()) {
       return answer;
@@ -114,7 +132,7 @@ public class WhoisLookup {
     List<RegistryAnswer.ContactRecord> records = new ArrayList<>();
     for (String handle : handles.subList(0, Math.min(handles.size(), MAX_CONTACT_HANDLES))) {
       String query = "CONTACT " + handle;
-      String text = WhoisText.decode(fetch(server, query));
+      String text = WhoisText.decode(fetch(server, address, query));
       records.add(new RegistryAnswer.ContactRecord(query, text));
       List<String> found;
       try {
@@ -155,7 +173,7 @@ public class WhoisLookup {
                         "no WHOIS server configured for ." + tld
                             + " (backoffice.whois.servers) and asking IANA is switched off"
                             + " (backoffice.whois.iana)"));
-    String text = WhoisText.decode(fetch(iana, tld));
+    String text = WhoisText.decode(fetch(iana, null, tld));
     String refer = WhoisRecordParser.ianaReferral(text);
     if (refer == null) {
       throw new RegistryUnavailableException(
@@ -170,12 +188,25 @@ public class WhoisLookup {
           "IANA's WHOIS server " + iana + " referred ." + tld + " to an unusable server: " + refer,
           e);
     }
+    referredByIanaAt(registry);
     referredByIana.put(tld, registry);
     return registry;
   }
 
-  private RegistryAnswer ask(RegistryServer server, String domain) {
-    String text = WhoisText.decode(fetch(server, domain));
+  /** IANA's answer comes over plain TCP like any other: its server is a referral too. */
+  private InetAddress referredByIanaAt(RegistryServer registry) {
+    try {
+      return referrals.addressFor(registry.host());
+    } catch (ReferralPolicy.ReferralRefusedException e) {
+      throw new RegistryUnavailableException(
+          "IANA's WHOIS server named " + registry + ": " + e.getMessage()
+              + "; configure backoffice.whois.servers for the TLD",
+          e);
+    }
+  }
+
+  private RegistryAnswer ask(RegistryServer server, InetAddress address, String domain) {
+    String text = WhoisText.decode(fetch(server, address, domain));
     try {
       return new RegistryAnswer(
           SOURCE, server.toString(), text, WhoisRecordParser.parse(text), null);
@@ -186,12 +217,20 @@ public class WhoisLookup {
     }
   }
 
-  private byte[] fetch(RegistryServer server, String query) {
+  /**
+   * @param address the address a referral was vetted at ({@link ReferralPolicy}), or null for a
+   *     configured server, which is connected to by name
+   */
+  private byte[] fetch(RegistryServer server, InetAddress address, String query) {
     WhoisClient client = new WhoisClient();
     client.setConnectTimeout(millis(properties.connectTimeout().toMillis()));
     client.setDefaultTimeout(millis(properties.readTimeout().toMillis()));
     try {
-      client.connect(server.host(), server.port());
+      if (address != null) {
+        client.connect(address, server.port());
+      } else {
+        client.connect(server.host(), server.port());
+      }
       client.setSoTimeout(millis(properties.readTimeout().toMillis()));
       long deadline = System.nanoTime() + properties.answerTimeout().toNanos();
       int max = properties.maxAnswerBytes();

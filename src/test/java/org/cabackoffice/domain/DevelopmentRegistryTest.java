@@ -25,7 +25,7 @@ class DevelopmentRegistryTest {
 
   @Test
   void theDemoOrganizationTypeDomainAndItsContactsAreAnswered() throws Exception {
-    WhoisLookup lookup = new WhoisLookup(new WhoisProperties(Map.of("jp", "127.0.0.1:" + registry.port()), null, null, null, null, "", null));
+    WhoisLookup lookup = new WhoisLookup(new WhoisProperties(Map.of("jp", "127.0.0.1:" + registry.port()), null, null, null, null, "", null), ReferralPolicy.anyAddress());
 
     RegistryAnswer answer = lookup.lookup("sample.co.jp");
 

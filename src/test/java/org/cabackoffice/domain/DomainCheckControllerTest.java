@@ -34,8 +34,8 @@ class DomainCheckControllerTest {
             null);
     DomainCheck check =
         new DomainCheck(
-            new WhoisLookup(properties),
-            new RdapLookup(new RdapProperties(Map.of(), null, null, null), RdapBootstrap.none(), new ObjectMapper()),
+            new WhoisLookup(properties, ReferralPolicy.anyAddress()),
+            new RdapLookup(new RdapProperties(Map.of(), null, null, null), RdapBootstrap.none(), new ObjectMapper(), ReferralPolicy.anyAddress()),
             new OrganizationNameMatcher(),
             new InMemoryRegistrationEvidence(),
             properties,

@@ -41,7 +41,7 @@ class DomainCheckTest {
             null,
             "",
             null);
-    whois = new WhoisLookup(properties);
+    whois = new WhoisLookup(properties, ReferralPolicy.anyAddress());
     // IANA's bootstrap lists RDAP for .com and .org; .com's configured WHOIS server still wins.
     rdap =
         new RdapLookup(
@@ -49,7 +49,7 @@ class DomainCheckTest {
             new RdapBootstrap(
                 "2026-11-26T00:00:00Z",
                 Map.of("com", "https://127.0.0.1:1/com/", "org", "https://127.0.0.1:1/org/")),
-            new ObjectMapper());
+            new ObjectMapper(), ReferralPolicy.anyAddress());
     domainCheck = at(NOW);
   }
 
@@ -205,7 +205,7 @@ class DomainCheckTest {
             Map.of("jp", jprs.address()), null, null, null, null, "", Duration.ZERO);
     DomainCheck uncached =
         new DomainCheck(
-            new WhoisLookup(noCache), rdap, new OrganizationNameMatcher(), evidence, noCache,
+            new WhoisLookup(noCache, ReferralPolicy.anyAddress()), rdap, new OrganizationNameMatcher(), evidence, noCache,
             Clock.fixed(NOW, ZoneOffset.UTC));
     uncached.check("sample-shop.jp", List.of("Sample K.K."));
     uncached.check("sample-shop.jp", List.of("Sample K.K."));

@@ -75,7 +75,7 @@ class RdapLookupTest {
     return new RdapLookup(
         new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
         RdapBootstrap.none(),
-        new ObjectMapper());
+        new ObjectMapper(), ReferralPolicy.anyAddress());
   }
 
   @Test
@@ -85,7 +85,7 @@ class RdapLookupTest {
         new RdapLookup(
             new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
             new RdapBootstrap("2026-11-26T00:00:00Z", Map.of("org", base + "bootstrap/", "com", base + "other/")),
-            new ObjectMapper());
+            new ObjectMapper(), ReferralPolicy.anyAddress());
 
     assertThat(lookup.configuredFor("sample-shop.org")).isFalse();
     assertThat(lookup.serves("sample-shop.org")).isTrue();
@@ -105,6 +105,26 @@ class RdapLookupTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void aRelatedLinkToAPrivateAddressIsNotFollowed() {
+    answers.put(
+        "/registry/domain/sample-shop.com",
+        new Canned(200, resource("registry-com.json")
+            .replace("${BASE}", base + "registry/")
+            .replace("${REGISTRAR}", base + "registrar/")));
+    RdapLookup lookup =
+        new RdapLookup(
+            new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
+            RdapBootstrap.none(),
+            new ObjectMapper(),
+            ReferralPolicy.publicAddressesOnly());
+
+    RegistryAnswer answer = lookup.lookup("sample-shop.com");
+
+    assertThat(answer.server()).isEqualTo(base + "registry/domain/sample-shop.com");
+    assertThat(requested).containsExactly("/registry/domain/sample-shop.com");
   }
 
   @Test
@@ -151,7 +171,7 @@ class RdapLookupTest {
         new RdapLookup(
             new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(1), null, null),
             RdapBootstrap.none(),
-            new ObjectMapper());
+            new ObjectMapper(), ReferralPolicy.anyAddress());
 
     assertThatThrownBy(() -> lookup.lookup("slow-shop.com"))
         .isInstanceOf(RegistryUnavailableException.class)

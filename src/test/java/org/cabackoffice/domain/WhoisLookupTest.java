@@ -42,7 +42,7 @@ class WhoisLookupTest {
             Duration.ofSeconds(3),
             null,
             iana.address(),
-            null));
+            null), ReferralPolicy.anyAddress());
   }
 
   private String ianaRefersTo(LoopbackWhoisServer server) {
@@ -107,7 +107,7 @@ class WhoisLookupTest {
         new WhoisLookup(
             new WhoisProperties(
                 Map.of(), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3),
-                null, "127.0.0.1:" + closedPort, null));
+                null, "127.0.0.1:" + closedPort, null), ReferralPolicy.anyAddress());
 
     assertThatThrownBy(() -> lookup.lookup("sample-shop.org"))
         .isInstanceOf(RegistryUnavailableException.class)
@@ -147,7 +147,7 @@ class WhoisLookupTest {
   private WhoisLookup lookup(Map<String, String> servers) {
     return new WhoisLookup(
         new WhoisProperties(
-            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null, "", null));
+            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null, "", null), ReferralPolicy.anyAddress());
   }
 
   @Test
@@ -168,6 +168,45 @@ class WhoisLookupTest {
     assertThat(registry.queries()).containsExactly("sample-shop.com");
     // The registrar's own "Registrar WHOIS Server:" line is not followed again.
     assertThat(registrar.queries()).containsExactly("sample-shop.com");
+  }
+
+  @Test
+  void aReferralToAPrivateAddressIsNotFollowed() {
+    // A registrar record (or a spoofed answer) naming a host inside our own network.
+    registry.answer(
+        "sample-shop.com",
+        WhoisAnswers.text("verisign-thin.txt").replace("${REGISTRAR}", registrar.address()));
+    registrar.answer("sample-shop.com", WhoisAnswers.bytes("registrar-full.txt"));
+    WhoisLookup lookup =
+        new WhoisLookup(
+            new WhoisProperties(
+                Map.of("com", registry.address()), Duration.ofSeconds(2), Duration.ofMillis(500),
+                Duration.ofSeconds(3), null, "", null),
+            ReferralPolicy.publicAddressesOnly());
+
+    RegistryAnswer answer = lookup.lookup("sample-shop.com");
+
+    // The configured registry is asked; the referral to 127.0.0.1 is not.
+    assertThat(registrar.queries()).isEmpty();
+    assertThat(answer.server()).isEqualTo(registry.address());
+    assertThat(answer.record().registrantNames()).isEmpty();
+  }
+
+  @Test
+  void ianaNamingAPrivateAddressIsUnavailable() {
+    iana.answer("org", ianaRefersTo(registry));
+    WhoisLookup lookup =
+        new WhoisLookup(
+            new WhoisProperties(
+                Map.of(), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3),
+                null, iana.address(), null),
+            ReferralPolicy.publicAddressesOnly());
+
+    assertThatThrownBy(() -> lookup.lookup("sample-shop.org"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("not a public address")
+        .hasMessageContaining("configure backoffice.whois.servers");
+    assertThat(registry.queries()).isEmpty();
   }
 
   @Test

@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xbill.DNS.Type;
 
 /**
@@ -30,13 +35,35 @@ public class CaaCheck {
   private final CaaProperties properties;
   private final CaaEvidenceRepository evidence;
   private final Clock clock;
+  private final TransactionOperations ownTransaction;
 
+  @Autowired
   public CaaCheck(
-      DnsLookup dns, CaaProperties properties, CaaEvidenceRepository evidence, Clock clock) {
+      DnsLookup dns,
+      CaaProperties properties,
+      CaaEvidenceRepository evidence,
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
+    this(dns, properties, evidence, clock, requiresNew(transactionManager));
+  }
+
+  CaaCheck(
+      DnsLookup dns,
+      CaaProperties properties,
+      CaaEvidenceRepository evidence,
+      Clock clock,
+      TransactionOperations ownTransaction) {
     this.dns = dns;
     this.properties = properties;
     this.evidence = evidence;
     this.clock = clock;
+    this.ownTransaction = ownTransaction;
+  }
+
+  private static TransactionOperations requiresNew(PlatformTransactionManager transactionManager) {
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return template;
   }
 
   /**
@@ -66,8 +93,9 @@ public class CaaCheck {
     boolean permitted = names.stream().allMatch(CaaVerdict.Name::permitted);
     StringBuilder transcripts = new StringBuilder();
     asked.values().forEach(a -> transcripts.append(a.transcript()).append('\n'));
-    CaaEvidence stored =
-        evidence.save(
+    // Its own transaction: a failed lookup fails the job and rolls back the job's work, but
+    // the attempt and what the resolver said stay on record (BR 5.4.1, BR 3.2.2.8 retries).
+    CaaEvidence record =
             new CaaEvidence(
                 applicationId,
                 now,
@@ -84,7 +112,8 @@ public class CaaCheck {
                                 + n.reason())
                     .toList(),
                 dns.resolverName(),
-                transcripts.toString()));
+                transcripts.toString());
+    CaaEvidence stored = ownTransaction.execute(status -> evidence.save(record));
     return new CaaVerdict(permitted, names, now, stored.getId());
   }
 

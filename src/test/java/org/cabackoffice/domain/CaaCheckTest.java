@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** CAA (BR 3.2.2.8, RFC 8659) against the loopback resolver. */
 class CaaCheckTest {
@@ -20,7 +21,8 @@ class CaaCheckTest {
               new DnsProperties(server.address(), Duration.ofMillis(500), null), Clock.systemUTC()),
           new CaaProperties(null),
           records.caaRepository,
-          Clock.systemUTC());
+          Clock.systemUTC(),
+          TransactionOperations.withoutTransaction());
 
   @AfterEach
   void stop() {
@@ -106,7 +108,8 @@ class CaaCheckTest {
             new DnsLookup(new DnsProperties(server.address(), Duration.ofMillis(500), null), Clock.systemUTC()),
             new CaaProperties(List.of("backoffice.example", "CA.BackOffice.Example.JP")),
             records.caaRepository,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            TransactionOperations.withoutTransaction());
 
     assertThat(ours.check(List.of("sample.co.jp")).permitted()).isTrue();
     assertThat(caa.check(List.of("sample.co.jp")).permitted()).isFalse();

@@ -56,9 +56,20 @@ final class InMemoryDnsValidationRecords {
       };
 
   final CaaEvidenceRepository caaRepository =
-      evidence -> {
-        InMemoryRegistrationEvidence.assignId(evidence, caa.size() + 1L);
-        caa.add(evidence);
-        return evidence;
+      new CaaEvidenceRepository() {
+        @Override
+        public CaaEvidence save(CaaEvidence evidence) {
+          InMemoryRegistrationEvidence.assignId(evidence, caa.size() + 1L);
+          caa.add(evidence);
+          return evidence;
+        }
+
+        @Override
+        public java.util.List<CaaEvidence> findByApplicationIdOrderByCheckedAt(Long applicationId) {
+          return caa.stream()
+              .filter(e -> applicationId.equals(e.getApplicationId()))
+              .sorted(java.util.Comparator.comparing(CaaEvidence::getCheckedAt))
+              .toList();
+        }
       };
 }

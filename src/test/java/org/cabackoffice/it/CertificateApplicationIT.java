@@ -19,12 +19,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cabackoffice.domain.CaaEvidence;
+import org.cabackoffice.domain.CaaEvidenceRepository;
 import org.cabackoffice.domain.RegistrationEvidence;
 import org.cabackoffice.domain.RegistrationEvidenceRepository;
 import org.cabackoffice.issuance.CertificateAuthority;
+import org.cabackoffice.issuance.IssuedCertificateRepository;
 import org.cabackoffice.mail.CaughtMail;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.cabackoffice.testsupport.PreviousSystemCertificate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +52,8 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Autowired CertificateAuthority ca;
   @Autowired RegistrationEvidenceRepository registrationEvidence;
+  @Autowired CaaEvidenceRepository caaEvidence;
+  @Autowired IssuedCertificateRepository certificates;
 
   @BeforeAll
   static void registries() {
@@ -275,6 +282,45 @@ class CertificateApplicationIT extends BackOfficeIT {
     tasks.complete(task.getId(), Map.of("registrantDecision", "SAME", "registrantComparisonNote", "typo in the WHOIS record"));
     runJobs();
     assertThat(stage(id)).containsExactly("Wait before checking again");
+  }
+
+  @Test
+  void aFailedCaaLookupIsRetriedAndEachAttemptStaysOnRecord() throws Exception {
+    WHOIS.answer("sample-servfail.jp", jprsRecord("sample-servfail.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-servfail.jp", "www.sample-servfail.jp"), null));
+    runJobs();
+    proveDomainControl(id);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    DNS.servfail("www.sample-servfail.jp");
+    Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
+    tasks.claim(approval.getId(), "senior");
+    tasks.complete(approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    Job check = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("check-caa").singleResult();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(check.getId()))
+        .hasMessageContaining("CAA could not be looked up, nothing signed");
+
+    // The job rolled back, the attempt did not: auditors see what the resolver said.
+    List<CaaEvidence> attempts = caaEvidence.findByApplicationIdOrderByCheckedAt(id);
+    assertThat(attempts).hasSize(1);
+    assertThat(attempts.get(0).isPermitted()).isFalse();
+    assertThat(attempts.get(0).getFindings()).anyMatch(v -> v.contains("failed"));
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+
+    // The resolver recovers; the retried job issues.
+    DNS.remove("www.sample-servfail.jp");
+    management.setJobRetries(check.getId(), 1);
+    management.executeJob(check.getId());
+    runJobs();
+    // The retried check, then the recheck right before signing (BR 3.2.2.8): both permitted.
+    assertThat(caaEvidence.findByApplicationIdOrderByCheckedAt(id))
+        .extracting(CaaEvidence::isPermitted)
+        .containsExactly(false, true, true);
+    assertThat(status(id)).isEqualTo("ISSUED");
   }
 
   @Test

@@ -441,7 +441,11 @@ class CertificateApplicationIT extends BackOfficeIT {
     ResponseEntity<Map> created = customer().postForEntity("/api/applications", form, Map.class);
     assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getHeaders().getLocation()).isNotNull();
-    return ((Number) created.getBody().get("id")).longValue();
+    long id = ((Number) created.getBody().get("id")).longValue();
+    // The answer to the POST and every later read show the same stored instant.
+    assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("submittedAt"))
+        .isEqualTo(created.getBody().get("submittedAt"));
+    return id;
   }
 
   private void assertRefused(Map<String, Object> form, int status, String code) {

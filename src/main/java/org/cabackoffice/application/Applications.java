@@ -270,7 +270,8 @@ public class Applications {
                 "reasonJa", reason.messageJa(),
                 "reasonEn", reason.messageEn(),
                 "detail", detail == null || detail.isBlank() ? "-" : detail),
-            List.of()));
+            List.of())
+            .about(id));
   }
 
   @Transactional

@@ -2,10 +2,7 @@ package org.cabackoffice.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.cabackoffice.mail.OutboxMailRepository;
 import org.cabackoffice.mail.OutboxStatus;
 import org.cabackoffice.mail.RecipientDomain;
@@ -15,10 +12,7 @@ import org.springframework.stereotype.Component;
  * The mails sent about an application: subject, recipient domain and when, never the body (it
  * holds one-time tokens) nor the full address (personal data; the evidence rows name the
  * addresses where the procedure needs them).
- *
- * <p>The outbox has no application column: each stage gives its mail a dedup key, and those keys
- * are how a mail is found again. The conventions are the senders' (cited per key below); a stage
- * that changes its key must change it here too.
+ * Every stage files its mail under the application it is about ({@code OutgoingMail.about}).
  */
 @Component
 class ApplicationMails {
@@ -46,38 +40,8 @@ class ApplicationMails {
     this.outbox = outbox;
   }
 
-  List<TimelineEntry> of(long applicationId, RecordedEvidence.MailSubjects subjects) {
-    List<String> keys = new ArrayList<>();
-    List<String> prefixes = new ArrayList<>();
-    keys.add("invoice:" + applicationId); // payment.Invoices
-    keys.add("application-rejected:" + applicationId); // application.Applications
-    prefixes.add("domain-use-consent:" + applicationId + ":"); // domain.DomainUseConsents
-    for (Long consent : subjects.consentIds()) {
-      prefixes.add("domain-use-consent-reminder:" + consent + ":"); // domain.DomainUseConsents
-    }
-    for (Long challenge : subjects.challengeIds()) {
-      keys.add("dns-change-challenge:" + challenge); // domain.DomainControl
-    }
-    for (Long request : subjects.documentRequestIds()) {
-      keys.add("document-request:" + request); // documents.DocumentRequests
-      prefixes.add("document-reminder:" + request + ":"); // documents.DocumentRequests
-    }
-    if (subjects.serial() != null) {
-      keys.add("certificate-issued/" + subjects.serial()); // issuance.CertificateDelivery
-    }
-
-    // By id: a key and a prefix never name the same mail, but keep each mail once regardless.
-    Map<Long, MailHeader> mails = new LinkedHashMap<>();
-    for (MailHeader m : outbox.findByDedupKeyInOrderByIdAsc(keys, MailHeader.class)) {
-      mails.put(m.getId(), m);
-    }
-    for (String prefix : prefixes) {
-      for (MailHeader m : outbox.findByDedupKeyStartingWithOrderByIdAsc(prefix, MailHeader.class)) {
-        mails.put(m.getId(), m);
-      }
-    }
-    return mails.values().stream()
-        .sorted(Comparator.comparing(MailHeader::getId))
+  List<TimelineEntry> of(long applicationId) {
+    return outbox.findByApplicationIdOrderByIdAsc(applicationId, MailHeader.class).stream()
         .flatMap(m -> entries(m).stream())
         .toList();
   }

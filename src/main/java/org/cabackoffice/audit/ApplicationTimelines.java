@@ -37,10 +37,9 @@ public class ApplicationTimelines {
   @Transactional(readOnly = true)
   public ApplicationTimeline of(long applicationId) {
     Application application = applications.get(applicationId);
-    RecordedEvidence.Gathered recorded =
-        evidence.of(application, processHistory.registrationEvidenceIdsOf(applicationId));
-    List<TimelineEntry> stored = new ArrayList<>(recorded.entries());
-    stored.addAll(mails.of(applicationId, recorded.mailSubjects()));
+    List<TimelineEntry> stored =
+        new ArrayList<>(evidence.of(application, processHistory.registrationEvidenceIdsOf(applicationId)));
+    stored.addAll(mails.of(applicationId));
     // Within one millisecond the engine's steps come first, then what the stages stored: a
     // stage writes its row inside an activity, after the engine recorded that activity's start.
     return ApplicationTimeline.of(applicationId, processHistory.entriesOf(applicationId), stored);

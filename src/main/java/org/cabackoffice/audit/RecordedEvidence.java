@@ -79,14 +79,7 @@ class RecordedEvidence {
     this.certificates = certificates;
   }
 
-  /** What the mails of the application can be found by (see {@link ApplicationMails}). */
-  record MailSubjects(
-      List<Long> consentIds, List<Long> challengeIds, List<Long> documentRequestIds, String serial) {}
-
-  /** The entries and what the mail lookup needs, gathered in one pass over the rows. */
-  record Gathered(List<TimelineEntry> entries, MailSubjects mailSubjects) {}
-
-  Gathered of(Application application, Collection<Long> registrationEvidenceIds) {
+  List<TimelineEntry> of(Application application, Collection<Long> registrationEvidenceIds) {
     long id = application.getId();
     List<TimelineEntry> entries = new ArrayList<>();
     entries.add(submitted(application));
@@ -97,12 +90,10 @@ class RecordedEvidence {
     for (RegistrantComparison c : comparisons.findByApplicationIdOrderByIdAsc(id)) {
       entries.add(comparison(c));
     }
-    List<DomainUseConsent> consentRequests = domainEvidence.consentsOf(id);
-    for (DomainUseConsent c : consentRequests) {
+    for (DomainUseConsent c : domainEvidence.consentsOf(id)) {
       entries.addAll(consent(c));
     }
-    List<DnsChallenge> dnsChallenges = challenges.findByApplicationIdOrderByIdAsc(id);
-    for (DnsChallenge c : dnsChallenges) {
+    for (DnsChallenge c : challenges.findByApplicationIdOrderByIdAsc(id)) {
       entries.add(challenge(c));
     }
     for (DnsCheckEvidence e : domainEvidence.dnsChecksOf(id)) {
@@ -153,13 +144,7 @@ class RecordedEvidence {
               "application:" + id));
     }
 
-    MailSubjects mailSubjects =
-        new MailSubjects(
-            consentRequests.stream().map(DomainUseConsent::getId).toList(),
-            dnsChallenges.stream().map(DnsChallenge::getId).toList(),
-            requestIds,
-            certificate == null ? null : certificate.serial());
-    return new Gathered(entries, mailSubjects);
+    return entries;
   }
 
   private static TimelineEntry submitted(Application a) {

@@ -95,7 +95,8 @@ public class DocumentRequests {
             kind.requestTemplate(),
             technicalContactEmail,
             mailModel(request),
-            List.of()));
+            List.of())
+            .about(applicationId));
     return request;
   }
 
@@ -121,7 +122,8 @@ public class DocumentRequests {
                   kind.reminderTemplate(),
                   r.getTechnicalContactEmail(),
                   mailModel(r),
-                  List.of()));
+                  List.of())
+                  .about(r.getApplicationId()));
           r.markReminded(now);
           requests.save(r);
         });

@@ -71,7 +71,8 @@ public class DomainControl {
                 "recordName", challenge.getRecordName(),
                 "value", challenge.getValue(),
                 "expiresAt", JST.format(challenge.getExpiresAt())),
-            List.of()));
+            List.of())
+            .about(applicationId));
     return Decision.DNS_CHALLENGE;
   }
 

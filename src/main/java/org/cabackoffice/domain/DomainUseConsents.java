@@ -242,7 +242,7 @@ public class DomainUseConsents {
             "link", baseUrl + PAGE_PATH + consent.getToken(),
             "expiresAt", JST_DATE.format(consent.getExpiresAt()));
     OutgoingMail mail = templates.compose(dedupKey, template, consent.getEmail(), model, List.of());
-    outbox.enqueue(mail.withFrom(sender));
+    outbox.enqueue(mail.withFrom(sender).about(consent.getApplicationId()));
   }
 
   /** 256 random bits, URL-safe base64 without padding (43 characters). */

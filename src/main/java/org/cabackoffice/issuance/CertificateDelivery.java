@@ -86,7 +86,7 @@ public class CertificateDelivery {
                     "server.crt", PEM_FILE, certificatePem.getBytes(StandardCharsets.US_ASCII)),
                 new OutgoingMail.Attachment(
                     "intermediate.crt", PEM_FILE, intermediatePem.getBytes(StandardCharsets.US_ASCII))));
-    outbox.enqueue(mail);
+    outbox.enqueue(mail.about(certificate.applicationId()));
   }
 
   private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {

@@ -67,6 +67,10 @@ public class OutboxMail {
   @Column(name = "last_error", length = 1000)
   private String lastError;
 
+  /** The application the mail is about, or null (see {@link OutgoingMail#applicationId()}). */
+  @Column(name = "application_id")
+  private Long applicationId;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -88,6 +92,7 @@ public class OutboxMail {
     this.recipient = mail.to();
     this.subject = mail.subject();
     this.body = mail.body();
+    this.applicationId = mail.applicationId();
     this.status = OutboxStatus.PENDING;
     this.attempts = 0;
     this.nextAttemptAt = now;
@@ -100,6 +105,10 @@ public class OutboxMail {
 
   public Long getId() {
     return id;
+  }
+
+  public Long getApplicationId() {
+    return applicationId;
   }
 
   public String getDedupKey() {

@@ -1,7 +1,6 @@
 package org.cabackoffice.mail;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -21,14 +20,11 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
   boolean existsByDedupKey(String dedupKey);
 
   /**
-   * The mails with these dedup keys, as a projection of the caller's choosing: a closed interface
+   * The mails about an application, as a projection of the caller's choosing: a closed interface
    * projection selects only its columns, so an audit listing never loads a body (it holds
    * one-time tokens).
    */
-  <T> List<T> findByDedupKeyInOrderByIdAsc(Collection<String> dedupKeys, Class<T> projection);
-
-  /** As {@link #findByDedupKeyInOrderByIdAsc}, for keys that continue a prefix (reminders). */
-  <T> List<T> findByDedupKeyStartingWithOrderByIdAsc(String prefix, Class<T> projection);
+  <T> List<T> findByApplicationIdOrderByIdAsc(Long applicationId, Class<T> projection);
 
   @EntityGraph(attributePaths = "attachments")
   Optional<OutboxMail> findWithAttachmentsById(Long id);

@@ -102,7 +102,8 @@ public class Invoices {
             deferred ? "invoice-deferred" : "invoice",
             technicalContactEmail,
             mailModel(invoice, account),
-            List.of()));
+            List.of())
+            .about(applicationId));
     return invoice;
   }
 

@@ -62,6 +62,12 @@ class ApplicationTimelineIT extends BackOfficeIT {
                 .and(says("サーバ ID 発行のお知らせ (グローバル・サーバ ID)"))
                 .and(says("@sample.co.jp")));
     assertThat(List.of(lookup, dnsCheck, phone, approval, certificate, issuanceMail)).isSorted();
+    // Every mail the stages sent about this application, and no other application's.
+    assertThat(timeline.stream().filter(kind("MAIL_QUEUED")).map(e -> (String) e.get("summary")))
+        .hasSize(3)
+        .anyMatch(m -> m.contains("の DNS 確認のお願い (申請番号 " + id + ")"))
+        .anyMatch(m -> m.contains("お振込みのご案内 (申請番号 " + id + ")"))
+        .anyMatch(m -> m.contains("サーバ ID 発行のお知らせ"));
 
     // The engine's side: the user tasks name who completed them, the process its end.
     indexOf(timeline, kind("ACTIVITY_COMPLETED").and(by("senior")).and(says("Approve issuance")));

@@ -72,10 +72,16 @@ class RdapLookupTest {
   }
 
   private RdapLookup lookup() {
+    return lookup(Duration.ofSeconds(3), ReferralPolicy.anyAddress());
+  }
+
+  /** .com at the loopback server's /registry, with no bootstrap file. */
+  private RdapLookup lookup(Duration timeout, ReferralPolicy referrals) {
     return new RdapLookup(
-        new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
+        new RdapProperties(Map.of("com", base + "registry"), timeout, null, null),
         RdapBootstrap.none(),
-        new ObjectMapper(), ReferralPolicy.anyAddress());
+        new ObjectMapper(),
+        referrals);
   }
 
   @Test
@@ -85,7 +91,8 @@ class RdapLookupTest {
         new RdapLookup(
             new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
             new RdapBootstrap("2026-11-26T00:00:00Z", Map.of("org", base + "bootstrap/", "com", base + "other/")),
-            new ObjectMapper(), ReferralPolicy.anyAddress());
+            new ObjectMapper(),
+            ReferralPolicy.anyAddress());
 
     assertThat(lookup.configuredFor("sample-shop.org")).isFalse();
     assertThat(lookup.serves("sample-shop.org")).isTrue();
@@ -114,14 +121,8 @@ class RdapLookupTest {
         new Canned(200, resource("registry-com.json")
             .replace("${BASE}", base + "registry/")
             .replace("${REGISTRAR}", base + "registrar/")));
-    RdapLookup lookup =
-        new RdapLookup(
-            new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(3), null, null),
-            RdapBootstrap.none(),
-            new ObjectMapper(),
-            ReferralPolicy.publicAddressesOnly());
-
-    RegistryAnswer answer = lookup.lookup("sample-shop.com");
+    RegistryAnswer answer =
+        lookup(Duration.ofSeconds(3), ReferralPolicy.publicAddressesOnly()).lookup("sample-shop.com");
 
     assertThat(answer.server()).isEqualTo(base + "registry/domain/sample-shop.com");
     assertThat(requested).containsExactly("/registry/domain/sample-shop.com");
@@ -167,11 +168,7 @@ class RdapLookupTest {
   @Test
   @Timeout(30)
   void aServerThatDripsItsAnswerIsCutOffAtTheDeadline() {
-    RdapLookup lookup =
-        new RdapLookup(
-            new RdapProperties(Map.of("com", base + "registry"), Duration.ofSeconds(1), null, null),
-            RdapBootstrap.none(),
-            new ObjectMapper(), ReferralPolicy.anyAddress());
+    RdapLookup lookup = lookup(Duration.ofSeconds(1), ReferralPolicy.anyAddress());
 
     assertThatThrownBy(() -> lookup.lookup("slow-shop.com"))
         .isInstanceOf(RegistryUnavailableException.class)

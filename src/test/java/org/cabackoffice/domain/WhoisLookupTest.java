@@ -34,6 +34,10 @@ class WhoisLookupTest {
   }
 
   private WhoisLookup lookupViaIana(Map<String, String> servers) {
+    return lookupViaIana(servers, ReferralPolicy.anyAddress());
+  }
+
+  private WhoisLookup lookupViaIana(Map<String, String> servers, ReferralPolicy referrals) {
     return new WhoisLookup(
         new WhoisProperties(
             servers,
@@ -42,7 +46,8 @@ class WhoisLookupTest {
             Duration.ofSeconds(3),
             null,
             iana.address(),
-            null), ReferralPolicy.anyAddress());
+            null),
+        referrals);
   }
 
   private String ianaRefersTo(LoopbackWhoisServer server) {
@@ -145,9 +150,14 @@ class WhoisLookupTest {
   }
 
   private WhoisLookup lookup(Map<String, String> servers) {
+    return lookup(servers, ReferralPolicy.anyAddress());
+  }
+
+  private WhoisLookup lookup(Map<String, String> servers, ReferralPolicy referrals) {
     return new WhoisLookup(
         new WhoisProperties(
-            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null, "", null), ReferralPolicy.anyAddress());
+            servers, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3), null, "", null),
+        referrals);
   }
 
   @Test
@@ -177,14 +187,9 @@ class WhoisLookupTest {
         "sample-shop.com",
         WhoisAnswers.text("verisign-thin.txt").replace("${REGISTRAR}", registrar.address()));
     registrar.answer("sample-shop.com", WhoisAnswers.bytes("registrar-full.txt"));
-    WhoisLookup lookup =
-        new WhoisLookup(
-            new WhoisProperties(
-                Map.of("com", registry.address()), Duration.ofSeconds(2), Duration.ofMillis(500),
-                Duration.ofSeconds(3), null, "", null),
-            ReferralPolicy.publicAddressesOnly());
-
-    RegistryAnswer answer = lookup.lookup("sample-shop.com");
+    RegistryAnswer answer =
+        lookup(Map.of("com", registry.address()), ReferralPolicy.publicAddressesOnly())
+            .lookup("sample-shop.com");
 
     // The configured registry is asked; the referral to 127.0.0.1 is not.
     assertThat(registrar.queries()).isEmpty();
@@ -195,12 +200,7 @@ class WhoisLookupTest {
   @Test
   void ianaNamingAPrivateAddressIsUnavailable() {
     iana.answer("org", ianaRefersTo(registry));
-    WhoisLookup lookup =
-        new WhoisLookup(
-            new WhoisProperties(
-                Map.of(), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(3),
-                null, iana.address(), null),
-            ReferralPolicy.publicAddressesOnly());
+    WhoisLookup lookup = lookupViaIana(Map.of(), ReferralPolicy.publicAddressesOnly());
 
     assertThatThrownBy(() -> lookup.lookup("sample-shop.org"))
         .isInstanceOf(RegistryUnavailableException.class)

@@ -286,14 +286,7 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void aFailedCaaLookupIsRetriedAndEachAttemptStaysOnRecord() throws Exception {
-    WHOIS.answer("sample-servfail.jp", jprsRecord("sample-servfail.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-servfail.jp", "www.sample-servfail.jp"), null));
-    runJobs();
-    proveDomainControl(id);
-    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
-    payInvoice(id);
-    confirmByPhone(id, "officer");
+    long id = validatedUpToApproval("sample-servfail.jp");
     DNS.servfail("www.sample-servfail.jp");
     Task approval =
         tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
@@ -325,16 +318,9 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void caaRecordsNamingAnotherCaStopIssuance() throws Exception {
-    WHOIS.answer("sample-caa.jp", jprsRecord("sample-caa.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
     // RFC 8659: the record at the registered domain governs the names below it.
     DNS.caa("sample-caa.jp", 0, "issue", "other-ca.example");
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-caa.jp", "www.sample-caa.jp"), null));
-    runJobs();
-    proveDomainControl(id);
-    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
-    payInvoice(id);
-    confirmByPhone(id, "officer");
+    long id = validatedUpToApproval("sample-caa.jp");
     completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
 
     @SuppressWarnings("unchecked")
@@ -435,6 +421,22 @@ class CertificateApplicationIT extends BackOfficeIT {
       found.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.US_ASCII))));
     }
     return found;
+  }
+
+  /**
+   * An application for www.{@code domain}, registered to the applicant, taken through domain
+   * control, documents (not needed), payment and the phone call: it waits for the approval.
+   */
+  private long validatedUpToApproval(String domain) throws Exception {
+    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www." + domain, "www." + domain), null));
+    runJobs();
+    proveDomainControl(id);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    return id;
   }
 
   private long submit(Map<String, Object> form) {

@@ -31,11 +31,13 @@ final class CsrInput {
       throw new NotACsrException(
           "The input is " + input.length + " bytes; a CSR is at most " + MAX_BYTES + " bytes.");
     }
-    if (input[0] == DER_SEQUENCE) {
-      return input;
-    }
     // PEM is ASCII; ISO-8859-1 maps every byte to one char, so no decoding error can occur here.
     String text = new String(input, StandardCharsets.ISO_8859_1);
+    // DER starts with a SEQUENCE tag, 0x30, which is also the digit "0": text around a PEM block
+    // may begin with a phone number or a date, so PEM armour wins wherever it appears.
+    if (input[0] == DER_SEQUENCE && !text.contains("-----BEGIN")) {
+      return input;
+    }
     Matcher request = PEM_REQUEST.matcher(text);
     if (!request.find()) {
       throw new NotACsrException(describeNonRequest(text));

@@ -18,7 +18,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 /** The subject rules: what the guide asks of the CSR subject, tightened where the BR overrule it. */
 final class SubjectPolicy {
 
-  /** The X.520 upper bounds of RFC 5280 Appendix A, in characters. */
+  /**
+   * The X.520 upper bounds of RFC 5280 Appendix A (and of X.520 itself for the attributes EV
+   * subjects add, EV Guidelines 9.2), in characters.
+   */
   private static final Map<ASN1ObjectIdentifier, Integer> UPPER_BOUNDS = new LinkedHashMap<>();
   private static final Map<ASN1ObjectIdentifier, String> NAMES = new LinkedHashMap<>();
 
@@ -29,7 +32,18 @@ final class SubjectPolicy {
     bound(BCStyle.L, "localityName (L)", 128);
     bound(BCStyle.ST, "stateOrProvinceName (ST)", 128);
     bound(BCStyle.C, "countryName (C)", 2);
+    bound(BCStyle.SERIALNUMBER, "serialNumber", 64);
+    bound(BCStyle.STREET, "streetAddress", 128);
+    bound(BCStyle.POSTAL_CODE, "postalCode", 40);
+    bound(BCStyle.BUSINESS_CATEGORY, "businessCategory", 128);
+    bound(BCStyle.JURISDICTION_C, "jurisdictionCountryName", 2);
+    bound(BCStyle.JURISDICTION_ST, "jurisdictionStateOrProvinceName", 128);
+    bound(BCStyle.JURISDICTION_L, "jurisdictionLocalityName", 128);
+    bound(BCStyle.T, "title", 64);
   }
+
+  /** BR 7.1.4.2.2 lets an address span several streetAddress values; the rest appear once. */
+  private static final Set<ASN1ObjectIdentifier> REPEATABLE = Set.of(BCStyle.STREET);
 
   private static void bound(ASN1ObjectIdentifier type, String name, int upperBound) {
     UPPER_BOUNDS.put(type, upperBound);
@@ -59,7 +73,7 @@ final class SubjectPolicy {
     }
     for (Map.Entry<ASN1ObjectIdentifier, Integer> bound : UPPER_BOUNDS.entrySet()) {
       List<String> values = values(name, bound.getKey());
-      if (values.size() > 1) {
+      if (values.size() > 1 && !REPEATABLE.contains(bound.getKey())) {
         findings.add(CsrRule.SUBJECT_ATTRIBUTE_REPEATED, NAMES.get(bound.getKey()));
       }
       if (bound.getKey().equals(BCStyle.C)) {

@@ -167,7 +167,16 @@ class CsrCheckTest {
     String old = pem.replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
     String mail = "Dear CA,\r\nhere is our CSR:\r\n\r\n" + old.replace("\n", "\r\n") + "\r\nRegards\r\n";
 
-    for (byte[] input : new byte[][] {der, pem.getBytes(StandardCharsets.US_ASCII), mail.getBytes(StandardCharsets.UTF_8)}) {
+    // "0" is 0x30, DER's SEQUENCE tag: text opening with a phone number or date is still PEM.
+    String signature = "0120-123-456 (support)\nHere is our CSR:\n" + pem;
+
+    for (byte[] input :
+        new byte[][] {
+          der,
+          pem.getBytes(StandardCharsets.US_ASCII),
+          mail.getBytes(StandardCharsets.UTF_8),
+          signature.getBytes(StandardCharsets.UTF_8)
+        }) {
       assertThat(csrCheck.check(input, CsrCheckContext.standalone()).acceptable()).isTrue();
     }
   }

@@ -65,6 +65,29 @@ class SubjectAndNamePolicyTest {
   }
 
   @Test
+  void theAttributesAnEvSubjectAddsHaveTheirUpperBoundsToo() {
+    String base = "C=JP,ST=Tokyo,L=Chiyoda-ku,O=Example K.K.,CN=" + CN;
+    assertThat(codes(TestCsr.compliant().subject("SERIALNUMBER=" + "1".repeat(65) + "," + base)))
+        .containsExactly("subject.attribute.too-long");
+    assertThat(codes(TestCsr.compliant().subject("STREET=" + "S".repeat(129) + "," + base)))
+        .containsExactly("subject.attribute.too-long");
+    assertThat(codes(TestCsr.compliant().subject("PostalCode=" + "1".repeat(41) + "," + base)))
+        .containsExactly("subject.attribute.too-long");
+    assertThat(codes(TestCsr.compliant().subject("BusinessCategory=" + "P".repeat(129) + "," + base)))
+        .containsExactly("subject.attribute.too-long");
+    assertThat(codes(TestCsr.compliant().subject("JurisdictionCountry=JPN," + base)))
+        .containsExactly("subject.attribute.too-long");
+    // An address may take several streetAddress lines; a serial number appears once.
+    assertThat(codes(TestCsr.compliant().subject("STREET=1-2-3 Chiyoda,STREET=Building 4," + base))).isEmpty();
+    assertThat(codes(TestCsr.compliant().subject("SERIALNUMBER=0100-01-000001,SERIALNUMBER=2," + base)))
+        .containsExactly("subject.attribute.repeated");
+    assertThat(codes(TestCsr.compliant().subject(
+            "SERIALNUMBER=0100-01-000001,BusinessCategory=Private Organization,JurisdictionCountry=JP,PostalCode=100-0001,"
+                + base)))
+        .isEmpty();
+  }
+
+  @Test
   void countryMustBeAnIso3166Code() {
     assertThat(codes(TestCsr.compliant().subject("C=XX,ST=Tokyo,L=Chiyoda-ku,O=Example K.K.,CN=" + CN)))
         .containsExactly("subject.country.invalid");

@@ -148,5 +148,23 @@ class WhoisRecordParserTest {
 
     assertThat(WhoisRecordParser.parse(WhoisText.decode(latin1)).registrantNames())
         .containsExactly("Caf\u00e9 S.A.");
+    // \u00e9 followed by a letter is a valid Shift_JIS pair; without kana it stays Latin-1.
+    byte[] societe =
+        "Domain Name: societe.fr\nRegistrant Organization: Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\n"
+            .getBytes(Charset.forName("ISO-8859-1"));
+    assertThat(WhoisRecordParser.parse(WhoisText.decode(societe)).registrantNames())
+        .containsExactly("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale");
+  }
+
+  @Test
+  void japaneseAnswersInShiftJisAreDecoded() {
+    RegistrationRecord organization = parse("jprs-organization-ja-sjis.txt");
+    RegistrationRecord general = parse("jprs-general-ja-sjis.txt");
+
+    assertThat(organization.registered()).isTrue();
+    assertThat(organization.registrantNames()).containsExactly("サンプル株式会社", "Sample K.K.");
+    assertThat(general.registrantNames()).containsExactly("サンプル株式会社", "Sample K.K.");
+    assertThat(WhoisRecordParser.contactHandles(WhoisText.decode(WhoisAnswers.bytes("jprs-organization-ja-sjis.txt"))))
+        .containsExactly("TS12345JP", "HN23456JP");
   }
 }

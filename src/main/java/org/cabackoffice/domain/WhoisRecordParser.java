@@ -99,18 +99,18 @@ final class WhoisRecordParser {
           "quota exceeded",
           "access denied");
 
-  /** Values a record shows instead of a withheld registrant (GDPR redaction, privacy services). */
-  private static final List<String> REDACTION_MARKERS =
-      List.of(
-          "redacted",
-          "data protected",
-          "withheld for privacy",
-          "privacy",
-          "not disclosed",
-          "non-public data",
-          "gdpr masked",
-          "statutory masking",
-          "by proxy");
+  /**
+   * Values a record shows instead of a withheld registrant: GDPR redaction phrases and the names
+   * privacy and proxy services register under. Phrases, not single words: "Privacy Tech K.K." is
+   * a company that may well hold its own domain.
+   */
+  private static final Pattern REDACTION =
+      Pattern.compile(
+          "\\bredacted\\b|^data protected|withheld for privacy|not disclosed|non-public data"
+              + "|gdpr masked|statutory masking|by proxy\\b|privacy (?:service|protect)"
+              + "|privacyprotect|whois ?privacy|domain privacy|contact privacy|privacy guardian"
+              + "|perfect privacy|whoisguard|identity protect|protected by|registration private",
+          Pattern.CASE_INSENSITIVE);
 
   /** IANA's referral to a TLD's WHOIS server: {@code refer:        whois.example}. */
   private static final Pattern IANA_REFER =
@@ -234,8 +234,7 @@ final class WhoisRecordParser {
   }
 
   static boolean isRedacted(String value) {
-    String lower = value.toLowerCase(Locale.ROOT);
-    return REDACTION_MARKERS.stream().anyMatch(lower::contains);
+    return REDACTION.matcher(value.strip()).find();
   }
 
   private static String firstLineWith(String text, String marker) {

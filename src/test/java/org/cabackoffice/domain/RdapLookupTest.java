@@ -161,6 +161,21 @@ class RdapLookupTest {
   }
 
   @Test
+  void aCompanyWhoseNameSaysPrivacyIsNoRedaction() {
+    answers.put(
+        "/registry/domain/privacy-tech.com",
+        new Canned(200, resource("registrar-full.json")
+            .replace("Sample Co., Ltd.", "Privacy Tech K.K.")
+            .replace("domains@sample-shop.com", "privacy-officer@privacy-tech.com")));
+
+    RegistrationRecord record = lookup().lookup("privacy-tech.com").record();
+
+    assertThat(record.redacted()).isFalse();
+    assertThat(record.registrantNames()).containsExactly("Privacy Tech K.K.");
+    assertThat(record.contactEmails()).contains("privacy-officer@privacy-tech.com");
+  }
+
+  @Test
   void notFoundIsNotRegistered() {
     assertThat(lookup().lookup("free-shop.com").record().registered()).isFalse();
   }

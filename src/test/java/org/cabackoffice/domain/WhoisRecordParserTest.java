@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WhoisRecordParserTest {
@@ -104,6 +105,34 @@ class WhoisRecordParserTest {
     assertThat(protectedRecord.redacted()).isTrue();
     assertThat(protectedRecord.registrantNames()).isEmpty();
     assertThat(protectedRecord.contactEmails()).isEmpty();
+  }
+
+  @Test
+  void aCompanyWhoseNameSaysPrivacyIsNoRedaction() {
+    RegistrationRecord record =
+        WhoisRecordParser.parse(
+            "Domain Name: privacy-tech.com\nRegistrant Organization: Privacy Tech K.K.\n"
+                + "Registrant Email: privacy-officer@privacy-tech.com\n");
+
+    assertThat(record.redacted()).isFalse();
+    assertThat(record.registrantNames()).containsExactly("Privacy Tech K.K.");
+    assertThat(record.contactEmails()).containsExactly("privacy-officer@privacy-tech.com");
+  }
+
+  @Test
+  void privacyAndProxyServicesAreRedaction() {
+    for (String service :
+        List.of(
+            "REDACTED FOR PRIVACY",
+            "Data Protected",
+            "Privacy service provided by Withheld for Privacy ehf",
+            "Domains By Proxy, LLC",
+            "Contact Privacy Inc. Customer 0123456",
+            "Whois Privacy Protection Service, Inc.",
+            "WhoisGuard, Inc.",
+            "Super Privacy Service LTD c/o Dynadot")) {
+      assertThat(WhoisRecordParser.isRedacted(service)).as(service).isTrue();
+    }
   }
 
   @Test

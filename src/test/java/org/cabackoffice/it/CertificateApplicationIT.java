@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cabackoffice.calendar.Deadlines;
 import org.cabackoffice.domain.CaaEvidence;
 import org.cabackoffice.domain.CaaEvidenceRepository;
 import org.cabackoffice.domain.RegistrationEvidence;
+import org.cabackoffice.domain.DnsChallengeView;
 import org.cabackoffice.domain.RegistrationEvidenceRepository;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.IssuedCertificateRepository;
@@ -39,6 +41,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -53,6 +56,8 @@ class CertificateApplicationIT extends BackOfficeIT {
   @Autowired CertificateAuthority ca;
   @Autowired RegistrationEvidenceRepository registrationEvidence;
   @Autowired CaaEvidenceRepository caaEvidence;
+  @Autowired Deadlines deadlines;
+  @Autowired JdbcTemplate jdbc;
   @Autowired IssuedCertificateRepository certificates;
 
   @BeforeAll
@@ -252,6 +257,10 @@ class CertificateApplicationIT extends BackOfficeIT {
         submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-silent.jp", "www.sample-silent.jp"), null));
     runJobs();
     String consentLink = link(only(mailsTo("noc@silent.example.jp")), "domain-consent");
+    // The reminder is set the configured business days ahead (5 by default), not at the expiry.
+    org.camunda.bpm.engine.runtime.Job reminder =
+        management.createJobQuery().timers().activityId("domain-consent-reminder-due").processInstanceId(processInstanceId(id)).singleResult();
+    assertThat(reminder.getDuedate()).isCloseTo(deadlines.reminder(), 60_000);
 
     fireTimer(id, "domain-consent-reminder-due");
     assertThat(mailsTo("noc@silent.example.jp")).hasSize(2);
@@ -261,6 +270,34 @@ class CertificateApplicationIT extends BackOfficeIT {
     assertThat(status(id)).isEqualTo("REJECTED");
     assertThat(rejectionCode(id)).isEqualTo("DOMAIN_CONSENT_EXPIRED");
     assertThat(http.getForEntity(consentLink, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+  }
+
+  @Test
+  void aDnsRecordThatNeverAnswersInTimeIsLookedForUntilTheChallengeExpires() throws Exception {
+    WHOIS.answer("sample-slowdns.jp", jprsRecord("sample-slowdns.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-slowdns.jp", "www.sample-slowdns.jp"), null));
+    runJobs();
+    DnsChallengeView challenge = dnsChallenges.challenges(id).get(0);
+    DNS.txt(challenge.recordName(), challenge.value());
+    DNS.delay(challenge.recordName(), 2_500); // the resolver gives up after 1 s
+
+    fireTimer(id, "dns-recheck-wait");
+    // A timeout says nothing about the record: not yet, look again later.
+    assertThat(stage(id)).containsExactly("Wait before checking again");
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
+
+    // Thirty days on, the random value has expired (BR 3.2.2.4.7) and the next look ends it.
+    jdbc.update(
+        "update dns_challenge set expires_at = ? where application_id = ?",
+        java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+        id);
+    fireTimer(id, "dns-recheck-wait");
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertThat(rejectionCode(id)).isEqualTo("DOMAIN_CONTROL_NOT_VALIDATED");
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+    DNS.remove(challenge.recordName());
   }
 
   @Test

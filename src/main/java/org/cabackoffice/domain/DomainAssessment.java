@@ -52,11 +52,17 @@ public class DomainAssessment {
   private final Applications applications;
   private final CsrCheck csrCheck;
   private final DomainCheck domainCheck;
+  private final ListedOrganizationNames directory;
 
-  public DomainAssessment(Applications applications, CsrCheck csrCheck, DomainCheck domainCheck) {
+  public DomainAssessment(
+      Applications applications,
+      CsrCheck csrCheck,
+      DomainCheck domainCheck,
+      ListedOrganizationNames directory) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.domainCheck = domainCheck;
+    this.directory = directory;
   }
 
   /**
@@ -77,10 +83,7 @@ public class DomainAssessment {
           null);
     }
     String domain = registrable.iterator().next();
-    DomainCheckResult check =
-        domainCheck.check(
-            domain,
-            List.of(application.getOrganizationNameEn(), application.getOrganizationNameJa()));
+    DomainCheckResult check = domainCheck.check(domain, applicantNames(application));
     if (!check.registered()) {
       return new Result(
           Outcome.REFUSED, domain, List.of(), "DOMAIN_NOT_REGISTERED", domain, check.evidenceId());
@@ -110,6 +113,20 @@ public class DomainAssessment {
     }
     return new Result(
         Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null, check.evidenceId());
+  }
+
+  /**
+   * The applicant's English and Japanese names as applied for, then its directory entry's, which
+   * may be the official form the registrant was registered under.
+   */
+  private List<String> applicantNames(Application application) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(application.getOrganizationNameEn());
+    names.add(application.getOrganizationNameJa());
+    names.addAll(
+        directory.listedNames(application.getOrganizationNameEn(), application.getOrganizationNameJa()));
+    names.removeIf(name -> name == null || name.isBlank());
+    return List.copyOf(names);
   }
 
   /** Every DNS name the certificate will carry: the CN and the CSR's subjectAltNames. */

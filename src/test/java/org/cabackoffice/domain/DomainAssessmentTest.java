@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -19,7 +20,10 @@ class DomainAssessmentTest {
   final Applications applications = mock(Applications.class);
   final CsrCheck csrCheck = mock(CsrCheck.class);
   final DomainCheck domainCheck = mock(DomainCheck.class);
-  final DomainAssessment assessment = new DomainAssessment(applications, csrCheck, domainCheck);
+  /** The directory lists "Sample K.K." under its official English name. */
+  final ListedOrganizationNames directory =
+      (en, ja) -> "サンプル株式会社".equals(ja) ? List.of("Sample Kabushiki Kaisha Holdings", "サンプル株式会社") : List.of();
+  final DomainAssessment assessment = new DomainAssessment(applications, csrCheck, domainCheck, directory);
 
   private void application(String commonName, String... sans) {
     Application application = mock(Application.class);
@@ -50,6 +54,18 @@ class DomainAssessmentTest {
     application("www.sample.co.jp", "www.sample.co.jp", "sample.co.jp");
     registry(NameMatch.MATCH, true, List.of());
     assertThat(assessment.assess(5).outcome()).isEqualTo(DomainAssessment.Outcome.MATCH);
+  }
+
+  @Test
+  void theRegistrantIsComparedWithTheApplicantsNamesAndItsDirectoryEntry() {
+    application("www.sample.co.jp");
+    registry(NameMatch.MATCH, true, List.of());
+
+    assessment.assess(5);
+
+    // Each name once, the applicant's own first.
+    verify(domainCheck)
+        .check("sample.co.jp", List.of("Sample K.K.", "サンプル株式会社", "Sample Kabushiki Kaisha Holdings"));
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.cabackoffice.csr;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
-import java.net.IDN;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,25 +78,14 @@ final class DnsNamePolicy {
         findings.add(CsrRule.NAME_SYNTAX, name, "the label \"" + label + "\" has characters other than letters, digits and inner hyphens");
         return false;
       }
-      if (label.startsWith("xn--") && !validALabel(label)) {
-        findings.add(CsrRule.NAME_IDN_INVALID, name, "the label \"" + label + "\" is not a valid IDN A-label");
+      String idnProblem = label.startsWith("xn--") ? Idna2008.aLabelProblem(label) : null;
+      if (idnProblem != null) {
+        findings.add(
+            CsrRule.NAME_IDN_INVALID, name, "the label \"" + label + "\" is not a valid IDN A-label: " + idnProblem);
         return false;
       }
     }
     return true;
-  }
-
-  /** An A-label must decode to a U-label that encodes back to the same A-label (RFC 5891 5.4). */
-  private static boolean validALabel(String label) {
-    try {
-      String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
-      if (unicode.equals(label)) {
-        return false; // toUnicode returns its input when decoding fails
-      }
-      return IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equals(label);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static boolean isInternal(String base) {
@@ -146,11 +134,8 @@ final class DnsNamePolicy {
   }
 
   private static String suggestAscii(String name) {
-    try {
-      return IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
-    } catch (IllegalArgumentException e) {
-      return "it cannot be converted";
-    }
+    String ascii = Idna2008.toAscii(name);
+    return ascii == null ? "it cannot be converted" : ascii;
   }
 
   private static String shorten(String value) {

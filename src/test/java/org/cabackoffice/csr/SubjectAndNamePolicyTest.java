@@ -165,6 +165,34 @@ class SubjectAndNamePolicyTest {
   }
 
   @Test
+  void aLabelsFollowIdna2008NotIdna2003() {
+    // Letters IDNA2008 permits, including ß (which IDNA2003 mapped to "ss").
+    assertThat(sanCodes("xn--fa-hia.example.co.jp")).isEmpty(); // faß
+    assertThat(sanCodes("xn--bcher-kva.example.co.jp")).isEmpty(); // bücher
+    assertThat(sanCodes("xn--eckwd4c7c.example.co.jp")).isEmpty(); // ドメイン
+    // Symbols IDNA2003 allowed and IDNA2008 does not.
+    assertThat(sanCodes("xn--g6h.example.co.jp")).containsExactly("name.idn.invalid"); // ♥
+    assertThat(sanCodes("xn--ls8h.example.co.jp")).containsExactly("name.idn.invalid"); // 💩
+    // A U-label must be in NFC ("cafe" + U+0301, not "café"); it may not start with a combining mark.
+    assertThat(sanCodes("xn--cafe-yvc.example.co.jp")).containsExactly("name.idn.invalid");
+    assertThat(sanCodes("xn--ksa.example.co.jp")).containsExactly("name.idn.invalid"); // U+0300 alone
+  }
+
+  @Test
+  void idna2008DerivesEachCodePointsProperty() {
+    assertThat(Idna2008.property('a')).isEqualTo(Idna2008.Property.PVALID);
+    assertThat(Idna2008.property('A')).isEqualTo(Idna2008.Property.DISALLOWED); // unstable under case folding
+    assertThat(Idna2008.property(0x00DF)).isEqualTo(Idna2008.Property.PVALID); // ß, an exception
+    assertThat(Idna2008.property(0x30FB)).isEqualTo(Idna2008.Property.CONTEXTO); // katakana middle dot
+    assertThat(Idna2008.property(0x200D)).isEqualTo(Idna2008.Property.CONTEXTJ); // zero width joiner
+    assertThat(Idna2008.property(0x2665)).isEqualTo(Idna2008.Property.DISALLOWED); // ♥
+    assertThat(Idna2008.property(0x1100)).isEqualTo(Idna2008.Property.DISALLOWED); // old Hangul jamo
+    assertThat(Idna2008.property(0xFF21)).isEqualTo(Idna2008.Property.DISALLOWED); // fullwidth A
+    assertThat(Idna2008.property(0x0378)).isEqualTo(Idna2008.Property.UNASSIGNED);
+    assertThat(Idna2008.property(0x4E00)).isEqualTo(Idna2008.Property.PVALID); // 一
+  }
+
+  @Test
   void internalAndReservedNamesAreRefused() {
     for (String name :
         new String[] {"intranet", "server.local", "host.internal", "a.test", "www.example", "x.invalid",

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
+import org.cabackoffice.calendar.ValidityReductionSchedule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PhoneVerifications {
 
-  static final Duration ORGANIZATION_DATA_REUSE = Duration.ofDays(398);
 
   private final Applications applications;
   private final OrganizationDirectory directory;
@@ -88,7 +88,7 @@ public class PhoneVerifications {
   /**
    * Guide [4]: a valid earlier phone verification may be reused instead of calling again. Valid
    * means a call an officer made and confirmed within the reuse period of organization data (398
-   * days from the call, BR 4.2.1 as amended by ballot SC-081), for the same organization and
+   * days from the call since 2026-03-15, BR 4.2.1 as amended by ballot SC-081), for the same organization and
    * responsible person, applied for by the same storefront account and technical contact: a
    * stranger naming the same company and person must not skip the call. The reuse is recorded
    * for this application with the earlier call as its source.
@@ -104,7 +104,8 @@ public class PhoneVerifications {
             application.getTechnicalEmail(),
             application.getOrganizationNameEn(),
             application.getResponsibleName(),
-            now.minus(ORGANIZATION_DATA_REUSE))
+            now.minus(
+                Duration.ofDays(ValidityReductionSchedule.at(now).organizationDataReuseDays())))
         .stream()
         .findFirst()
         .map(earlier -> calls.save(earlier.reusedFor(applicationId, now)));

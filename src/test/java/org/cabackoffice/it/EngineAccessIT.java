@@ -2,12 +2,16 @@ package org.cabackoffice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -59,6 +63,78 @@ class EngineAccessIT extends BackOfficeIT {
                 .exchange("/engine-rest/process-instance/" + seen.get(0).get("processInstanceId"), org.springframework.http.HttpMethod.DELETE, null, String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // Auditors query but leave the record as it is: no comments on tasks.
+    assertThat(
+            as("auditor", "auditor")
+                .postForEntity("/engine-rest/task", Map.of("processInstanceBusinessKey", String.valueOf(id)), List.class)
+                .getBody())
+        .hasSize(1);
+    assertThat(
+            as("auditor", "auditor")
+                .postForEntity("/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "seen"), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // Operations mend incidents; they cannot move an application past a stage in bulk, erase its
+    // history, or deploy a model (a model is code that runs on the server).
+    String instance = (String) seen.get(0).get("processInstanceId");
+    assertThat(
+            as("operator", "operator")
+                .postForEntity(
+                    "/engine-rest/process-instance/message-async",
+                    Map.of("messageName", "payment-received", "processInstanceIds", List.of(instance)),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            as("operator", "operator")
+                .postForEntity(
+                    "/engine-rest/process-instance/variables-async",
+                    Map.of("processInstanceIds", List.of(instance), "variables", Map.of("paid", Map.of("value", true))),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            as("operator", "operator")
+                .postForEntity("/engine-rest/history/process-instance/delete", Map.of("historicProcessInstanceIds", List.of(instance)), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            as("operator", "operator")
+                .postForEntity("/engine-rest/process-instance/delete", Map.of("processInstanceIds", List.of(instance)), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    MultiValueMap<String, Object> model = new LinkedMultiValueMap<>();
+    model.add("deployment-name", "shortcut");
+    model.add(
+        "data",
+        new ByteArrayResource("<definitions/>".getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "shortcut.bpmn";
+          }
+        });
+    assertThat(
+            as("operator", "operator")
+                .postForEntity("/engine-rest/deployment/create", model, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // A caller's mistakes are 4xx with the engine's reason, not 500.
+    ResponseEntity<String> unknown =
+        as("officer", "officer").postForEntity("/engine-rest/task/no-such-task/complete", Map.of(), String.class);
+    assertThat(unknown.getStatusCode()).as(unknown.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            as("officer2", "officer2")
+                .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer2"), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> taken =
+        as("officer", "officer").postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer"), String.class);
+    assertThat(taken.getStatusCode()).as(taken.getBody()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(taken.getBody()).contains("already claimed");
+    as("officer2", "officer2").postForEntity("/engine-rest/task/" + taskId + "/unclaim", null, String.class);
 
     // Claiming a task in a colleague's name does not let anyone complete it as that colleague:
     // the record names who is logged in, and that must be the assignee (four-eyes rule).

@@ -8,6 +8,7 @@ import org.cabackoffice.workflow.RenewalProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * What each staff group may do in the engine: Tasklist, Cockpit and the engine REST API check
  * these (camunda.bpm.authorization.enabled). Officers work the application tasks; auditors only
- * read, history included; operations run the models and incidents; administrators do anything.
+ * read, history included; operations watch the models and mend incidents; administrators do
+ * anything.
  * Set at every start to exactly what is declared here, so a changed rule reaches installations
  * that exist already; grants an administrator adds for other resources stay.
  */
@@ -106,8 +108,22 @@ public class StaffPermissions {
               Permissions.READ,
               ProcessInstancePermissions.RETRY_JOB,
               ProcessInstancePermissions.SUSPEND),
-          new Grant(StaffGroups.OPERATIONS, Resources.DEPLOYMENT, ANY, Permissions.ALL),
-          new Grant(StaffGroups.OPERATIONS, Resources.BATCH, ANY, Permissions.ALL));
+          // Models reach the engine from bpmn/ and forms/ at start, through review like code: a
+          // deployment is code (expressions run on the server), and a model started by a timer
+          // runs with no user for the engine to check, so nobody on staff deploys at run time.
+          new Grant(StaffGroups.OPERATIONS, Resources.DEPLOYMENT, ANY, Permissions.READ),
+          // Batches run without checking each instance: only the two that operations need
+          // (migrating to a new model version, retrying failed jobs), never message
+          // correlation, variables, deletion or history removal, which would skip a stage or
+          // erase the record (BR 5.4).
+          new Grant(
+              StaffGroups.OPERATIONS,
+              Resources.BATCH,
+              ANY,
+              Permissions.READ,
+              Permissions.READ_HISTORY,
+              BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+              BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES));
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

@@ -4,6 +4,11 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -11,33 +16,78 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API answers a task completion whose listener refused it with 500 ("Cannot
- * complete task"), whatever the listener threw. An officer's refused decision ({@link
- * OfficerDecision}) is a bad request: this mapper finds it in the cause chain and answers 400
- * with the same message; everything else keeps Camunda's answer.
+ * The engine REST API answers many caller mistakes with 500: a task completion whose listener
+ * refused it ("Cannot complete task"), an unknown task id, a task someone else has claimed, a
+ * model that does not parse. Those are the caller's to fix, so they get a 4xx with the engine's
+ * message (a refused officer's decision, {@link OfficerDecision}, is a 400); everything else
+ * keeps Camunda's answer.
  */
 @Configuration
 public class EngineRestErrors {
 
   @Bean
-  ResourceConfigCustomizer officerDecisionsAreBadRequests() {
-    return config -> config.register(RefusedDecisionMapper.class);
+  ResourceConfigCustomizer callerMistakesAreClientErrors() {
+    return config -> {
+      config.register(RestExceptionMapper.class);
+      config.register(EngineExceptionMapper.class);
+    };
   }
 
+  /** The status a caller's mistake deserves, or null for a real server error. */
+  static Response.Status statusOf(Throwable cause) {
+    if (cause instanceof NotFoundException || cause instanceof NullValueException) {
+      return Response.Status.NOT_FOUND; // "Cannot find task with id …"
+    }
+    if (cause instanceof TaskAlreadyClaimedException) {
+      return Response.Status.CONFLICT;
+    }
+    if (cause instanceof BadUserRequestException || cause instanceof ParseException) {
+      return Response.Status.BAD_REQUEST;
+    }
+    if (cause instanceof ProcessEngineException
+        && cause.getMessage() != null
+        && cause.getMessage().contains("serialization format is prohibited")) {
+      return Response.Status.BAD_REQUEST; // a serialized Java object as a variable value
+    }
+    return null;
+  }
+
+  private static Response answer(Exception thrown, String message) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      Response.Status status = statusOf(cause);
+      if (status != null) {
+        return ExceptionHandlerHelper.getInstance()
+            .getResponse(
+                new RestException(
+                    status,
+                    (Exception) cause,
+                    message != null ? message : cause.getMessage()));
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+  }
+
+  /** Camunda's resources wrap engine exceptions in a RestException, mostly as 500. */
   @Priority(1)
-  public static class RefusedDecisionMapper implements ExceptionMapper<RestException> {
+  public static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof BadUserRequestException) {
-          return ExceptionHandlerHelper.getInstance()
-              .getResponse(
-                  new RestException(
-                      Response.Status.BAD_REQUEST, (Exception) cause, exception.getMessage()));
-        }
+      if (exception.getStatus() != null
+          && exception.getStatus() != Response.Status.INTERNAL_SERVER_ERROR) {
+        return ExceptionHandlerHelper.getInstance().getResponse(exception);
       }
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      return answer(exception, exception.getMessage());
+    }
+  }
+
+  /** Engine exceptions that reach Jersey unwrapped (claim, deployment create). */
+  @Priority(1)
+  public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return answer(exception, null);
     }
   }
 }

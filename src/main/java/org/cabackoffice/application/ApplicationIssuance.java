@@ -16,6 +16,9 @@ import org.cabackoffice.issuance.CertificateProfile;
 import org.cabackoffice.issuance.IssuanceRequest;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.payment.Invoice;
+import org.cabackoffice.payment.InvoiceStatus;
+import org.cabackoffice.payment.Invoices;
 import org.cabackoffice.verification.IssuanceApprovals;
 import org.cabackoffice.verification.OrganizationDirectory;
 import org.cabackoffice.verification.OrganizationDirectoryEntry;
@@ -40,6 +43,7 @@ public class ApplicationIssuance {
   private final IssuanceApprovals approvals;
   private final DomainControl domainControl;
   private final CaaBeforeIssuance caaBeforeIssuance;
+  private final Invoices invoices;
 
   public ApplicationIssuance(
       Applications applications,
@@ -51,7 +55,8 @@ public class ApplicationIssuance {
       CsrRecheck csrRecheck,
       IssuanceApprovals approvals,
       DomainControl domainControl,
-      CaaBeforeIssuance caaBeforeIssuance) {
+      CaaBeforeIssuance caaBeforeIssuance,
+      Invoices invoices) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
@@ -62,6 +67,7 @@ public class ApplicationIssuance {
     this.approvals = approvals;
     this.domainControl = domainControl;
     this.caaBeforeIssuance = caaBeforeIssuance;
+    this.invoices = invoices;
   }
 
   /** Signs the certificate and marks the application issued; returns the serial (hex). */
@@ -73,6 +79,21 @@ public class ApplicationIssuance {
       throw new IllegalStateException(
           "application " + applicationId + " has no standing approval by a senior officer who did"
               + " not validate it (EV Guidelines 5.2.4); nothing signed");
+    }
+    // Guide [3-2]: the fee is paid before issuance, unless the renewal was granted deferred
+    // payment. Read from the invoice itself, not from the message that moved the process on.
+    Optional<Invoice> invoice = invoices.find(applicationId);
+    boolean settled =
+        invoice
+            .map(
+                i -> i.getStatus() == InvoiceStatus.PAID
+                    || (i.isDeferred() && i.getStatus() == InvoiceStatus.OPEN))
+            .orElse(false);
+    if (!settled) {
+      throw new IllegalStateException(
+          "application " + applicationId + ": "
+              + invoice.map(i -> "the invoice is " + i.getStatus() + ", not paid").orElse("no invoice")
+              + "; nothing signed");
     }
     // Right before signing, not only at their own steps: a retried or delayed signing job must
     // not rely on a domain validation past its reuse period (BR 4.2.1) or an old CAA answer

@@ -38,6 +38,9 @@ public class DomainControl {
   private final Applications applications;
   private final MailTemplates templates;
   private final Outbox outbox;
+  private final RegistrationEvidenceRepository registrations;
+  private final DomainUseConsentRepository consents;
+  private final RegistrantComparisonRepository comparisons;
 
   public DomainControl(
       @Value("${backoffice.domain.registrant-evidence-counts-as-control:false}")
@@ -45,12 +48,18 @@ public class DomainControl {
       DnsChangeValidations dnsChange,
       Applications applications,
       MailTemplates templates,
-      Outbox outbox) {
+      Outbox outbox,
+      RegistrationEvidenceRepository registrations,
+      DomainUseConsentRepository consents,
+      RegistrantComparisonRepository comparisons) {
     this.registrantEvidenceCountsAsControl = registrantEvidenceCountsAsControl;
     this.dnsChange = dnsChange;
     this.applications = applications;
     this.templates = templates;
     this.outbox = outbox;
+    this.registrations = registrations;
+    this.consents = consents;
+    this.comparisons = comparisons;
   }
 
   @Transactional
@@ -82,12 +91,34 @@ public class DomainControl {
    */
   @Transactional(readOnly = true)
   public boolean stillEstablished(long applicationId) {
+    Application application = applications.get(applicationId);
+    String domain = DomainAssessment.registrableDomain(application.getCommonName());
     if (registrantEvidenceCountsAsControl) {
+      return registrantEstablished(application, domain);
+    }
+    return validatedForApplicant(application, domain);
+  }
+
+  /**
+   * The guide's [3-1] evidence for this application, read from the stored records rather than
+   * from the process's variables: since the application was submitted, the registry named the
+   * applicant, an officer judged a close name to be the applicant's, or a WHOIS contact
+   * approved the use. Whatever moved the process along, signing needs one of these on record.
+   */
+  private boolean registrantEstablished(Application application, String domain) {
+    long id = application.getId();
+    if (!consents.findByApplicationIdAndStatusOrderByIdAsc(id, DomainUseConsent.Status.APPROVED).isEmpty()) {
       return true;
     }
-    Application application = applications.get(applicationId);
-    return validatedForApplicant(
-        application, DomainAssessment.registrableDomain(application.getCommonName()));
+    if (comparisons.findByApplicationIdOrderByIdAsc(id).stream()
+        .anyMatch(c -> c.isSameOrganization() && domain.equals(c.getDomainName()))) {
+      return true;
+    }
+    return registrations.findByDomainNameOrderByQueriedAtDesc(domain).stream()
+        .filter(e -> !e.getCheckedAt().isBefore(application.getSubmittedAt()))
+        .anyMatch(
+            e -> e.getNameMatch() == NameMatch.MATCH
+                && e.getComparedNames().contains(application.getOrganizationNameEn()));
   }
 
   /**

@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
 import org.cabackoffice.calendar.Deadlines;
 import org.cabackoffice.domain.CaaEvidence;
 import org.cabackoffice.domain.CaaEvidenceRepository;
-import org.cabackoffice.domain.RegistrationEvidence;
 import org.cabackoffice.domain.DnsChallengeView;
+import org.cabackoffice.domain.RegistrationEvidence;
 import org.cabackoffice.domain.RegistrationEvidenceRepository;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.IssuedCertificateRepository;
 import org.cabackoffice.mail.CaughtMail;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.cabackoffice.testsupport.PreviousSystemCertificate;
+import org.cabackoffice.workflow.RenewalProcess;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,11 +313,15 @@ class CertificateApplicationIT extends BackOfficeIT {
         tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult();
     assertThat(tasks.getVariable(task.getId(), "registrantOrganization")).isEqualTo("Sampl K.K.");
     tasks.claim(task.getId(), "officer");
+    // Nothing running inside the engine decides in an officer's name: only someone logged in.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tasks.complete(task.getId(), Map.of("registrantDecision", "SAME", "registrantComparisonNote", "x")))
+        .hasMessageContaining("logged in");
     // Without a reason nothing is recorded and the task stays open.
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> tasks.complete(task.getId(), Map.of("registrantDecision", "SAME")))
+            () -> completeAs("officer", task.getId(), Map.of("registrantDecision", "SAME")))
         .hasMessageContaining("kept as evidence");
-    tasks.complete(task.getId(), Map.of("registrantDecision", "SAME", "registrantComparisonNote", "typo in the WHOIS record"));
+    completeAs("officer", task.getId(), Map.of("registrantDecision", "SAME", "registrantComparisonNote", "typo in the WHOIS record"));
     runJobs();
     assertThat(stage(id)).containsExactly("Wait before checking again");
   }
@@ -328,7 +333,7 @@ class CertificateApplicationIT extends BackOfficeIT {
     Task approval =
         tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
     tasks.claim(approval.getId(), "senior");
-    tasks.complete(approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    completeAs("senior", approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
 
     Job check = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("check-caa").singleResult();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(check.getId()))
@@ -351,6 +356,33 @@ class CertificateApplicationIT extends BackOfficeIT {
         .extracting(CaaEvidence::isPermitted)
         .containsExactly(false, true, true);
     assertThat(status(id)).isEqualTo("ISSUED");
+  }
+
+  @Test
+  void aPaymentMessageWithoutARecordedPaymentSignsNothing() throws Exception {
+    WHOIS.answer("sample-unpaid.jp", jprsRecord("sample-unpaid.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-unpaid.jp", "www.sample-unpaid.jp"), null));
+    runJobs();
+    proveDomainControl(id);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    // Whatever moves the process past the payment wait (here the bare message), signing reads
+    // the invoice itself.
+    runtime
+        .createMessageCorrelation(RenewalProcess.Messages.PAYMENT_RECEIVED)
+        .processInstanceBusinessKey(String.valueOf(id))
+        .correlate();
+    runJobs();
+    confirmByPhone(id, "officer");
+    Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
+    tasks.claim(approval.getId(), "senior");
+    completeAs("senior", approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::runJobs)
+        .hasMessageContaining("the invoice is OPEN, not paid; nothing signed");
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
   }
 
   @Test

@@ -1,0 +1,97 @@
+package org.cabackoffice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.mail.Outbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The private-CA rule at signing: the registrant evidence must be on record for the application,
+ * whatever moved its process along.
+ */
+class DomainControlTest {
+
+  static final Instant SUBMITTED = Instant.parse("2026-11-20T01:00:00Z");
+
+  final Applications applications = mock(Applications.class);
+  final RegistrationEvidenceRepository registrations = mock(RegistrationEvidenceRepository.class);
+  final DomainUseConsentRepository consents = mock(DomainUseConsentRepository.class);
+  final RegistrantComparisonRepository comparisons = mock(RegistrantComparisonRepository.class);
+  final DomainControl privateCa =
+      new DomainControl(
+          true,
+          mock(DnsChangeValidations.class),
+          applications,
+          mock(MailTemplates.class),
+          mock(Outbox.class),
+          registrations,
+          consents,
+          comparisons);
+
+  @BeforeEach
+  void application() {
+    Application application = mock(Application.class);
+    when(application.getId()).thenReturn(7L);
+    when(application.getCommonName()).thenReturn("www.sample.co.jp");
+    when(application.getOrganizationNameEn()).thenReturn("Sample K.K.");
+    when(application.getSubmittedAt()).thenReturn(SUBMITTED);
+    when(applications.get(7)).thenReturn(application);
+    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(List.of());
+    when(comparisons.findByApplicationIdOrderByIdAsc(7)).thenReturn(List.of());
+    when(registrations.findByDomainNameOrderByQueriedAtDesc("sample.co.jp")).thenReturn(List.of());
+  }
+
+  private static RegistrationEvidence lookup(Instant at, NameMatch match) {
+    RegistrationRecord record = new RegistrationRecord(true, List.of("Sample K.K."), List.of(), false, null);
+    return new RegistrationEvidence(
+        "sample.co.jp",
+        new RegistryAnswer("WHOIS", "whois.jprs.jp:43", "…", record, null),
+        at,
+        List.of("Sample K.K.", "サンプル株式会社"),
+        match);
+  }
+
+  @Test
+  void nothingOnRecordMeansNoControl() {
+    assertThat(privateCa.stillEstablished(7)).isFalse();
+  }
+
+  @Test
+  void aRegistryMatchSinceSubmissionCounts() {
+    when(registrations.findByDomainNameOrderByQueriedAtDesc("sample.co.jp"))
+        .thenReturn(List.of(lookup(SUBMITTED.plusSeconds(5), NameMatch.MATCH)));
+    assertThat(privateCa.stillEstablished(7)).isTrue();
+  }
+
+  @Test
+  void aMatchBeforeTheApplicationOrANonMatchDoesNot() {
+    when(registrations.findByDomainNameOrderByQueriedAtDesc("sample.co.jp"))
+        .thenReturn(
+            List.of(
+                lookup(SUBMITTED.plusSeconds(5), NameMatch.NO_MATCH),
+                lookup(SUBMITTED.minusSeconds(60), NameMatch.MATCH)));
+    assertThat(privateCa.stillEstablished(7)).isFalse();
+  }
+
+  @Test
+  void anApprovedConsentOrAnOfficersSameDecisionCounts() {
+    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED))
+        .thenReturn(List.of(mock(DomainUseConsent.class)));
+    assertThat(privateCa.stillEstablished(7)).isTrue();
+
+    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(List.of());
+    RegistrantComparison same = mock(RegistrantComparison.class);
+    when(same.isSameOrganization()).thenReturn(true);
+    when(same.getDomainName()).thenReturn("sample.co.jp");
+    when(comparisons.findByApplicationIdOrderByIdAsc(7)).thenReturn(List.of(same));
+    assertThat(privateCa.stillEstablished(7)).isTrue();
+  }
+}

@@ -1,5 +1,6 @@
 package org.cabackoffice.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.application.ApplicationRefusedException;
@@ -94,7 +95,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this API: " + reason);
     problem.setTitle("Unreadable request");
-    problem.setProperty("findings", List.of(Map.of("field", "", "code", "body.unreadable")));
+    problem.setProperty("findings", List.of(Map.of("field", fieldOf(ex), "code", "body.unreadable")));
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * The JSON path of the value Jackson could not take ({@code organization.nameEn}, {@code
+   * product}), so the customer sees which field to fix; empty when the body is not JSON at all.
+   */
+  static String fieldOf(HttpMessageNotReadableException ex) {
+    if (!(ex.getMostSpecificCause() instanceof JsonMappingException mapping)) {
+      return "";
+    }
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : mapping.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 }

@@ -194,11 +194,20 @@ public abstract class BackOfficeIT {
   protected void payInvoice(long id) {
     @SuppressWarnings("unchecked")
     Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
+    // A yen amount with a fraction is a typing mistake to report, never one to round away.
+    ResponseEntity<String> fraction =
+        as("officer", "officer")
+            .postForEntity(
+                "/api/applications/" + id + "/payments",
+                Map.of("amountYen", ((Number) invoice.get("totalYen")).longValue() + 0.99, "valueDate", java.time.LocalDate.now().toString(), "reference", "x"),
+                String.class);
+    assertThat(fraction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fraction.getBody()).contains("\"field\":\"amountYen\"");
     ResponseEntity<String> paid =
         as("officer", "officer")
             .postForEntity(
                 "/api/applications/" + id + "/payments",
-                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "x"),
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", java.time.LocalDate.now().toString(), "reference", "x"),
                 String.class);
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
     runJobs();

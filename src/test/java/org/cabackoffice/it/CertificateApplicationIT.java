@@ -419,6 +419,26 @@ class CertificateApplicationIT extends BackOfficeIT {
     Map<String, Object> noProduct = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
     noProduct.remove("product");
     assertRefused(noProduct, 400, "field.invalid");
+    // A value of the wrong kind names its field.
+    assertRefused(form("PLATINUM_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null), 400, "body.unreadable", "product");
+    Map<String, Object> maybe = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
+    maybe.put("express", "maybe");
+    assertRefused(maybe, 400, "body.unreadable", "express");
+    // Guide, renewal: the CSR's CN is the renewed certificate's CN.
+    PreviousSystemCertificate.Issued due =
+        PreviousSystemCertificate.issue("mail.sample-direct.jp", now.minus(40, ChronoUnit.DAYS), now.plus(280, ChronoUnit.DAYS));
+    importCertificate(due.pem());
+    assertRefused(
+        form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-direct.jp", "www.sample-direct.jp"), due.serialHex()),
+        422,
+        "subject.cn.mismatch");
+    // The serial belongs to renewals, and a renewal needs one.
+    assertRefused(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, recent.serialHex()), 422, "new.has-serial");
+    assertRefused(form("GLOBAL_SERVER_ID", "RENEWAL", "BANK_TRANSFER", csr, null), 422, "renewal.serial-missing");
+    // Guide [1-3]: the technical contact is the storefront user the certificate is mailed to.
+    Map<String, Object> otherContact = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
+    otherContact.put("technicalContact", Map.of("company", "Sample K.K.", "name", "Someone", "email", "someone@example.jp"));
+    assertRefused(otherContact, 422, "technical-contact.not-user-id");
 
     // A body far beyond any CSR is refused before it is read into memory.
     ResponseEntity<String> huge =
@@ -523,6 +543,12 @@ class CertificateApplicationIT extends BackOfficeIT {
     ResponseEntity<String> refused = customer().postForEntity("/api/applications", form, String.class);
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(status);
     assertThat(refused.getBody()).contains("\"code\":\"" + code + "\"");
+  }
+
+  private void assertRefused(Map<String, Object> form, int status, String code, String field) {
+    ResponseEntity<String> refused = customer().postForEntity("/api/applications", form, String.class);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(status);
+    assertThat(refused.getBody()).contains("\"code\":\"" + code + "\"").contains("\"field\":\"" + field + "\"");
   }
 
   private ResponseEntity<String> importCertificate(String pem) {

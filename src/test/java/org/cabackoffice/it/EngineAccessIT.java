@@ -6,8 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.testsupport.CsrFactory;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -162,6 +167,23 @@ class EngineAccessIT extends BackOfficeIT {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Autowired ProcessEngineConfiguration engineConfiguration;
+  @Autowired RepositoryService repository;
+
+  @Test
+  void aChangedModelIsDeployedTogetherWithItsForms() throws Exception {
+    // The user tasks bind their forms by deployment: the process's deployment must hold every
+    // form, so a restart after any change deploys all resources (duplicate filtering keeps an
+    // unchanged start from deploying at all).
+    assertThat(((SpringProcessEngineConfiguration) engineConfiguration).isDeployChangedOnly()).isFalse();
+    ProcessDefinition latest =
+        repository.createProcessDefinitionQuery().processDefinitionKey("certificate-renewal").latestVersion().singleResult();
+    List<String> resources = repository.getDeploymentResourceNames(latest.getDeploymentId());
+    try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      forms.map(f -> "forms/" + f.getFileName()).forEach(form -> assertThat(resources).anyMatch(r -> r.endsWith(form)));
+    }
   }
 
   @SuppressWarnings("unchecked")

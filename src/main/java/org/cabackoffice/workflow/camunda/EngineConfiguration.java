@@ -22,10 +22,13 @@ public class EngineConfiguration {
         // operations deploy cannot call ${applicationIssuance.sign(42)} or any other service
         // around the process's own checks.
         configuration.setBeans(new DelegateBeans(context));
-        // bpmn/ and forms/ are deployed at every start; only a changed model may become a new
-        // version, or every restart would leave running applications on an "old" version.
+        // bpmn/ and forms/ are deployed at start, filtered for duplicates: nothing changed, no
+        // new deployment (running applications stay on the current version). Something changed:
+        // every resource goes into the new deployment, because the user tasks bind their forms
+        // by deployment (camunda:formRefBinding="deployment"); a deployment of the changed file
+        // alone would leave a new model without its forms, or a new form unused.
         if (configuration instanceof SpringProcessEngineConfiguration spring) {
-          spring.setDeployChangedOnly(true);
+          spring.setDeployChangedOnly(false);
         }
       }
     };

@@ -16,6 +16,7 @@ import org.cabackoffice.issuance.CertificateProfile;
 import org.cabackoffice.issuance.IssuanceRequest;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.issuance.LintFailedException;
 import org.cabackoffice.payment.Invoice;
 import org.cabackoffice.payment.InvoiceStatus;
 import org.cabackoffice.payment.Invoices;
@@ -70,11 +71,32 @@ public class ApplicationIssuance {
     this.invoices = invoices;
   }
 
-  /** Signs the certificate and marks the application issued; returns the serial (hex). */
+  /**
+   * What signing came to: the serial of the issued certificate, or the reason it was refused.
+   * A refusal is the application's end (the customer is told), not an incident: the CAA records,
+   * the key, the domain validation's age or the certificate's content ruled it out.
+   */
+  public record Signing(String serial, RejectionReason refusal, String detail) {
+
+    static Signing issued(String serial) {
+      return new Signing(serial, null, null);
+    }
+
+    static Signing refused(RejectionReason reason, String detail) {
+      return new Signing(null, reason, detail);
+    }
+
+    public boolean refused() {
+      return refusal != null;
+    }
+  }
+
+  /**
+   * Signs the certificate and marks the application issued. What should never happen (no
+   * standing approval, no payment, no registrant evidence) throws: the job becomes an incident.
+   */
   @Transactional
-  public String sign(long applicationId) {
-    // The key may have been blocklisted, or used by another customer, since the CSR step; a CA
-    // must not sign a key it knows to be compromised (BR 6.1.1.3). The job stops as an incident.
+  public Signing sign(long applicationId) {
     if (!approvals.approved(applicationId)) {
       throw new IllegalStateException(
           "application " + applicationId + " has no standing approval by a senior officer who did"
@@ -99,21 +121,24 @@ public class ApplicationIssuance {
     // not rely on a domain validation past its reuse period (BR 4.2.1) or an old CAA answer
     // (BR 3.2.2.8).
     if (!domainControl.stillEstablished(applicationId)) {
-      throw new IllegalStateException(
-          "application " + applicationId + ": domain control no longer counts at issuance"
-              + " (BR 4.2.1 reuse period passed); nothing signed");
+      if (domainControl.registrantEvidenceCountsAsControl()) {
+        throw new IllegalStateException(
+            "application " + applicationId + ": no registrant match, same-organization decision"
+                + " or approved domain-use consent on record; nothing signed");
+      }
+      return Signing.refused(
+          RejectionReason.DOMAIN_CONTROL_LAPSED,
+          "domain control no longer counts at issuance (BR 4.2.1 reuse period passed)");
     }
     CaaBeforeIssuance.Outcome caa = caaBeforeIssuance.check(applicationId);
     if (!caa.permitted()) {
-      throw new IllegalStateException(
-          "application " + applicationId + ": CAA no longer permits issuance, nothing signed: "
-              + caa.detail());
+      return Signing.refused(RejectionReason.CAA_FORBIDS, caa.detail());
     }
+    // The key may have been blocklisted, or used by another customer, since the CSR step; a CA
+    // must not sign a key it knows to be compromised (BR 6.1.1.3).
     CsrRecheck.Outcome recheck = csrRecheck.recheck(applicationId);
     if (!recheck.acceptable()) {
-      throw new IllegalStateException(
-          "application " + applicationId + ": the CSR is no longer acceptable, nothing signed: "
-              + recheck.detail());
+      return Signing.refused(RejectionReason.CSR_REFUSED, recheck.detail());
     }
     Application application = applications.get(applicationId);
     CsrCheckResult csr =
@@ -133,7 +158,9 @@ public class ApplicationIssuance {
     Set<String> dnsNames = new LinkedHashSet<>();
     dnsNames.add(application.getCommonName().toLowerCase(Locale.ROOT));
     csr.sans().forEach(name -> dnsNames.add(name.toLowerCase(Locale.ROOT)));
-    IssuedCertificate certificate =
+    IssuedCertificate certificate;
+    try {
+      certificate =
         issuer.issue(
             new IssuanceRequest(
                 applicationId,
@@ -149,8 +176,13 @@ public class ApplicationIssuance {
                 country,
                 csr.subjectPublicKeyInfo(),
                 application.getProduct().extendedValidation() ? evSubject(application) : null));
+    } catch (LintFailedException e) {
+      // BR 7.1 via the pre-issuance lint: e.g. an EV subject without the corporate number a
+      // qualified information source lists. Nothing was signed.
+      return Signing.refused(RejectionReason.ISSUANCE_RULES_NOT_MET, e.getMessage());
+    }
     applications.markIssued(applicationId);
-    return certificate.serial();
+    return Signing.issued(certificate.serial());
   }
 
   /**

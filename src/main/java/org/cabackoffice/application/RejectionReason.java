@@ -28,6 +28,12 @@ public enum RejectionReason {
       "在籍証明書が期限までに提出されませんでした", "The employment certificate did not arrive in time"),
   EMPLOYMENT_CERTIFICATE_REFUSED("在籍証明書が認められませんでした", "The employment certificate was not accepted"),
   ISSUANCE_NOT_APPROVED("発行が承認されませんでした", "Issuance was not approved"),
+  DOMAIN_CONTROL_LAPSED(
+      "発行までの間にドメイン名の確認が有効期間を過ぎました",
+      "The domain validation lapsed before the certificate could be issued"),
+  ISSUANCE_RULES_NOT_MET(
+      "証明書の内容が発行基準を満たさないため発行できませんでした",
+      "The certificate would not meet the issuance rules, so it was not issued"),
   CAA_FORBIDS(
       "ドメイン名の CAA レコードが当社による発行を許可していません",
       "The domain's CAA records do not permit this CA to issue");

@@ -62,6 +62,11 @@ public class DomainControl {
     this.comparisons = comparisons;
   }
 
+  /** The private-CA configuration: the guide's registrant evidence is taken as control. */
+  public boolean registrantEvidenceCountsAsControl() {
+    return registrantEvidenceCountsAsControl;
+  }
+
   @Transactional
   public Decision establish(long applicationId, String domain) {
     Application application = applications.get(applicationId);

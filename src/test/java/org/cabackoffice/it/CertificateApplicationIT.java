@@ -386,6 +386,26 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void caaChangedBetweenItsCheckAndSigningEndsTheApplication() throws Exception {
+    long id = validatedUpToApproval("sample-caa-late.jp");
+    Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
+    tasks.claim(approval.getId(), "senior");
+    completeAs("senior", approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    Job check = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("check-caa").singleResult();
+    management.executeJob(check.getId());
+    // The domain's holder names another CA before the signing job runs (BR 3.2.2.8: right before).
+    DNS.caa("sample-caa-late.jp", 0, "issue", "other-ca.example");
+    runJobs();
+
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertThat(rejectionCode(id)).isEqualTo("CAA_FORBIDS");
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+    assertThat(mailsTo(CUSTOMER)).anyMatch(m -> m.subject().contains("申請のお断り (申請番号 " + id + ")"));
+    DNS.remove("sample-caa-late.jp");
+  }
+
+  @Test
   void caaRecordsNamingAnotherCaStopIssuance() throws Exception {
     // RFC 8659: the record at the registered domain governs the names below it.
     DNS.caa("sample-caa.jp", 0, "issue", "other-ca.example");

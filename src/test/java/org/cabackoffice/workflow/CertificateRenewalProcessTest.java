@@ -488,6 +488,25 @@ class CertificateRenewalProcessTest {
   }
 
   @Test
+  void aRefusalAtSigningEndsTheApplicationWithItsReason() {
+    // What signing finds (CAA changed, key blocklisted, lint) throws the model's "signing-refused" error.
+    delegate(
+        "signCertificateDelegate",
+        e -> {
+          e.setVariable("rejectionCode", "ISSUANCE_RULES_NOT_MET");
+          e.setVariable("rejectionDetail", "e_ev_subject_incomplete");
+          throw new org.camunda.bpm.engine.delegate.BpmnError("signing-refused", "lint");
+        });
+    ProcessInstance pi = untilPhoneCall();
+    completePhoneCall("CONFIRMED");
+    complete("approve-issuance", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    runJobs();
+    assertThat(pi).hasPassed("sign-certificate", "signing-refused");
+    assertRejected(pi, "ISSUANCE_RULES_NOT_MET");
+    assertThat(pi).hasNotPassed("mail-certificate");
+  }
+
+  @Test
   void missedServiceLevelIsFlaggedWithoutStoppingTheWork() {
     ProcessInstance pi = start("BANK_TRANSFER", true);
     runJobs();

@@ -115,10 +115,14 @@ public class Applications {
               "payment.deferred-needs-renewal",
               "deferred payment (先行納入手配) is for renewals only (guide [3-2])"));
     }
+    // Every finding at once, the form's and the CSR's: a customer should not fix one field only
+    // to learn of the next.
+    CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId(), findings);
     if (!findings.isEmpty()) {
-      throw new ApplicationRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, findings);
+      boolean unreadable = findings.stream().anyMatch(f -> f.code().equals("csr.unreadable"));
+      throw new ApplicationRefusedException(
+          unreadable ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY, findings);
     }
-    CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId());
     Instant now = clock.instant();
     Application application =
         applications.save(new Application(account.getId(), form, csr.subject().commonName(), now));
@@ -166,7 +170,9 @@ public class Applications {
     return certificate.commonName();
   }
 
-  private CsrCheckResult checkCsr(String pem, String requiredCommonName, long customerAccountId) {
+  /** The CSR's check; its refusing findings are added to {@code findings}. */
+  private CsrCheckResult checkCsr(
+      String pem, String requiredCommonName, long customerAccountId, List<IntakeFinding> findings) {
     CsrCheckResult result;
     try {
       // The customer goes along so a key certified for another customer is refused (BR 9.6.3).
@@ -175,17 +181,13 @@ public class Applications {
               pem.getBytes(StandardCharsets.US_ASCII),
               CsrCheckContext.forCustomer(requiredCommonName, customerAccountId));
     } catch (NotACsrException e) {
-      throw new ApplicationRefusedException(
-          HttpStatus.BAD_REQUEST, new IntakeFinding("csr", "csr.unreadable", e.getMessage()));
+      findings.add(new IntakeFinding("csr", "csr.unreadable", e.getMessage()));
+      return null;
     }
-    if (!result.acceptable()) {
-      throw new ApplicationRefusedException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          result.findings().stream()
-              .filter(f -> f.severity() == Severity.ERROR)
-              .map(f -> new IntakeFinding("csr", f.code(), f.message()))
-              .toList());
-    }
+    result.findings().stream()
+        .filter(f -> f.severity() == Severity.ERROR)
+        .map(f -> new IntakeFinding("csr", f.code(), f.message()))
+        .forEach(findings::add);
     return result;
   }
 

@@ -459,6 +459,11 @@ class CertificateApplicationIT extends BackOfficeIT {
     Map<String, Object> otherContact = form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null);
     otherContact.put("technicalContact", Map.of("company", "Sample K.K.", "name", "Someone", "email", "someone@example.jp"));
     assertRefused(otherContact, 422, "technical-contact.not-user-id");
+    // Every finding at once: the form's and the CSR's.
+    otherContact.put("csr", csr(CsrFactory.p256(), "intranet", "intranet"));
+    ResponseEntity<String> both = customer().postForEntity("/api/applications", otherContact, String.class);
+    assertThat(both.getStatusCode().value()).isEqualTo(422);
+    assertThat(both.getBody()).contains("technical-contact.not-user-id").contains("\"field\":\"csr\"");
 
     // A body far beyond any CSR is refused before it is read into memory.
     ResponseEntity<String> huge =

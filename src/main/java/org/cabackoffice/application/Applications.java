@@ -218,7 +218,10 @@ public class Applications {
         "responsiblePerson",
         application.getResponsibleName()
             + (application.getResponsibleTitle() == null ? "" : ", " + application.getResponsibleTitle()));
-    variables.put("serviceLevelDeadline", Date.from(serviceLevelDeadline(application.isExpress(), now)));
+    Instant deadline = serviceLevelDeadline(application.isExpress(), now);
+    variables.put("serviceLevelDeadline", Date.from(deadline));
+    // From the deadline on, daily, until the application is done (ISO 8601 repeating interval).
+    variables.put("overdueReminderCycle", "R/" + deadline + "/P1D");
     return variables;
   }
 

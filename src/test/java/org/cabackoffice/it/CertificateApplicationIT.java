@@ -406,6 +406,25 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void anApplicationPastItsServiceLevelIsBroughtToTheTeamDaily() throws Exception {
+    WHOIS.answer("sample-overdue.jp", jprsRecord("sample-overdue.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-overdue.jp", "www.sample-overdue.jp"), null));
+    runJobs();
+    proveDomainControl(id);
+    assertThat(stage(id)).containsExactly("Decide whether documents are needed");
+
+    fireTimer(id, "overdue-reminder-due");
+    CaughtMail reminder = only(mailsTo("validation-team@backoffice.example"));
+    assertThat(reminder.subject()).contains("申請番号 " + id + " (www.sample-overdue.jp)");
+    assertThat(reminder.text()).contains("Waiting for: Decide whether documents are needed");
+    // The cycle goes on while the application waits; a second firing the same day mails nobody again.
+    fireTimer(id, "overdue-reminder-due");
+    assertThat(mailsTo("validation-team@backoffice.example")).hasSize(1);
+    assertThat(stage(id)).containsExactly("Decide whether documents are needed");
+  }
+
+  @Test
   void caaRecordsNamingAnotherCaStopIssuance() throws Exception {
     // RFC 8659: the record at the registered domain governs the names below it.
     DNS.caa("sample-caa.jp", 0, "issue", "other-ca.example");

@@ -148,6 +148,7 @@ class CertificateRenewalProcessTest {
     delegate("signCertificateDelegate", e -> e.setVariable("certificateSerial", "0a1b2c"));
     delegate("mailCertificateDelegate", e -> {});
     delegate("flagServiceLevelMissedDelegate", e -> {});
+    delegate("remindTeamOfOverdueApplicationDelegate", e -> {});
     delegate(
         "rejectApplicationDelegate", e -> rejectedWith = (String) e.getVariable("rejectionCode"));
     listener("documentReviewListener");
@@ -507,6 +508,22 @@ class CertificateRenewalProcessTest {
   }
 
   @Test
+  void anOverdueApplicationIsRemindedDailyUntilDone() {
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("decide-documents");
+    fireTimer(pi, "overdue-reminder-due");
+    runJobs();
+    // A cycle: the next reminder is set as soon as one fires, and the work goes on.
+    fireTimer(pi, "overdue-reminder-due");
+    runJobs();
+    assertThat(calls.stream().filter("remindTeamOfOverdueApplicationDelegate"::equals)).hasSize(2);
+    assertThat(pi).isWaitingAt("decide-documents");
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId("overdue-reminder-due").count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void missedServiceLevelIsFlaggedWithoutStoppingTheWork() {
     ProcessInstance pi = start("BANK_TRANSFER", true);
     runJobs();
@@ -536,6 +553,7 @@ class CertificateRenewalProcessTest {
     variables.put("paymentMethod", paymentMethod);
     variables.put("express", express);
     variables.put("serviceLevelDeadline", Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+    variables.put("overdueReminderCycle", "R/" + Instant.now().plus(3, ChronoUnit.DAYS) + "/P1D");
     return runtime.startProcessInstanceByKey(RenewalProcess.PROCESS_KEY, "42", variables);
   }
 

@@ -114,13 +114,18 @@ class RdapLookupTest {
     }
   }
 
-  @Test
-  void aRelatedLinkToAPrivateAddressIsNotFollowed() {
+  /** The .com registry's record of sample-shop.com, with a related link to the registrar's. */
+  private void registryLinksToRegistrar() {
     answers.put(
         "/registry/domain/sample-shop.com",
         new Canned(200, resource("registry-com.json")
             .replace("${BASE}", base + "registry/")
             .replace("${REGISTRAR}", base + "registrar/")));
+  }
+
+  @Test
+  void aRelatedLinkToAPrivateAddressIsNotFollowed() {
+    registryLinksToRegistrar();
     RegistryAnswer answer =
         lookup(Duration.ofSeconds(3), ReferralPolicy.publicAddressesOnly()).lookup("sample-shop.com");
 
@@ -130,11 +135,7 @@ class RdapLookupTest {
 
   @Test
   void followsTheRegistrysRelatedLinkAndReadsTheJCards() {
-    answers.put(
-        "/registry/domain/sample-shop.com",
-        new Canned(200, resource("registry-com.json")
-            .replace("${BASE}", base + "registry/")
-            .replace("${REGISTRAR}", base + "registrar/")));
+    registryLinksToRegistrar();
     answers.put("/registrar/domain/SAMPLE-SHOP.COM", new Canned(200, resource("registrar-full.json")));
 
     RegistryAnswer answer = lookup().lookup("sample-shop.com");

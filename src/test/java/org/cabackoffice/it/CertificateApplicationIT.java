@@ -276,10 +276,7 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void aDnsRecordThatNeverAnswersInTimeIsLookedForUntilTheChallengeExpires() throws Exception {
-    WHOIS.answer("sample-slowdns.jp", jprsRecord("sample-slowdns.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-slowdns.jp", "www.sample-slowdns.jp"), null));
-    runJobs();
+    long id = registrantMatched("sample-slowdns.jp");
     DnsChallengeView challenge = dnsChallenges.challenges(id).get(0);
     DNS.txt(challenge.recordName(), challenge.value());
     DNS.delay(challenge.recordName(), 2_500); // the resolver gives up after 1 s
@@ -360,11 +357,7 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void aPaymentMessageWithoutARecordedPaymentSignsNothing() throws Exception {
-    WHOIS.answer("sample-unpaid.jp", jprsRecord("sample-unpaid.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-unpaid.jp", "www.sample-unpaid.jp"), null));
-    runJobs();
-    proveDomainControl(id);
+    long id = domainControlled("sample-unpaid.jp");
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
     // Whatever moves the process past the payment wait (here the bare message), signing reads
     // the invoice itself.
@@ -407,11 +400,7 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void anApplicationPastItsServiceLevelIsBroughtToTheTeamDaily() throws Exception {
-    WHOIS.answer("sample-overdue.jp", jprsRecord("sample-overdue.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-overdue.jp", "www.sample-overdue.jp"), null));
-    runJobs();
-    proveDomainControl(id);
+    long id = domainControlled("sample-overdue.jp");
     assertThat(stage(id)).containsExactly("Decide whether documents are needed");
 
     fireTimer(id, "overdue-reminder-due");
@@ -556,16 +545,28 @@ class CertificateApplicationIT extends BackOfficeIT {
     return found;
   }
 
+  /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */
+  private long registrantMatched(String domain) throws Exception {
+    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
+    long id =
+        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www." + domain, "www." + domain), null));
+    runJobs();
+    return id;
+  }
+
+  /** As {@link #registrantMatched}, with domain control proven: it waits for the documents decision. */
+  private long domainControlled(String domain) throws Exception {
+    long id = registrantMatched(domain);
+    proveDomainControl(id);
+    return id;
+  }
+
   /**
    * An application for www.{@code domain}, registered to the applicant, taken through domain
    * control, documents (not needed), payment and the phone call: it waits for the approval.
    */
   private long validatedUpToApproval(String domain) throws Exception {
-    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www." + domain, "www." + domain), null));
-    runJobs();
-    proveDomainControl(id);
+    long id = domainControlled(domain);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
     payInvoice(id);
     confirmByPhone(id, "officer");

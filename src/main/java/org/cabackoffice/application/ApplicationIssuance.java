@@ -161,21 +161,21 @@ public class ApplicationIssuance {
     IssuedCertificate certificate;
     try {
       certificate =
-        issuer.issue(
-            new IssuanceRequest(
-                applicationId,
-                application.getCustomerAccountId(),
-                application.getProduct().extendedValidation()
-                    ? CertificateProfile.EV
-                    : CertificateProfile.OV,
-                application.getCommonName(),
-                dnsNames.stream().toList(),
-                organization,
-                locality,
-                state,
-                country,
-                csr.subjectPublicKeyInfo(),
-                application.getProduct().extendedValidation() ? evSubject(application) : null));
+          issuer.issue(
+              new IssuanceRequest(
+                  applicationId,
+                  application.getCustomerAccountId(),
+                  application.getProduct().extendedValidation()
+                      ? CertificateProfile.EV
+                      : CertificateProfile.OV,
+                  application.getCommonName(),
+                  dnsNames.stream().toList(),
+                  organization,
+                  locality,
+                  state,
+                  country,
+                  csr.subjectPublicKeyInfo(),
+                  application.getProduct().extendedValidation() ? evSubject(application) : null));
     } catch (LintFailedException e) {
       // BR 7.1 via the pre-issuance lint: e.g. an EV subject without the corporate number a
       // qualified information source lists. Nothing was signed.

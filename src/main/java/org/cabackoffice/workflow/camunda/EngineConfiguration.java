@@ -18,9 +18,10 @@ public class EngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // Expressions in a model see the delegates and task listeners, nothing else: a model
-        // operations deploy cannot call ${applicationIssuance.sign(42)} or any other service
-        // around the process's own checks.
+        // Expressions in a model name the delegates and task listeners, no other bean: an edited
+        // model cannot call ${applicationIssuance.sign(42)} around the process's checks. This is
+        // no sandbox (JUEL reaches classes by reflection), which is why models are deployed only
+        // from the reviewed files in bpmn/, never through the API (StaffPermissions).
         configuration.setBeans(new DelegateBeans(context));
         // bpmn/ and forms/ are deployed at start, filtered for duplicates: nothing changed, no
         // new deployment (running applications stay on the current version). Something changed:

@@ -108,22 +108,31 @@ public class DomainControl {
    * The guide's [3-1] evidence for this application, read from the stored records rather than
    * from the process's variables: since the application was submitted, the registry named the
    * applicant, an officer judged a close name to be the applicant's, or a WHOIS contact
-   * approved the use. Whatever moved the process along, signing needs one of these on record.
+   * approved the use of this domain from an address the registry's record named. Whatever moved
+   * the process along, signing needs one of these on record.
    */
   private boolean registrantEstablished(Application application, String domain) {
     long id = application.getId();
-    if (!consents.findByApplicationIdAndStatusOrderByIdAsc(id, DomainUseConsent.Status.APPROVED).isEmpty()) {
+    List<RegistrationEvidence> lookups =
+        registrations.findByDomainNameOrderByQueriedAtDesc(domain).stream()
+            .filter(e -> !e.getCheckedAt().isBefore(application.getSubmittedAt()))
+            .toList();
+    if (lookups.stream()
+        .anyMatch(
+            e -> e.getNameMatch() == NameMatch.MATCH
+                && e.getComparedNames().contains(application.getOrganizationNameEn()))) {
       return true;
     }
     if (comparisons.findByApplicationIdOrderByIdAsc(id).stream()
         .anyMatch(c -> c.isSameOrganization() && domain.equals(c.getDomainName()))) {
       return true;
     }
-    return registrations.findByDomainNameOrderByQueriedAtDesc(domain).stream()
-        .filter(e -> !e.getCheckedAt().isBefore(application.getSubmittedAt()))
+    return consents.findByApplicationIdAndStatusOrderByIdAsc(id, DomainUseConsent.Status.APPROVED).stream()
+        .filter(c -> domain.equals(c.getDomainName()))
         .anyMatch(
-            e -> e.getNameMatch() == NameMatch.MATCH
-                && e.getComparedNames().contains(application.getOrganizationNameEn()));
+            c -> lookups.stream()
+                .flatMap(e -> e.getContactEmails().stream())
+                .anyMatch(c.getEmail()::equalsIgnoreCase));
   }
 
   /**

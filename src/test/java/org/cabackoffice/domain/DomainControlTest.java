@@ -81,13 +81,40 @@ class DomainControlTest {
     assertThat(privateCa.stillEstablished(7)).isFalse();
   }
 
-  @Test
-  void anApprovedConsentOrAnOfficersSameDecisionCounts() {
-    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED))
-        .thenReturn(List.of(mock(DomainUseConsent.class)));
-    assertThat(privateCa.stillEstablished(7)).isTrue();
+  private static DomainUseConsent approvedBy(String email, String domain) {
+    DomainUseConsent consent = mock(DomainUseConsent.class);
+    when(consent.getEmail()).thenReturn(email);
+    when(consent.getDomainName()).thenReturn(domain);
+    return consent;
+  }
 
-    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(List.of());
+  @Test
+  void anApprovedConsentCountsOnlyFromAContactTheRecordNamedForThisDomain() {
+    RegistrationRecord hosted =
+        new RegistrationRecord(true, List.of("Web Hosting K.K."), List.of("noc@hosting.example.jp"), false, null);
+    when(registrations.findByDomainNameOrderByQueriedAtDesc("sample.co.jp"))
+        .thenReturn(
+            List.of(
+                new RegistrationEvidence(
+                    "sample.co.jp",
+                    new RegistryAnswer("WHOIS", "whois.jprs.jp:43", "…", hosted, null),
+                    SUBMITTED.plusSeconds(5),
+                    List.of("Sample K.K."),
+                    NameMatch.NO_MATCH)));
+
+    // An address slipped into the process (not in the record), or consent for another domain.
+    List<DomainUseConsent> stray =
+        List.of(approvedBy("friend@attacker.example", "sample.co.jp"), approvedBy("noc@hosting.example.jp", "other.jp"));
+    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(stray);
+    assertThat(privateCa.stillEstablished(7)).isFalse();
+
+    List<DomainUseConsent> listed = List.of(approvedBy("NOC@hosting.example.jp", "sample.co.jp"));
+    when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(listed);
+    assertThat(privateCa.stillEstablished(7)).isTrue();
+  }
+
+  @Test
+  void anOfficersSameDecisionCounts() {
     RegistrantComparison same = mock(RegistrantComparison.class);
     when(same.isSameOrganization()).thenReturn(true);
     when(same.getDomainName()).thenReturn("sample.co.jp");

@@ -105,6 +105,53 @@ class EngineAccessIT extends BackOfficeIT {
                 .postForEntity("/engine-rest/history/process-instance/delete", Map.of("historicProcessInstanceIds", List.of(instance)), String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // A migration onto the same version maps any step to any other: a modification by another name.
+    String definition = (String) seen.get(0).get("processDefinitionId");
+    ResponseEntity<String> migrated =
+        as("operator", "operator")
+            .postForEntity(
+                "/engine-rest/migration/execute",
+                Map.of(
+                    "migrationPlan",
+                    Map.of(
+                        "sourceProcessDefinitionId", definition,
+                        "targetProcessDefinitionId", definition,
+                        "instructions",
+                            List.of(Map.of("sourceActivityIds", List.of("decide-documents"), "targetActivityIds", List.of("approve-issuance")))),
+                    "processInstanceIds", List.of(instance)),
+                String.class);
+    assertThat(migrated.getStatusCode()).as(migrated.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
+        .isEqualTo(List.of("Decide whether documents are needed"));
+
+    // A task's variables change only through its form; comments stay as written.
+    ResponseEntity<String> variable =
+        as("officer", "officer")
+            .exchange(
+                "/engine-rest/task/" + taskId + "/variables/caaPermitted",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("value", true, "type", "Boolean")),
+                String.class);
+    assertThat(variable.getStatusCode()).as(variable.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    Map<?, ?> comment =
+        as("officer2", "officer2")
+            .postForObject("/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "customer says the domain is not theirs"), Map.class);
+    ResponseEntity<String> rewritten =
+        as("officer", "officer")
+            .exchange(
+                "/engine-rest/task/" + taskId + "/comment",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("id", comment.get("id"), "message", "customer confirmed the domain")),
+                String.class);
+    assertThat(rewritten.getStatusCode()).as(rewritten.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    // The same holds for Tasklist and Cockpit, which call the engine directly: an auditor adds nothing.
+    identity.setAuthentication("auditor", List.of("auditors"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.createComment(taskId, instance, "seen"))
+          .hasMessageContaining("adds nothing");
+    } finally {
+      identity.clearAuthentication();
+    }
     assertThat(
             as("operator", "operator")
                 .postForEntity("/engine-rest/process-instance/delete", Map.of("processInstanceIds", List.of(instance)), String.class)

@@ -85,9 +85,11 @@ public class StaffPermissions {
               Permissions.READ_HISTORY),
           new Grant(StaffGroups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
           new Grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
-          // Operations: models and incidents. Retrying a failed job, suspending and migrating are
-          // theirs; moving a running application past a step (instance modification) or
-          // completing its tasks is not, or one person could skip the approval.
+          // Operations: models and incidents. Retrying a failed job and suspending are theirs;
+          // moving a running application past a step is not, or one person could skip the
+          // approval: no instance modification, and no migration either, which maps any
+          // activity to any other and sets variables as it goes (a same-version migration is a
+          // modification by another name).
           new Grant(StaffGroups.OPERATIONS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
           new Grant(
               StaffGroups.OPERATIONS,
@@ -97,7 +99,6 @@ public class StaffPermissions {
               Permissions.READ_TASK,
               Permissions.READ_INSTANCE,
               Permissions.READ_HISTORY,
-              Permissions.MIGRATE_INSTANCE,
               ProcessDefinitionPermissions.RETRY_JOB,
               ProcessDefinitionPermissions.SUSPEND,
               ProcessDefinitionPermissions.SUSPEND_INSTANCE),
@@ -112,17 +113,15 @@ public class StaffPermissions {
           // deployment is code (expressions run on the server), and a model started by a timer
           // runs with no user for the engine to check, so nobody on staff deploys at run time.
           new Grant(StaffGroups.OPERATIONS, Resources.DEPLOYMENT, ANY, Permissions.READ),
-          // Batches run without checking each instance: only the two that operations need
-          // (migrating to a new model version, retrying failed jobs), never message
-          // correlation, variables, deletion or history removal, which would skip a stage or
-          // erase the record (BR 5.4).
+          // Batches run without checking each instance: only retrying failed jobs, never
+          // migration, message correlation, variables, deletion or history removal, which would
+          // skip a stage or erase the record (BR 5.4).
           new Grant(
               StaffGroups.OPERATIONS,
               Resources.BATCH,
               ANY,
               Permissions.READ,
               Permissions.READ_HISTORY,
-              BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
               BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES));
 
   private final IdentityService identity;

@@ -1,0 +1,82 @@
+package org.cabackoffice.security.camunda;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * What Camunda's authorizations leave open to anyone who may work or read a task, closed for
+ * every way in (engine REST API, Tasklist and Cockpit's own API):
+ *
+ * <ul>
+ *   <li>a task's variables change only through its form (submit/complete), where the listeners
+ *       record who decided; writing them directly would set routing variables unseen;
+ *   <li>comments and attachments, once written, stay as written (BR 5.4.1: the record is not
+ *       rewritten); only administrators may remove one;
+ *   <li>auditors add nothing at all.
+ * </ul>
+ *
+ * Work the engine does itself (jobs, listeners) runs without an authenticated user and passes.
+ */
+final class RecordKeeping extends CommandInterceptor {
+
+  private static final List<Class<?>> TASK_VARIABLE_WRITES =
+      List.of(SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class);
+  private static final List<Class<?>> REWRITES =
+      List.of(
+          UpdateCommentCmd.class,
+          DeleteTaskCommentCmd.class,
+          DeleteProcessInstanceCommentCmd.class,
+          DeleteAttachmentCmd.class,
+          SaveAttachmentCmd.class);
+  private static final List<Class<?>> ADDITIONS = List.of(AddCommentCmd.class, CreateAttachmentCmd.class);
+
+  private final Supplier<Authentication> caller;
+
+  RecordKeeping(Supplier<Authentication> caller) {
+    this.caller = caller;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    String refusal = refusal(command.getClass(), caller.get());
+    if (refusal != null) {
+      throw new AuthorizationException(refusal);
+    }
+    return next.execute(command);
+  }
+
+  static String refusal(Class<?> command, Authentication authentication) {
+    if (authentication == null || authentication.getUserId() == null) {
+      return null;
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (groups.contains(StaffGroups.ADMINS)) {
+      return null;
+    }
+    String user = authentication.getUserId();
+    if (TASK_VARIABLE_WRITES.contains(command)) {
+      return user + " may not write a task's variables directly: a decision goes through the task's form";
+    }
+    if (REWRITES.contains(command)) {
+      return user + " may not change or remove a comment or attachment: the record stays as written";
+    }
+    if (ADDITIONS.contains(command) && EngineRestAuthentication.readsOnly(groups)) {
+      return user + " reads the records as an auditor and adds nothing to them";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+package org.cabackoffice.security.camunda;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts {@link RecordKeeping} in front of every engine command. */
+@Configuration
+public class RecordKeepingPlugin {
+
+  @Bean
+  AbstractProcessEnginePlugin recordKeeping() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        RecordKeeping guard =
+            new RecordKeeping(() -> configuration.getIdentityService().getCurrentAuthentication());
+        // The service API (REST, web apps, our own code) runs its commands through this chain.
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+            with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
+      }
+    };
+  }
+
+  private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor guard) {
+    List<CommandInterceptor> all = new ArrayList<>(existing == null ? List.of() : existing);
+    all.add(guard);
+    return all;
+  }
+}

@@ -46,6 +46,7 @@ public class DomainUseConsents {
       DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final DomainUseConsentRepository consents;
+  private final RegistrationEvidenceRepository registrations;
   private final ApplicantOrganizations applicants;
   private final MailTemplates templates;
   private final Outbox outbox;
@@ -58,6 +59,7 @@ public class DomainUseConsents {
 
   public DomainUseConsents(
       DomainUseConsentRepository consents,
+      RegistrationEvidenceRepository registrations,
       ApplicantOrganizations applicants,
       MailTemplates templates,
       Outbox outbox,
@@ -67,6 +69,7 @@ public class DomainUseConsents {
       @Value("${backoffice.mail.domain-consent-from}") String sender,
       @Value("${backoffice.base-url}") String baseUrl) {
     this.consents = consents;
+    this.registrations = registrations;
     this.applicants = applicants;
     this.templates = templates;
     this.outbox = outbox;
@@ -75,6 +78,20 @@ public class DomainUseConsents {
     this.properties = properties;
     this.sender = sender;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /**
+   * Asks the contacts the newest stored registry record of the domain names: the addresses come
+   * from the evidence auditors read, never from anything the process carries.
+   */
+  @Transactional
+  public List<String> requestFromRecord(long applicationId, String domain) {
+    List<String> contacts =
+        registrations
+            .findFirstByDomainNameAndReusedEvidenceIdIsNullOrderByQueriedAtDesc(DomainName.normalize(domain))
+            .map(RegistrationEvidence::getContactEmails)
+            .orElse(List.of());
+    return request(applicationId, domain, contacts);
   }
 
   /**

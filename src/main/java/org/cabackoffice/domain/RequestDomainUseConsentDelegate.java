@@ -1,6 +1,5 @@
 package org.cabackoffice.domain;
 
-import java.util.Arrays;
 import org.cabackoffice.calendar.Deadlines;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,10 +20,8 @@ public class RequestDomainUseConsentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    consents.request(
-        BusinessKeys.applicationId(execution),
-        (String) execution.getVariable("registrableDomain"),
-        Arrays.asList(((String) execution.getVariable("whoisContacts")).split(",")));
+    consents.requestFromRecord(
+        BusinessKeys.applicationId(execution), (String) execution.getVariable("registrableDomain"));
     execution.setVariable("consentReminderAt", deadlines.reminder());
     execution.setVariable("consentExpiresAt", deadlines.expiry());
   }

@@ -22,6 +22,7 @@ final class ConsentFixture {
   static final String SENDER = "CA Back Office <as-help@backoffice.example>";
 
   final InMemoryDomainUseConsents repository = new InMemoryDomainUseConsents();
+  final InMemoryRegistrationEvidence registrations = new InMemoryRegistrationEvidence();
   final List<OutgoingMail> outbox = new ArrayList<>();
   final Set<String> dedupKeys = new java.util.HashSet<>();
   final List<Delivered> delivered = new ArrayList<>();
@@ -43,6 +44,7 @@ final class ConsentFixture {
     consents =
         new DomainUseConsents(
             repository,
+            registrations,
             applicants,
             new MailTemplates(),
             listOutbox,

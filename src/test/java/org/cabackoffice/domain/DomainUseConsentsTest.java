@@ -16,6 +16,25 @@ class DomainUseConsentsTest {
   private final ConsentFixture f = new ConsentFixture();
 
   @Test
+  void theContactsComeFromTheStoredRegistryRecordOnly() {
+    RegistrationRecord record =
+        new RegistrationRecord(true, List.of("Web Hosting K.K."), List.of("noc@hosting.example.jp"), false, null);
+    f.registrations.save(
+        new RegistrationEvidence(
+            "sample-shop.com",
+            new RegistryAnswer("WHOIS", "whois.example:43", "…", record, null),
+            f.clock.instant(),
+            List.of("Sample K.K."),
+            NameMatch.NO_MATCH));
+
+    assertThat(f.consents.requestFromRecord(ConsentFixture.APPLICATION, "sample-shop.com"))
+        .containsExactly("noc@hosting.example.jp");
+    // A domain without a stored record has nobody to ask.
+    assertThat(f.consents.requestFromRecord(ConsentFixture.APPLICATION, "other-shop.com")).isEmpty();
+    assertThat(f.outbox).extracting(OutgoingMail::to).containsExactly("noc@hosting.example.jp");
+  }
+
+  @Test
   void mailsEachDistinctContactOnceFromTheConsentSender() {
     List<String> asked =
         f.consents.request(

@@ -124,6 +124,26 @@ class EngineAccessIT extends BackOfficeIT {
     assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
         .isEqualTo(List.of("Decide whether documents are needed"));
 
+    // Operations retry jobs, but a retry cannot move a timer (a deadline passing weeks early).
+    String timer =
+        management.createJobQuery().processInstanceId(instance).activityId("service-level-passed").singleResult().getId();
+    ResponseEntity<String> moved =
+        as("operator", "operator")
+            .exchange(
+                "/engine-rest/job/" + timer + "/retries",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("retries", 3, "dueDate", "2026-01-01T00:00:00.000+0000")),
+                String.class);
+    assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> retried =
+        as("operator", "operator")
+            .exchange(
+                "/engine-rest/job/" + timer + "/retries",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("retries", 3)),
+                String.class);
+    assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
     // A task's variables change only through its form; comments stay as written.
     ResponseEntity<String> variable =
         as("officer", "officer")

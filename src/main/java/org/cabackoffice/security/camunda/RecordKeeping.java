@@ -1,9 +1,11 @@
 package org.cabackoffice.security.camunda;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -26,7 +29,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  *       record who decided; writing them directly would set routing variables unseen;
  *   <li>comments and attachments, once written, stay as written (BR 5.4.1: the record is not
  *       rewritten); only administrators may remove one;
- *   <li>auditors add nothing at all.
+ *   <li>auditors add nothing at all;
+ *   <li>retrying a failed job keeps the job's due date: the retries endpoints also take a new due
+ *       date, which would let whoever may retry fire a timer early (a consent or payment deadline
+ *       passing weeks ahead of time) or hold one back.
  * </ul>
  *
  * Work the engine does itself (jobs, listeners) runs without an authenticated user and passes.
@@ -52,14 +58,14 @@ final class RecordKeeping extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    String refusal = refusal(command.getClass(), caller.get());
+    String refusal = refusal(command, caller.get());
     if (refusal != null) {
       throw new AuthorizationException(refusal);
     }
     return next.execute(command);
   }
 
-  static String refusal(Class<?> command, Authentication authentication) {
+  static String refusal(Command<?> executed, Authentication authentication) {
     if (authentication == null || authentication.getUserId() == null) {
       return null;
     }
@@ -68,15 +74,39 @@ final class RecordKeeping extends CommandInterceptor {
       return null;
     }
     String user = authentication.getUserId();
-    if (TASK_VARIABLE_WRITES.contains(command)) {
+    if ((executed instanceof SetJobRetriesCmd || executed instanceof AbstractSetJobsRetriesBatchCmd)
+        && setsDueDate(executed)) {
+      return user + " may retry a job but not move its due date: a timer fires when the process says";
+    }
+    if (is(executed, TASK_VARIABLE_WRITES)) {
       return user + " may not write a task's variables directly: a decision goes through the task's form";
     }
-    if (REWRITES.contains(command)) {
+    if (is(executed, REWRITES)) {
       return user + " may not change or remove a comment or attachment: the record stays as written";
     }
-    if (ADDITIONS.contains(command) && EngineRestAuthentication.readsOnly(groups)) {
+    if (is(executed, ADDITIONS) && EngineRestAuthentication.readsOnly(groups)) {
       return user + " reads the records as an auditor and adds nothing to them";
     }
     return null;
+  }
+
+  private static boolean is(Command<?> command, List<Class<?>> types) {
+    return types.stream().anyMatch(type -> type.isInstance(command));
+  }
+
+  /** The retries commands keep whether a due date was given in a field of their own. */
+  private static boolean setsDueDate(Command<?> command) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField("isDueDateSet");
+        field.setAccessible(true);
+        return field.getBoolean(command);
+      } catch (NoSuchFieldException e) {
+        // declared higher up
+      } catch (IllegalAccessException e) {
+        return true; // unreadable: refuse rather than let a due date through
+      }
+    }
+    return true;
   }
 }

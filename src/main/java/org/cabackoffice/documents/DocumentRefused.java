@@ -39,6 +39,10 @@ public class DocumentRefused extends IllegalArgumentException {
         409,
         "同時に別のアップロードがありました。もう一度アップロードしてください。",
         "Another upload arrived at the same moment; please upload your file again."),
+    TOO_MANY_FILES(
+        409,
+        "この依頼にはこれ以上ファイルを追加できません。担当者にお問い合わせください。",
+        "This request already holds as many files as it takes. Please contact us if more are needed."),
     NO_OPEN_REQUEST(
         409,
         "審査を待っている書類依頼がありません。",

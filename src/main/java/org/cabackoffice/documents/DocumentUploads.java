@@ -38,6 +38,13 @@ public class DocumentUploads {
   private static final int MAX_FILENAME = 255;
   private static final int MAX_CONTENT_TYPE = 100;
 
+  /**
+   * Files one request takes: a registry certificate, a seal certificate, a few more pages. The
+   * link lives up to 30 days and needs no login, so without a bound anyone holding it could
+   * fill the store at the size limit per file.
+   */
+  static final int MAX_FILES_PER_REQUEST = 20;
+
   private final DocumentRequestRepository requests;
   private final UploadedDocumentRepository documents;
   private final ProcessSignals signals;
@@ -108,6 +115,9 @@ public class DocumentUploads {
         ownTransaction.execute(
             tx -> {
               DocumentRequest request = usableRequest(token, now);
+              if (documents.countByRequestId(request.getId()) >= MAX_FILES_PER_REQUEST) {
+                throw new DocumentRefused(DocumentRefused.Reason.TOO_MANY_FILES);
+              }
               UploadedDocument document =
                   documents.save(
                       new UploadedDocument(

@@ -13,6 +13,8 @@ public interface UploadedDocumentRepository extends Repository<UploadedDocument,
 
   Optional<UploadedDocument> findById(long id);
 
+  long countByRequestId(long requestId);
+
   @Query(
       "select new org.cabackoffice.documents.UploadedDocumentSummary("
           + "d.id, d.requestId, d.originalFilename, d.contentType, d.sizeBytes, d.sha256, d.uploadedAt)"

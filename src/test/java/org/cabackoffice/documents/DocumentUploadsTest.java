@@ -82,6 +82,19 @@ class DocumentUploadsTest {
   }
 
   @Test
+  void aRequestTakesABoundedNumberOfFiles() {
+    DocumentRequest request = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    for (int i = 0; i < DocumentUploads.MAX_FILES_PER_REQUEST; i++) {
+      uploads.upload(request.getToken(), "page-" + i + ".pdf", "application/pdf", PDF);
+    }
+
+    assertThat(refusal(() -> uploads.upload(request.getToken(), "one-more.pdf", "application/pdf", PDF)))
+        .isEqualTo(DocumentRefused.Reason.TOO_MANY_FILES);
+    assertThat(store.documents).hasSize(DocumentUploads.MAX_FILES_PER_REQUEST);
+    assertThat(DocumentRefused.Reason.TOO_MANY_FILES.httpStatus()).isEqualTo(409);
+  }
+
+  @Test
   void laterUploadsAreStoredWithoutTellingTheProcessAgain() {
     DocumentRequest request = requested(DocumentKind.EMPLOYMENT_CERTIFICATE);
 

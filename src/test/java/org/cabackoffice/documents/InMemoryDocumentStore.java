@@ -84,6 +84,11 @@ final class InMemoryDocumentStore {
         }
 
         @Override
+        public long countByRequestId(long requestId) {
+          return documents.stream().filter(d -> d.getRequestId() == requestId).count();
+        }
+
+        @Override
         public List<UploadedDocumentSummary> summariesOf(Collection<Long> requestIds) {
           return documents.stream()
               .filter(d -> requestIds.contains(d.getRequestId()))

@@ -128,41 +128,21 @@ class EngineAccessIT extends BackOfficeIT {
     String timer =
         management.createJobQuery().processInstanceId(instance).activityId("service-level-passed").singleResult().getId();
     ResponseEntity<String> moved =
-        as("operator", "operator")
-            .exchange(
-                "/engine-rest/job/" + timer + "/retries",
-                org.springframework.http.HttpMethod.PUT,
-                new org.springframework.http.HttpEntity<>(Map.of("retries", 3, "dueDate", "2026-01-01T00:00:00.000+0000")),
-                String.class);
+        put("operator", "/engine-rest/job/" + timer + "/retries", Map.of("retries", 3, "dueDate", "2026-01-01T00:00:00.000+0000"));
     assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> retried =
-        as("operator", "operator")
-            .exchange(
-                "/engine-rest/job/" + timer + "/retries",
-                org.springframework.http.HttpMethod.PUT,
-                new org.springframework.http.HttpEntity<>(Map.of("retries", 3)),
-                String.class);
+        put("operator", "/engine-rest/job/" + timer + "/retries", Map.of("retries", 3));
     assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     // A task's variables change only through its form; comments stay as written.
     ResponseEntity<String> variable =
-        as("officer", "officer")
-            .exchange(
-                "/engine-rest/task/" + taskId + "/variables/caaPermitted",
-                org.springframework.http.HttpMethod.PUT,
-                new org.springframework.http.HttpEntity<>(Map.of("value", true, "type", "Boolean")),
-                String.class);
+        put("officer", "/engine-rest/task/" + taskId + "/variables/caaPermitted", Map.of("value", true, "type", "Boolean"));
     assertThat(variable.getStatusCode()).as(variable.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     Map<?, ?> comment =
         as("officer2", "officer2")
             .postForObject("/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "customer says the domain is not theirs"), Map.class);
     ResponseEntity<String> rewritten =
-        as("officer", "officer")
-            .exchange(
-                "/engine-rest/task/" + taskId + "/comment",
-                org.springframework.http.HttpMethod.PUT,
-                new org.springframework.http.HttpEntity<>(Map.of("id", comment.get("id"), "message", "customer confirmed the domain")),
-                String.class);
+        put("officer", "/engine-rest/task/" + taskId + "/comment", Map.of("id", comment.get("id"), "message", "customer confirmed the domain"));
     assertThat(rewritten.getStatusCode()).as(rewritten.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     // The same holds for Tasklist and Cockpit, which call the engine directly: an auditor adds nothing.
     identity.setAuthentication("auditor", List.of("auditors"));
@@ -251,6 +231,12 @@ class EngineAccessIT extends BackOfficeIT {
     try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
       forms.map(f -> "forms/" + f.getFileName()).forEach(form -> assertThat(resources).anyMatch(r -> r.endsWith(form)));
     }
+  }
+
+  /** PUT as a demo user (password = user id), the answer as text. */
+  private ResponseEntity<String> put(String user, String path, Object body) {
+    return as(user, user)
+        .exchange(path, org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(body), String.class);
   }
 
   @SuppressWarnings("unchecked")

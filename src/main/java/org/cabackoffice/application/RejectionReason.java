@@ -36,7 +36,9 @@ public enum RejectionReason {
       "The certificate would not meet the issuance rules, so it was not issued"),
   CAA_FORBIDS(
       "ドメイン名の CAA レコードが当社による発行を許可していません",
-      "The domain's CAA records do not permit this CA to issue");
+      "The domain's CAA records do not permit this CA to issue"),
+  /** The process was deleted by an administrator instead of reaching one of its end events. */
+  WITHDRAWN_BY_CA("申請は当社により取り下げられました", "The application was withdrawn by the CA");
 
   private final String messageJa;
   private final String messageEn;

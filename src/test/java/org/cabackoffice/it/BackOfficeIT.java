@@ -141,7 +141,11 @@ public abstract class BackOfficeIT {
 
   /** Completes a task as Tasklist does: with the officer logged in to the engine. */
   protected void completeAs(String officer, String taskId, Map<String, Object> variables) {
-    identity.setAuthenticatedUserId(officer);
+    identity.setAuthentication(
+        officer,
+        identity.createGroupQuery().groupMember(officer).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList());
     try {
       tasks.complete(taskId, variables);
     } finally {

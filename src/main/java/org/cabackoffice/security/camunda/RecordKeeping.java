@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Camunda's authorizations leave open to anyone who may work or read a task, closed for
@@ -35,9 +38,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  *       passing weeks ahead of time) or hold one back.
  * </ul>
  *
- * Work the engine does itself (jobs, listeners) runs without an authenticated user and passes.
+ * Beyond those, a caller on staff reaches only the commands {@link StaffCommands} lists for their
+ * group. Work the engine does itself (jobs, listeners) runs without an authenticated user and
+ * passes.
  */
 final class RecordKeeping extends CommandInterceptor {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordKeeping.class);
 
   private static final List<Class<?>> TASK_VARIABLE_WRITES =
       List.of(SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class);
@@ -58,7 +65,15 @@ final class RecordKeeping extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
+    // A command run inside another (a delegate's or listener's call) belongs to the outer one,
+    // which passed this check: only what a caller asks for directly is judged.
+    if (Context.getCommandContext() != null) {
+      return next.execute(command);
+    }
     String refusal = refusal(command, caller.get());
+    if (refusal != null && log.isInfoEnabled()) {
+      log.info("Engine refused {} to {}: {}", StaffCommands.describe(command), caller.get().getUserId(), refusal);
+    }
     if (refusal != null) {
       throw new AuthorizationException(refusal);
     }
@@ -87,7 +102,15 @@ final class RecordKeeping extends CommandInterceptor {
     if (is(executed, ADDITIONS) && EngineRestAuthentication.readsOnly(groups)) {
       return user + " reads the records as an auditor and adds nothing to them";
     }
-    return null;
+    if (StaffCommands.reads(executed) || StaffCommands.allowed(executed, groups)) {
+      return null;
+    }
+    return user
+        + " may not "
+        + StaffCommands.describe(executed)
+        + " through the engine: staff change an application only through the steps their role"
+        + " works (officers their tasks' forms, operations the retry and suspension of jobs), and"
+        + " an application ends only through its model";
   }
 
   private static boolean is(Command<?> command, List<Class<?>> types) {

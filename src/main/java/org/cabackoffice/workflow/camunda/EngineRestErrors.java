@@ -30,6 +30,7 @@ public class EngineRestErrors {
     return config -> {
       config.register(RestExceptionMapper.class);
       config.register(EngineExceptionMapper.class);
+      config.register(IncompleteRequestMapper.class);
     };
   }
 
@@ -88,6 +89,33 @@ public class EngineRestErrors {
     @Override
     public Response toResponse(ProcessEngineException exception) {
       return answer(exception, null);
+    }
+  }
+
+  /**
+   * Camunda's resources unbox the request's fields without checking them: {@code PUT
+   * /job/{id}/retries} with no {@code retries}, {@code POST /migration/execute} with no plan and
+   * a dozen others throw a NullPointerException before the engine sees the call. That is the
+   * caller's incomplete request, answered 400 and logged without a stack.
+   */
+  @Priority(1)
+  public static class IncompleteRequestMapper implements ExceptionMapper<NullPointerException> {
+
+    private static final org.slf4j.Logger log =
+        org.slf4j.LoggerFactory.getLogger(IncompleteRequestMapper.class);
+
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      StackTraceElement origin =
+          exception.getStackTrace().length == 0 ? null : exception.getStackTrace()[0];
+      log.info("Engine REST request lacked a required field ({})", origin);
+      return ExceptionHandlerHelper.getInstance()
+          .getResponse(
+              new RestException(
+                  Response.Status.BAD_REQUEST,
+                  exception,
+                  "the request lacks a required field; see the engine REST API's documentation"
+                      + " of this operation"));
     }
   }
 }

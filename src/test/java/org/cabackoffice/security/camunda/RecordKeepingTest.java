@@ -5,7 +5,30 @@ import static org.mockito.Mockito.mock;
 
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.ActivateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetActivityInstanceCmd;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetNextIdBlockCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
@@ -37,5 +60,61 @@ class RecordKeepingTest {
     assertThat(RecordKeeping.refusal(mock(UpdateCommentCmd.class), OFFICER)).contains("stays as written");
     assertThat(RecordKeeping.refusal(mock(AddCommentCmd.class), OFFICER)).isNull();
     assertThat(RecordKeeping.refusal(mock(AddCommentCmd.class), AUDITOR)).contains("adds nothing");
+  }
+
+  static final Authentication SENIOR = new Authentication("senior", List.of(StaffGroups.SENIOR_OFFICERS));
+
+  @Test
+  void officersWorkTasksAndCannotEndAnApplicationAnyOtherWay() {
+    for (Authentication officer : List.of(OFFICER, SENIOR)) {
+      assertThat(RecordKeeping.refusal(mock(ClaimTaskCmd.class), officer)).isNull();
+      assertThat(RecordKeeping.refusal(mock(AssignTaskCmd.class), officer)).isNull();
+      assertThat(RecordKeeping.refusal(mock(SubmitTaskFormCmd.class), officer)).isNull();
+      assertThat(RecordKeeping.refusal(mock(CompleteTaskCmd.class), officer)).isNull();
+      // The attack: a task's BPMN error or escalation ended the process with no outcome.
+      assertThat(RecordKeeping.refusal(mock(HandleTaskBpmnErrorCmd.class), officer))
+          .contains("may not HandleTaskBpmnError");
+      assertThat(RecordKeeping.refusal(mock(HandleTaskEscalationCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(DeleteProcessInstanceCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(CorrelateMessageCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(SignalEventReceivedCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(AddGroupIdentityLinkCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(SaveTaskCmd.class), officer)).isNotNull();
+      assertThat(RecordKeeping.refusal(mock(SetJobRetriesCmd.class), officer)).isNotNull();
+    }
+  }
+
+  @Test
+  void operationsMendIncidentsButMoveNothingForward() {
+    assertThat(RecordKeeping.refusal(mock(SuspendProcessInstanceCmd.class), OPERATOR)).isNull();
+    assertThat(RecordKeeping.refusal(mock(ActivateProcessInstanceCmd.class), OPERATOR)).isNull();
+    assertThat(RecordKeeping.refusal(mock(SetAnnotationForIncidentCmd.class), OPERATOR)).isNull();
+    // Executing a timer's job now would make a deadline pass early.
+    assertThat(RecordKeeping.refusal(mock(ExecuteJobsCmd.class), OPERATOR)).isNotNull();
+    assertThat(RecordKeeping.refusal(mock(RestartProcessInstancesCmd.class), OPERATOR)).isNotNull();
+    assertThat(RecordKeeping.refusal(mock(EvaluateStartConditionCmd.class), OPERATOR)).isNotNull();
+    assertThat(RecordKeeping.refusal(mock(CompleteTaskCmd.class), OPERATOR)).isNotNull();
+    assertThat(RecordKeeping.refusal(mock(DeleteProcessInstanceCmd.class), OPERATOR)).isNotNull();
+  }
+
+  @Test
+  void everyoneReadsAuditorsOnlyRead() {
+    for (Authentication anyone : List.of(OFFICER, SENIOR, OPERATOR, AUDITOR)) {
+      assertThat(RecordKeeping.refusal(new TaskQueryImpl(), anyone)).isNull();
+      assertThat(RecordKeeping.refusal(new HistoricProcessInstanceQueryImpl(), anyone)).isNull();
+      assertThat(RecordKeeping.refusal(mock(GetTaskFormVariablesCmd.class), anyone)).isNull();
+      assertThat(RecordKeeping.refusal(mock(GetDeployedTaskFormCmd.class), anyone)).isNull();
+      assertThat(RecordKeeping.refusal(mock(GetActivityInstanceCmd.class), anyone)).isNull();
+    }
+    assertThat(RecordKeeping.refusal(mock(ClaimTaskCmd.class), AUDITOR)).isNotNull();
+    assertThat(RecordKeeping.refusal(mock(SetJobRetriesCmd.class), AUDITOR)).isNotNull();
+    // Named like a reader, writes the id block.
+    assertThat(StaffCommands.reads(mock(GetNextIdBlockCmd.class))).isFalse();
+  }
+
+  @Test
+  void administratorsAndTheEngineItselfAreNotRestricted() {
+    assertThat(RecordKeeping.refusal(mock(DeleteProcessInstanceCmd.class), ADMIN)).isNull();
+    assertThat(RecordKeeping.refusal(mock(HandleTaskBpmnErrorCmd.class), null)).isNull();
   }
 }

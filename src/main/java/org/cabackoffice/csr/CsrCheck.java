@@ -18,6 +18,7 @@ import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +42,10 @@ public class CsrCheck {
   private final DnsNamePolicy dnsNames = new DnsNamePolicy();
   private final KeyBlocklist blocklist;
   private final KeyHistory keyHistory;
+  private final int maxNames;
+
+  /** Names per certificate unless configured otherwise; each one is validated and kept. */
+  public static final int DEFAULT_MAX_NAMES = 100;
 
   /**
    * The policy on the request alone: no key is blocked and no key was certified before. For tests
@@ -50,10 +55,27 @@ public class CsrCheck {
     this(KeyBlocklist.empty(), KeyHistory.none());
   }
 
-  @Autowired
   public CsrCheck(KeyBlocklist blocklist, KeyHistory keyHistory) {
+    this(blocklist, keyHistory, DEFAULT_MAX_NAMES);
+  }
+
+  /**
+   * @param maxNames the most distinct DNS names (CN and SANs) one certificate may carry: every
+   *     name costs a validation and a CAA lookup before issuance (BR 3.2.2.4, 3.2.2.8), and a
+   *     request far beyond what any server needs would pass the people's steps only to fail at
+   *     signing
+   */
+  @Autowired
+  public CsrCheck(
+      KeyBlocklist blocklist,
+      KeyHistory keyHistory,
+      @Value("${backoffice.csr.max-names:" + DEFAULT_MAX_NAMES + "}") int maxNames) {
+    if (maxNames < 1) {
+      throw new IllegalArgumentException("backoffice.csr.max-names must be at least 1: " + maxNames);
+    }
     this.blocklist = blocklist;
     this.keyHistory = keyHistory;
+    this.maxNames = maxNames;
   }
 
   /**
@@ -115,9 +137,12 @@ public class CsrCheck {
     }
     names.addAll(sans);
     for (String name : names) {
-      if (seen.add(name.toLowerCase(Locale.ROOT))) {
+      if (seen.add(name.toLowerCase(Locale.ROOT)) && seen.size() <= maxNames) {
         dnsNames.check(name, findings);
       }
+    }
+    if (seen.size() > maxNames) {
+      findings.add(CsrRule.NAMES_TOO_MANY, seen.size(), maxNames);
     }
   }
 

@@ -211,6 +211,13 @@ enum CsrRule {
       ERROR,
       "\"%s\": a wildcard directly under the public suffix \"%s\" is not allowed (BR 3.2.2.6).",
       "「%s」: パブリックサフィックス「%s」の直下にはワイルドカードを使えません (BR 3.2.2.6)。"),
+  NAMES_TOO_MANY(
+      "names.too-many",
+      ERROR,
+      "The CSR names %s distinct DNS names; a certificate from this CA carries at most %s. Split"
+          + " the names over several certificates.",
+      "CSR に %s 個の DNS 名が含まれています。この認証局の証明書に含められるのは %s 個までです。"
+          + "複数の証明書に分けて申請してください。"),
   SAN_TYPE_UNSUPPORTED(
       "san.type.unsupported",
       ERROR,

@@ -44,6 +44,33 @@ class SubjectAndNamePolicyTest {
     }
   }
 
+  // --- how many names ---
+
+  @Test
+  void aHundredNamesPassAHundredAndOneAreRefusedBeforeAnyoneWorksTheApplication() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    names.add(CN);
+    for (int i = 1; names.size() < 100; i++) {
+      names.add("host" + i + ".example.co.jp");
+    }
+    assertThat(codes(TestCsr.compliant().dnsNames(names.toArray(String[]::new)))).isEmpty();
+
+    names.add("host-extra.example.co.jp");
+    CsrCheckResult tooMany = check(TestCsr.compliant().dnsNames(names.toArray(String[]::new)), CsrCheckContext.standalone());
+    assertThat(tooMany.acceptable()).isFalse();
+    assertThat(tooMany.findings()).extracting(Finding::code).containsExactly("names.too-many");
+    assertThat(tooMany.findings().get(0).message()).contains("101", "100");
+  }
+
+  @Test
+  void theLimitIsConfigurable() {
+    CsrCheck strict = new CsrCheck(KeyBlocklist.empty(), KeyHistory.none(), 2);
+    assertThat(strict.check(TestCsr.compliant().dnsNames(CN, "a.example.co.jp", "b.example.co.jp").der(), CsrCheckContext.standalone())
+            .findings())
+        .extracting(Finding::code)
+        .containsExactly("names.too-many");
+  }
+
   // --- subject ---
 
   @Test

@@ -3,6 +3,7 @@ package org.cabackoffice.issuance;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
@@ -10,9 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -39,13 +42,16 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs subscriber certificates in the order written down in {@code package-info.java}: serial,
- * validity, TBS after the BR 7.1.2.7 profile, lint of the TBS signed with a throwaway key, and
- * only then the CA's signature and storage.
+ * validity, TBS after the BR 7.1.2.7 profile, lint of the TBS signed with a throwaway key, the
+ * signing record, and only then the CA's signature and storage.
  */
 @Service
 public class CertificateIssuer {
@@ -55,17 +61,44 @@ public class CertificateIssuer {
   private final CertificateAuthority authority;
   private final PreIssuanceLint lint;
   private final IssuedCertificateRepository certificates;
+  private final CertificateSigningRepository signings;
+  private final TransactionOperations transactions;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * Each step that must survive a later failure commits in a transaction of its own, whatever
+   * transaction the caller's process step runs in.
+   */
+  @Autowired
   public CertificateIssuer(
       CertificateAuthority authority,
       PreIssuanceLint lint,
       IssuedCertificateRepository certificates,
+      CertificateSigningRepository signings,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this(authority, lint, certificates, signings, requiresNew(transactionManager), clock);
+  }
+
+  private static TransactionOperations requiresNew(PlatformTransactionManager transactionManager) {
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return template;
+  }
+
+  CertificateIssuer(
+      CertificateAuthority authority,
+      PreIssuanceLint lint,
+      IssuedCertificateRepository certificates,
+      CertificateSigningRepository signings,
+      TransactionOperations transactions,
       Clock clock) {
     this.authority = authority;
     this.lint = lint;
     this.certificates = certificates;
+    this.signings = signings;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -74,24 +107,20 @@ public class CertificateIssuer {
    * officer's approval (EV Guidelines 5.2.4) and the CAA recheck (BR 3.2.2.8) before calling.
    *
    * <p>Issuing again for an application that already has a certificate returns that certificate.
-   * The certificate is stored in a transaction of its own: once signed, it is on record even if
-   * the caller's step fails afterwards, and the retried step finds it instead of signing a second
-   * one that nobody would know about.
+   * Each step that must outlive a failure commits on its own: the {@link CertificateSigning}
+   * record before the key signs, then the certificate with the record's outcome. A retried step
+   * finds the certificate, or one that was signed but not stored, instead of signing a second
+   * one that nobody would know about; a signing the system never finished (a crash) is marked
+   * interrupted.
    *
    * @throws LintFailedException when pre-issuance lint finds an error; nothing is signed
    * @throws IllegalArgumentException when the request is incomplete or its key does not parse
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public IssuedCertificate issue(IssuanceRequest request) {
-    // One application, one certificate: a retried process job gets the certificate already
-    // signed instead of a second one for the same names and key.
     if (request.applicationId() != null) {
-      var existing = certificates.findFirstByApplicationId(request.applicationId());
-      if (existing.isPresent()) {
-        log.info(
-            "Application {} already has certificate serial {}; not signing again",
-            request.applicationId(), existing.get().serial());
-        return existing.get();
+      Optional<IssuedCertificate> earlier = transactions.execute(tx -> settleEarlierAttempts(request));
+      if (earlier.isPresent()) {
+        return earlier.get();
       }
     }
     SubjectPublicKeyInfo subjectKey = subjectKey(request);
@@ -100,6 +129,7 @@ public class CertificateIssuer {
 
     // 1. Serial: 128 CSPRNG bits, positive, below 2^159 (BR 7.1).
     BigInteger serial = CertificateSerial.random(random);
+    String serialHex = CertificateSerial.hex(serial);
     // 2. Validity: notBefore now, lifetime by issuance date (SC-081), counted inclusively (BR 6.3.2).
     Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = CertificateLifetime.notAfter(notBefore);
@@ -112,36 +142,131 @@ public class CertificateIssuer {
     List<LintFinding> findings =
         lint.check(lintCertificate, authority.issuingCertificate(), request.profile());
     if (PreIssuanceLint.hasErrors(findings)) {
-      log.warn(
+      log.info(
           "Pre-issuance lint refused serial {} for application {}: {}",
-          CertificateSerial.hex(serial), request.applicationId(), findings);
+          serialHex, request.applicationId(), findings);
       throw new LintFailedException(findings);
     }
-    findings.forEach(f -> log.info("Lint finding for serial {}: {}", CertificateSerial.hex(serial), f));
+    findings.forEach(f -> log.info("Lint finding for serial {}: {}", serialHex, f));
 
-    // 5. Sign for real, and make sure what was signed is exactly what was linted.
-    X509Certificate certificate = authority.sign(tbs);
-    confirmSignedAsLinted(certificate, lintCertificate, authority.issuingCertificate());
+    // 5. Record before signing, committed on its own: from here on the serial is on record.
+    String tbsSha256 = tbsSha256(lintCertificate);
+    transactions.executeWithoutResult(
+        tx ->
+            signings.saveAndFlush(
+                new CertificateSigning(serialHex, request.applicationId(), tbsSha256, clock.instant())));
 
-    // 6. Store it; delivery (CertificateDelivery) follows in the caller's process step.
+    // 6. Sign for real, and make sure what was signed is exactly what was linted.
+    X509Certificate certificate;
+    try {
+      certificate = authority.sign(tbs);
+      confirmSignedAsLinted(certificate, lintCertificate, authority.issuingCertificate());
+    } catch (RuntimeException e) {
+      transactions.executeWithoutResult(
+          tx -> signing(serialHex).failed(String.valueOf(e.getMessage()), clock.instant()));
+      throw e;
+    }
+
+    // 7. Store it with the record's outcome; delivery (CertificateDelivery) follows in the
+    // caller's process step.
+    String pem = CertificatePem.encode(certificate);
+    IssuedCertificate issued;
+    try {
+      issued = transactions.execute(tx -> store(request, commonName, sanNames, certificate, pem));
+    } catch (RuntimeException e) {
+      log.error(
+          "Certificate serial {} for application {} was signed but could not be stored; it is kept"
+              + " with its signing record for the retry to store",
+          serialHex, request.applicationId(), e);
+      transactions.executeWithoutResult(
+          tx -> signing(serialHex).notStored(pem, String.valueOf(e.getMessage()), clock.instant()));
+      throw e;
+    }
+    log.info(
+        "Issued {} certificate serial {} for {} (application {})",
+        request.profile(), issued.serial(), sanNames, request.applicationId());
+    return issued;
+  }
+
+  /**
+   * What earlier attempts for the application left: its certificate, or one signed but not stored
+   * (stored now), else nothing, after marking signings that never finished as interrupted.
+   */
+  private Optional<IssuedCertificate> settleEarlierAttempts(IssuanceRequest request) {
+    Optional<IssuedCertificate> existing = certificates.findFirstByApplicationId(request.applicationId());
+    if (existing.isPresent()) {
+      log.info(
+          "Application {} already has certificate serial {}; not signing again",
+          request.applicationId(), existing.get().serial());
+      return existing;
+    }
+    List<CertificateSigning> unfinished =
+        signings.findByApplicationIdAndStateInOrderByIdAsc(
+            request.applicationId(),
+            List.of(CertificateSigning.State.STARTED, CertificateSigning.State.NOT_STORED));
+    for (CertificateSigning earlier : unfinished) {
+      if (earlier.state() == CertificateSigning.State.NOT_STORED && earlier.certificatePem() != null) {
+        X509Certificate certificate = CertificatePem.parse(earlier.certificatePem()).get(0);
+        String commonName = required(request.commonName(), "commonName").toLowerCase(Locale.ROOT);
+        log.info(
+            "Storing certificate serial {} for application {}, signed by an earlier attempt",
+            earlier.serial(), request.applicationId());
+        return Optional.of(
+            store(request, commonName, sanNames(commonName, request.dnsNames()), certificate, earlier.certificatePem()));
+      }
+      earlier.interrupted(INTERRUPTED, clock.instant());
+      log.warn(
+          "Signing of serial {} for application {} never finished; marked interrupted",
+          earlier.serial(), request.applicationId());
+    }
+    return Optional.empty();
+  }
+
+  static final String INTERRUPTED =
+      "the system stopped while signing: whether the CA key signed is unknown; no certificate was"
+          + " stored or delivered";
+
+  private IssuedCertificate store(
+      IssuanceRequest request,
+      String commonName,
+      List<String> sanNames,
+      X509Certificate certificate,
+      String pem) {
+    String serialHex = CertificateSerial.hex(certificate.getSerialNumber());
     IssuedCertificate issued =
         certificates.saveAndFlush(
             new IssuedCertificate(
-                CertificateSerial.hex(serial),
+                serialHex,
                 request.applicationId(),
                 request.customerAccountId(),
                 commonName,
                 sanNames,
                 CertificatePem.spkiSha256(certificate),
-                notBefore,
-                notAfter,
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
                 clock.instant(),
-                CertificatePem.encode(certificate),
+                pem,
                 false));
-    log.info(
-        "Issued {} certificate serial {} for {} (application {})",
-        request.profile(), issued.serial(), sanNames, request.applicationId());
+    signing(serialHex).issued(clock.instant());
     return issued;
+  }
+
+  private CertificateSigning signing(String serialHex) {
+    CertificateSigning signing =
+        signings
+            .findBySerial(serialHex)
+            .orElseThrow(() -> new IllegalStateException("no signing record for serial " + serialHex));
+    // Saved again for stores that do not track entities (the tests' in-memory one); JPA merges.
+    return signings.saveAndFlush(signing);
+  }
+
+  private static String tbsSha256(X509Certificate linted) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(linted.getTBSCertificate()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 or the TBS encoding is unavailable", e);
+    }
   }
 
   private X509v3CertificateBuilder subscriberTbs(

@@ -28,7 +28,7 @@ class CertificateDeliveryTest {
   void setUp() throws Exception {
     authority = TestFixtures.authority(dir, CLOCK);
     certificate =
-        new CertificateIssuer(authority, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), CLOCK)
+        new CertificateIssuer(authority, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), new TestFixtures.InMemorySignings(), org.springframework.transaction.support.TransactionOperations.withoutTransaction(), CLOCK)
             .issue(TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.co.jp", List.of()));
     delivery = new CertificateDelivery(new MailTemplates(), outbox::add, authority);
   }

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.transaction.support.TransactionOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,110 @@ class CertificateIssuerTest {
   @TempDir Path dir;
   private CountingAuthority authority;
   private TestFixtures.InMemoryCertificates repository;
+  private TestFixtures.InMemorySignings signings;
   private CertificateIssuer issuer;
 
   @BeforeEach
   void setUp() {
     authority = new CountingAuthority(dir, CLOCK);
     repository = new TestFixtures.InMemoryCertificates();
-    issuer = new CertificateIssuer(authority, new PreIssuanceLint(), repository, CLOCK);
+    signings = new TestFixtures.InMemorySignings();
+    issuer = new CertificateIssuer(authority, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(), CLOCK);
+  }
+
+  @Test
+  void theSerialIsRecordedBeforeTheKeySignsAndItsOutcomeAfter() throws Exception {
+    IssuanceRequest request = TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of());
+    CertificateSigning[] seenWhileSigning = new CertificateSigning[1];
+    CountingAuthority watching =
+        new CountingAuthority(dir, CLOCK) {
+          @Override
+          X509Certificate sign(X509v3CertificateBuilder tbs) {
+            seenWhileSigning[0] = signings.bySerial.values().iterator().next();
+            assertThat(seenWhileSigning[0].state()).isEqualTo(CertificateSigning.State.STARTED);
+            return super.sign(tbs);
+          }
+        };
+    issuer = new CertificateIssuer(watching, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(), CLOCK);
+
+    IssuedCertificate issued = issuer.issue(request);
+
+    assertThat(seenWhileSigning[0]).isNotNull();
+    CertificateSigning record = signings.findBySerial(issued.serial()).orElseThrow();
+    assertThat(record.state()).isEqualTo(CertificateSigning.State.ISSUED);
+    assertThat(record.applicationId()).isEqualTo(42L);
+    X509Certificate certificate = CertificatePem.parse(issued.pem()).get(0);
+    assertThat(record.tbsSha256())
+        .isEqualTo(java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getTBSCertificate())));
+  }
+
+  @Test
+  void aCertificateSignedButNotStoredIsStoredByTheRetryNotSignedAgain() throws Exception {
+    IssuanceRequest request = TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of());
+    repository.failNextSave = true;
+
+    assertThatThrownBy(() -> issuer.issue(request))
+        .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+    CertificateSigning kept = signings.bySerial.values().iterator().next();
+    assertThat(kept.state()).isEqualTo(CertificateSigning.State.NOT_STORED);
+    assertThat(kept.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(kept.detail()).contains("database gone");
+    String signedPem = kept.certificatePem();
+
+    IssuedCertificate retried = issuer.issue(request);
+
+    assertThat(retried.serial()).isEqualTo(kept.serial());
+    assertThat(retried.pem()).isEqualTo(signedPem);
+    assertThat(authority.realSignatures).isEqualTo(1);
+    assertThat(kept.state()).isEqualTo(CertificateSigning.State.ISSUED);
+    assertThat(kept.certificatePem()).isNull();
+  }
+
+  @Test
+  void aSigningCutOffByACrashIsMarkedInterruptedAndTheRetrySignsUnderANewSerial() throws Exception {
+    IssuanceRequest request = TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of());
+    signings.saveAndFlush(new CertificateSigning("7f01", 42L, "00".repeat(32), CLOCK.instant()));
+
+    IssuedCertificate issued = issuer.issue(request);
+
+    assertThat(issued.serial()).isNotEqualTo("7f01");
+    CertificateSigning crashed = signings.findBySerial("7f01").orElseThrow();
+    assertThat(crashed.state()).isEqualTo(CertificateSigning.State.INTERRUPTED);
+    assertThat(crashed.detail()).contains("whether the CA key signed is unknown");
+    assertThat(signings.findBySerial(issued.serial()).orElseThrow().state())
+        .isEqualTo(CertificateSigning.State.ISSUED);
+  }
+
+  @Test
+  void theStartUpCheckMarksOnlySigningsLongPastAsInterrupted() {
+    signings.saveAndFlush(new CertificateSigning("0a", 1L, "00".repeat(32), CLOCK.instant().minusSeconds(600)));
+    signings.saveAndFlush(new CertificateSigning("0b", 2L, "00".repeat(32), CLOCK.instant().minusSeconds(5)));
+
+    assertThat(new InterruptedSignings(signings, CLOCK).reconcile()).isEqualTo(1);
+
+    assertThat(signings.findBySerial("0a").orElseThrow().state()).isEqualTo(CertificateSigning.State.INTERRUPTED);
+    assertThat(signings.findBySerial("0b").orElseThrow().state()).isEqualTo(CertificateSigning.State.STARTED);
+  }
+
+  @Test
+  void aFailedSignatureIsRecordedAsFailed() throws Exception {
+    CountingAuthority broken =
+        new CountingAuthority(dir, CLOCK) {
+          @Override
+          X509Certificate sign(X509v3CertificateBuilder tbs) {
+            throw new IllegalStateException("HSM unavailable");
+          }
+        };
+    issuer = new CertificateIssuer(broken, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(), CLOCK);
+
+    assertThatThrownBy(() -> issuer.issue(TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of())))
+        .hasMessageContaining("HSM unavailable");
+
+    CertificateSigning record = signings.bySerial.values().iterator().next();
+    assertThat(record.state()).isEqualTo(CertificateSigning.State.FAILED);
+    assertThat(record.detail()).isEqualTo("HSM unavailable");
+    assertThat(repository.saved).isEmpty();
   }
 
   @Test
@@ -99,7 +197,7 @@ class CertificateIssuerTest {
   void lifetimeShrinksForCertificatesIssuedFromMarch2026() throws Exception {
     Clock later = TestFixtures.clockAt("2026-03-15T00:00:00Z");
     CertificateIssuer laterIssuer =
-        new CertificateIssuer(authority, new PreIssuanceLint(), repository, later);
+        new CertificateIssuer(authority, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(), later);
 
     IssuedCertificate issued =
         laterIssuer.issue(TestFixtures.ovRequest(TestFixtures.ec("secp384r1"), "a.example.jp", List.of()));
@@ -212,7 +310,7 @@ class CertificateIssuerTest {
   }
 
   /** The development CA, counting how often each key signed. */
-  static final class CountingAuthority extends CertificateAuthority {
+  static class CountingAuthority extends CertificateAuthority {
     int lintSignatures;
     int realSignatures;
 

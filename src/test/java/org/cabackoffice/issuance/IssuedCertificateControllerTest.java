@@ -36,7 +36,7 @@ class IssuedCertificateControllerTest {
   void setUp() throws Exception {
     authority = TestFixtures.authority(dir, CLOCK);
     pem =
-        new CertificateIssuer(authority, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), CLOCK)
+        new CertificateIssuer(authority, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), new TestFixtures.InMemorySignings(), org.springframework.transaction.support.TransactionOperations.withoutTransaction(), CLOCK)
             .issue(TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of()))
             .pem();
     CustomerDirectory customers =

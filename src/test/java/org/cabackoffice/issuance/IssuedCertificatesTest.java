@@ -25,7 +25,7 @@ class IssuedCertificatesTest {
     // A certificate of "the previous system": another CA, whose record lives elsewhere.
     previousSystem = TestFixtures.authority(previousSystemDir, CLOCK);
     previousPem =
-        new CertificateIssuer(previousSystem, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), CLOCK)
+        new CertificateIssuer(previousSystem, new PreIssuanceLint(), new TestFixtures.InMemoryCertificates(), new TestFixtures.InMemorySignings(), org.springframework.transaction.support.TransactionOperations.withoutTransaction(), CLOCK)
             .issue(TestFixtures.ovRequest(TestFixtures.rsa(2048), "www.example.co.jp", List.of("example.co.jp")))
             .pem();
     repository = new TestFixtures.InMemoryCertificates();

@@ -81,9 +81,15 @@ final class TestFixtures {
   static final class InMemoryCertificates implements IssuedCertificateRepository {
     final Map<String, IssuedCertificate> bySerial = new HashMap<>();
     final List<IssuedCertificate> saved = new ArrayList<>();
+    /** When set, the next save fails, as a database that went away would. */
+    boolean failNextSave;
 
     @Override
     public IssuedCertificate saveAndFlush(IssuedCertificate certificate) {
+      if (failNextSave) {
+        failNextSave = false;
+        throw new org.springframework.dao.DataAccessResourceFailureException("database gone");
+      }
       if (bySerial.containsKey(certificate.serial())) {
         throw new org.springframework.dao.DataIntegrityViolationException("unique serial");
       }
@@ -105,6 +111,41 @@ final class TestFixtures {
     @Override
     public Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId) {
       return saved.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
+    }
+  }
+
+  static final class InMemorySignings implements CertificateSigningRepository {
+    final Map<String, CertificateSigning> bySerial = new java.util.LinkedHashMap<>();
+    @Override
+    public CertificateSigning saveAndFlush(CertificateSigning signing) {
+      bySerial.put(signing.serial(), signing);
+      return signing;
+    }
+
+    @Override
+    public Optional<CertificateSigning> findBySerial(String serial) {
+      return Optional.ofNullable(bySerial.get(serial));
+    }
+
+    @Override
+    public List<CertificateSigning> findByApplicationIdAndStateInOrderByIdAsc(
+        Long applicationId, java.util.Collection<CertificateSigning.State> states) {
+      return bySerial.values().stream()
+          .filter(s -> applicationId.equals(s.applicationId()) && states.contains(s.state()))
+          .toList();
+    }
+
+    @Override
+    public List<CertificateSigning> findByStateAndStartedAtBefore(
+        CertificateSigning.State state, java.time.Instant before) {
+      return bySerial.values().stream()
+          .filter(s -> s.state() == state && s.startedAt().isBefore(before))
+          .toList();
+    }
+
+    @Override
+    public List<CertificateSigning> findByApplicationIdOrderByIdAsc(Long applicationId) {
+      return bySerial.values().stream().filter(s -> applicationId.equals(s.applicationId())).toList();
     }
   }
 }

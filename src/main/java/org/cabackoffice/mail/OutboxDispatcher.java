@@ -172,10 +172,43 @@ public class OutboxDispatcher {
     helper.setSubject(delivery.subject());
     helper.setText(delivery.body(), false);
     helper.setSentDate(Date.from(clock.instant()));
+    // Spring's sender keeps a Message-ID set here instead of generating one per attempt.
+    message.setHeader("Message-ID", messageId(delivery.id(), delivery.dedupKey(), properties.from()));
     for (OutgoingMail.Attachment a : delivery.attachments()) {
       helper.getRootMimeMultipart().addBodyPart(attachment(a));
     }
     return message;
+  }
+
+  /**
+   * The same Message-ID for every attempt at one outbox mail. Delivery is at least once: a relay
+   * that takes a mail and fails before saying so gets it again on the retry, and mail clients
+   * collapse two copies with one Message-ID into one (RFC 5322 3.6.4: the id names the message,
+   * not the attempt). Derived from the row and its dedup key, so nothing new is stored.
+   */
+  static String messageId(Long outboxId, String dedupKey, String defaultSender) {
+    String domain = "backoffice.invalid";
+    try {
+      String address = new InternetAddress(defaultSender, false).getAddress();
+      int at = address == null ? -1 : address.lastIndexOf('@');
+      if (at > 0 && at < address.length() - 1) {
+        domain = address.substring(at + 1);
+      }
+    } catch (jakarta.mail.internet.AddressException e) {
+      // the fallback domain still makes a unique, stable id
+    }
+    String key =
+        java.util.HexFormat.of()
+            .formatHex(sha256(dedupKey.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    return "<outbox." + outboxId + "." + key + "@" + domain + ">";
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   /**

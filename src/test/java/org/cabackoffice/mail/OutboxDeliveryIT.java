@@ -291,6 +291,25 @@ class OutboxDeliveryIT {
   }
 
   @Test
+  void aMailSentTwiceAfterACrashCarriesOneMessageId() throws Exception {
+    inTransaction(() -> outbox.enqueue(issuanceMail("issue-twice")));
+    Long id = only().getId();
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    // The relay took the mail but the node died before recording it: the lease hands it out again.
+    new TransactionTemplate(transactionManager)
+        .execute(s -> mails.claim(id, "dead-node", START, OutboxStatus.SENT, OutboxStatus.SENDING));
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(received[0].getMessageID())
+        .isEqualTo(received[1].getMessageID())
+        .startsWith("<outbox." + id + ".")
+        .endsWith("@backoffice.example>");
+  }
+
+  @Test
   void malformedRecipientFailsAtOnce() {
     inTransaction(
         () ->

@@ -143,6 +143,28 @@ class BankStatementImportsTest {
   }
 
   @Test
+  void aFileThatFailsItsOwnTotalsRecordsNothingAndIsNotStored() {
+    Invoice invoice = invoice(7L, 1L);
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(invoice), TODAY)
+            .deposit(1, TODAY, 89_100, "ｱ")
+            .trailer(2, 178_200) // a second transfer went missing on the way
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> imports.importStatement("0602.txt", file, "officer1"))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("declares 2 transfers of 178,200 yen")
+        .hasMessageContaining("holds 1 transfers of 89,100 yen");
+    assertThat(store.statementImports).isEmpty();
+    assertThat(store.statementLines).isEmpty();
+    assertThat(store.payments).isEmpty();
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(signals.delivered).isEmpty();
+  }
+
+  @Test
   void aDepositImportedBeforeIsADuplicateAndNothingIsRecordedTwice() {
     Invoice invoice = invoice(7L, 1L);
     byte[] file = zengin(accountOf(invoice), 89_100, 123);

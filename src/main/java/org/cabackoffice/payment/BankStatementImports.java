@@ -22,11 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a bank statement file and pays the invoices its deposits match (guide [3-2]: the money
  * arrives on the dedicated account of the customer's user ID, reused for every application).
  *
- * <p>Matching: a deposit into a customer's virtual account pays the oldest open invoice of that
- * account whose total is exactly the amount. It is recorded through {@link Payments#record} as
- * "bank-statement:&lt;import id&gt;", which also tells the waiting process. Anything else (an
- * account that is none of ours, no open invoice, another amount, a cancellation by the bank) is
- * kept, unmatched, with its reason for an officer; nothing is guessed.
+ * <p>Matching ({@link DepositMatching}): a deposit into a customer's virtual account pays the
+ * oldest open invoice of that account whose total is exactly the amount and whose date is not after
+ * the value date. It is recorded through {@link Payments#record} as "bank-statement:&lt;import
+ * id&gt;", which also tells the waiting process. Anything else (an account that is none of ours,
+ * no open invoice, another amount, a value date before the invoice or in the future, a
+ * cancellation by the bank) is kept, unmatched, with its reason for an officer.
  *
  * <p>Every line is stored in a transaction of its own, so what was done before a failure stays
  * done and visible. A deposit is claimed (its line stored under its unique deposit key) before
@@ -212,107 +213,51 @@ public class BankStatementImports {
         });
   }
 
-  /** Stores the deposit's line: a duplicate, an unmatched deposit with its reason, or a claim. */
+  /**
+   * Stores the deposit's line: a duplicate, an unmatched deposit with its reason, or a claim. The
+   * decision is {@link DepositMatching}'s; this only reads the facts it needs.
+   */
   private BankStatementLine claim(long importId, DepositNotification deposit) {
-    Optional<BankStatementLine> earlier = lines.findByDepositKey(deposit.depositKey());
-    if (earlier.isPresent()) {
-      return lines.save(BankStatementLine.duplicate(importId, deposit, earlier.get().getImportId()));
-    }
-    if (deposit.cancellation()) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.CANCELLED_BY_BANK,
-              "the bank cancelled (取消区分 1) its notice of transfer "
-                  + deposit.reference()
-                  + " to account "
-                  + deposit.accountNumber()
-                  + "; if that transfer paid an invoice, the payment must be reversed by hand"));
-    }
-    if (deposit.branchCode() != null && !deposit.branchCode().equals(properties.branchCode())) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.OTHER_BRANCH,
-              "paid into branch "
-                  + deposit.branchCode()
-                  + ", not the virtual accounts' branch "
-                  + properties.branchCode()));
-    }
-    Optional<VirtualAccount> account = accounts.findByAccountNumber(deposit.accountNumber());
-    if (account.isEmpty()) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.UNKNOWN_ACCOUNT,
-              "account "
-                  + deposit.accountNumber()
-                  + " is no customer's virtual account (the CA's fixed account, or a mistyped number?)"));
-    }
-    // The same transfer may have been recorded already: by an officer by hand (README, step 4)
-    // or from the other file format, whose deposit key differs. An officer looks at it rather
-    // than the transfer paying a second invoice.
-    boolean recordedAlready =
-        invoices
-            .findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(account.get().getId(), InvoiceStatus.PAID)
-            .stream()
-            .map(paid -> payments.ofInvoice(paid.getId()))
-            .flatMap(Optional::stream)
-            .anyMatch(
-                p -> p.getAmountYen() == deposit.amountYen() && p.getValueDate().equals(deposit.valueDate()));
-    if (recordedAlready) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.POSSIBLY_RECORDED,
-              String.format(
-                  "a payment of %,d yen with value date %s is recorded already for virtual account %s;"
-                      + " check whether this is the same transfer",
-                  deposit.amountYen(), deposit.valueDate(), deposit.accountNumber())));
-    }
+    Long firstImportId =
+        lines.findByDepositKey(deposit.depositKey()).map(BankStatementLine::getImportId).orElse(null);
+    Optional<VirtualAccount> account =
+        firstImportId == null ? accounts.findByAccountNumber(deposit.accountNumber()) : Optional.empty();
     List<Invoice> open =
-        invoices.findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(account.get().getId(), InvoiceStatus.OPEN);
-    if (open.isEmpty()) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.NO_OPEN_INVOICE,
-              "virtual account "
-                  + deposit.accountNumber()
-                  + " has no open invoice (paid already, cancelled, or not yet issued)"));
+        account
+            .map(a -> invoices.findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(a.getId(), InvoiceStatus.OPEN))
+            .orElse(List.of());
+    // The same transfer may have been recorded already: by an officer by hand (README, step 4)
+    // or from the other file format, whose deposit key differs.
+    List<Payment> recorded =
+        account
+            .map(
+                a ->
+                    invoices
+                        .findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(a.getId(), InvoiceStatus.PAID)
+                        .stream()
+                        .map(paid -> payments.ofInvoice(paid.getId()))
+                        .flatMap(Optional::stream)
+                        .toList())
+            .orElse(List.of());
+    DepositMatching.Outcome outcome =
+        DepositMatching.match(
+            deposit,
+            new DepositMatching.Facts(
+                firstImportId,
+                properties.branchCode(),
+                account.isPresent(),
+                open,
+                recorded,
+                ValueDates.today(clock)));
+    if (outcome instanceof DepositMatching.Duplicate duplicate) {
+      return lines.save(BankStatementLine.duplicate(importId, deposit, duplicate.firstImportId()));
     }
-    List<Invoice> sameTotal = open.stream().filter(i -> i.getTotalYen() == deposit.amountYen()).toList();
-    if (sameTotal.size() > 1) {
-      // An agency's account may owe several equal invoices; which one this transfer pays is the
-      // customer's word, not a guess by date.
+    if (outcome instanceof DepositMatching.Unmatched unmatched) {
       return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.AMBIGUOUS,
-              String.format("received %,d yen; applications ", deposit.amountYen())
-                  + sameTotal.stream().map(i -> String.valueOf(i.getApplicationId())).collect(Collectors.joining(", "))
-                  + " of virtual account " + deposit.accountNumber() + " each owe exactly that"));
+          BankStatementLine.unmatched(importId, deposit, unmatched.reason(), unmatched.explanation()));
     }
-    Optional<Invoice> exact = sameTotal.stream().findFirst();
-    if (exact.isEmpty()) {
-      return lines.save(
-          BankStatementLine.unmatched(
-              importId,
-              deposit,
-              UnmatchedReason.AMOUNT_MISMATCH,
-              String.format("received %,d yen; no open invoice of virtual account %s has that total (", deposit.amountYen(), deposit.accountNumber())
-                  + open.stream()
-                      .map(i -> String.format("application %d: %,d yen", i.getApplicationId(), i.getTotalYen()))
-                      .collect(Collectors.joining(", "))
-                  + ")"));
-    }
-    return lines.save(BankStatementLine.matching(importId, deposit, exact.get().getApplicationId()));
+    Invoice paid = ((DepositMatching.Pays) outcome).invoice();
+    return lines.save(BankStatementLine.matching(importId, deposit, paid.getApplicationId()));
   }
 
   /** What the payment keeps as the bank's reference: the bank's number and the remitter. */

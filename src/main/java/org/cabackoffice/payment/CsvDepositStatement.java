@@ -189,12 +189,22 @@ final class CsvDepositStatement {
   }
 
   private static LocalDate date(String value) {
+    LocalDate date;
     try {
-      return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+      date = value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "value_date '" + shorten(value) + "' is no date (2026-11-26 or 2026/11/26)");
     }
+    // A year before 2000 or of five digits is no booking (ValueDates.EARLIEST). It is refused
+    // here, as written, rather than kept as an unmatched line: the database's dates cannot hold
+    // year 0 or negative years and would show the officer another date than the file's.
+    if (date.isBefore(ValueDates.EARLIEST) || date.getYear() > 9999) {
+      throw new IllegalArgumentException(
+          "value_date '" + shorten(value) + "' is outside " + ValueDates.EARLIEST
+              + " to 9999-12-31: no transfer to this CA has that date (a mistyped year?)");
+    }
+    return date;
   }
 
   private static String shorten(String value) {

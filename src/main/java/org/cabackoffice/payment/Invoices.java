@@ -78,7 +78,8 @@ public class Invoices {
     long price = properties.priceOf(product);
     long surcharge = express ? properties.expressSurcharge() : 0L;
     long tax = Math.floorDiv((price + surcharge) * properties.consumptionTaxPercent(), 100L);
-    LocalDate today = LocalDate.now(clock);
+    // A Japanese date, like the value dates a transfer is checked against (ValueDates).
+    LocalDate today = ValueDates.today(clock);
     VirtualAccount account = virtualAccounts.forCustomer(customerAccountId);
     Invoice invoice =
         invoices.save(

@@ -16,7 +16,13 @@ public class PaymentRefused extends RuntimeException {
     INVOICE_CANCELLED(409),
     /** The transfer does not match the invoice total (partial or excess payment). */
     AMOUNT_MISMATCH(422),
-    /** The input itself is unusable, e.g. a negative amount or a value date in the future. */
+    /** The value date is before 2000-01-01: a mistyped year, not a transfer to this CA. */
+    VALUE_DATE_TOO_EARLY(400),
+    /** The value date is after today in Japan: money cannot have arrived yet. */
+    VALUE_DATE_IN_FUTURE(400),
+    /** The value date is before the invoice's date: the transfer paid something else. */
+    VALUE_DATE_BEFORE_INVOICE(400),
+    /** The input itself is unusable, e.g. a negative amount or a missing reference. */
     INVALID_INPUT(400);
 
     private final int httpStatus;

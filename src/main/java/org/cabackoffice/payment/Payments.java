@@ -145,6 +145,10 @@ public class Payments {
     if (amountYen != invoice.getTotalYen()) {
       throw PaymentRefused.amountMismatch(applicationId, invoice.getTotalYen(), amountYen);
     }
+    ValueDates.beforeInvoice(valueDate, invoice)
+        .ifPresent(why -> {
+          throw new PaymentRefused(PaymentRefused.Reason.VALUE_DATE_BEFORE_INVOICE, why);
+        });
     Payment payment =
         payments.save(
             new Payment(
@@ -170,12 +174,14 @@ public class Payments {
       throw new PaymentRefused(
           PaymentRefused.Reason.INVALID_INPUT, "valueDate (the transfer's value date) is missing");
     }
-    // One day of slack: the bank's date is Japanese time, the server's clock may be behind it.
-    if (valueDate.isAfter(LocalDate.now(clock).plusDays(1))) {
-      throw new PaymentRefused(
-          PaymentRefused.Reason.INVALID_INPUT,
-          "valueDate " + valueDate + " lies in the future; money cannot have arrived yet");
-    }
+    ValueDates.tooEarly(valueDate)
+        .ifPresent(why -> {
+          throw new PaymentRefused(PaymentRefused.Reason.VALUE_DATE_TOO_EARLY, why);
+        });
+    ValueDates.inFuture(valueDate, ValueDates.today(clock))
+        .ifPresent(why -> {
+          throw new PaymentRefused(PaymentRefused.Reason.VALUE_DATE_IN_FUTURE, why);
+        });
     if (reference == null || reference.isBlank()) {
       throw new PaymentRefused(
           PaymentRefused.Reason.INVALID_INPUT,

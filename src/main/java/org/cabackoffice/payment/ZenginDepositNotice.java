@@ -67,10 +67,17 @@ final class ZenginDepositNotice {
 
   /**
    * The deposits of a 振込入金通知 file. A record that cannot be read becomes an error naming its
-   * number and the others are still read.
+   * number and the others are still read, as long as the file still adds up.
+   *
+   * <p>The trailer's totals and the end record are how the bank tells us the file is whole (全銀協
+   * layout: one trailer per header, one end record last). A file that fails them was cut short,
+   * joined or edited, and no deposit of it can be trusted to be what the bank booked, so it is
+   * refused whole and the bank asked for it again; importing the rest would record payments the
+   * bank's own totals contradict.
    *
    * @throws StatementRejected when the first header says the file is no deposit notification at
-   *     all (another Zengin format, or EBCDIC)
+   *     all (another Zengin format, or EBCDIC), when a group's records disagree with its
+   *     trailer's totals, or when a trailer or the end record is missing
    */
   static ParsedStatement read(byte[] content) {
     List<byte[]> records = new ArrayList<>();
@@ -86,15 +93,22 @@ final class ZenginDepositNotice {
     for (int i = 0; i < records.size(); i++) {
       long number = i + 1L;
       byte[] record = records.get(i);
-      if (record == null) {
-        continue; // its error was recorded while splitting
-      }
-      String problem = checkRecord(record);
-      if (problem != null) {
-        errors.add(new MalformedRecord(number, "record " + number + ": " + problem));
-        if (record.length > 0 && record[0] == '1') {
+      String problem = record == null ? null : checkRecord(record);
+      if (record == null || problem != null) {
+        // A null record's error was recorded while splitting.
+        if (problem != null) {
+          errors.add(new MalformedRecord(number, "record " + number + ": " + problem));
+        }
+        if (ended) {
+          continue;
+        }
+        if (record != null && record.length > 0 && record[0] == '1') {
+          if (group != null) {
+            throw group.withoutTrailer("before the unreadable header record " + number);
+          }
           header = null;
-          group = null;
+        } else if (group != null) {
+          group.unreadable(number);
         }
         continue;
       }
@@ -105,17 +119,25 @@ final class ZenginDepositNotice {
       try {
         switch (record[0]) {
           case '1' -> {
+            if (group != null) {
+              throw group.withoutTrailer("before the next header record " + number);
+            }
             header = null;
-            group = null;
             header = Header.of(record);
-            group = new Group(number);
+            group = new Group(number, header);
           }
           case '2' -> {
             if (header == null) {
               throw new RecordException(
                   "data record without a readable header record (データ区分 1) before it");
             }
-            DepositNotification deposit = data(number, header, record);
+            DepositNotification deposit;
+            try {
+              deposit = data(number, header, record);
+            } catch (RecordException e) {
+              group.unreadable(number);
+              throw e;
+            }
             group.add(deposit);
             deposits.add(deposit);
           }
@@ -123,14 +145,23 @@ final class ZenginDepositNotice {
             if (header == null) {
               throw new RecordException("trailer record without a readable header record before it");
             }
-            group.check(record);
+            group.check(record, number);
             header = null;
             group = null;
           }
-          case '9' -> ended = true;
-          default ->
-              throw new RecordException(
-                  "データ区分 '" + (char) record[0] + "' is none of 1 (header), 2 (data), 8 (trailer), 9 (end)");
+          case '9' -> {
+            if (group != null) {
+              throw group.withoutTrailer("before the end record " + number);
+            }
+            ended = true;
+          }
+          default -> {
+            if (group != null) {
+              group.unreadable(number);
+            }
+            throw new RecordException(
+                "データ区分 '" + (char) record[0] + "' is none of 1 (header), 2 (data), 8 (trailer), 9 (end)");
+          }
         }
         readable++;
       } catch (RecordException e) {
@@ -144,14 +175,14 @@ final class ZenginDepositNotice {
           "no record of the Zengin file could be read; the first problem: "
               + (errors.isEmpty() ? "no records" : errors.get(0).message()));
     }
+    if (group != null) {
+      throw group.withoutTrailer("before the file ends after record " + records.size() + "; it may have been cut short");
+    }
     if (!ended) {
-      long next = records.size() + 1L;
-      errors.add(
-          new MalformedRecord(
-              next,
-              "the file has no end record (データ区分 9) where record "
-                  + next
-                  + " should be; it may have been cut short"));
+      throw new StatementRejected(
+          "the Zengin file has no readable end record (データ区分 9) after its last record "
+              + records.size()
+              + "; it may have been cut short, so it is refused whole: ask the bank for it again");
     }
     return new ParsedStatement(BankStatementFormat.ZENGIN, deposits, errors);
   }
@@ -311,13 +342,16 @@ final class ZenginDepositNotice {
   /** The data records since a header, to check the trailer's totals against. */
   private static final class Group {
     private final long headerRecord;
+    private final String accountNumber;
+    private final List<Long> unreadable = new ArrayList<>();
     private long count;
     private long total;
     private long cancelCount;
     private long cancelTotal;
 
-    Group(long headerRecord) {
+    Group(long headerRecord, Header header) {
       this.headerRecord = headerRecord;
+      this.accountNumber = header.accountNumber();
     }
 
     void add(DepositNotification deposit) {
@@ -330,31 +364,72 @@ final class ZenginDepositNotice {
       }
     }
 
+    /** A record between the header and the trailer that could not be read. */
+    void unreadable(long record) {
+      unreadable.add(record);
+    }
+
+    StatementRejected withoutTrailer(String where) {
+      return new StatementRejected(
+          String.format(
+              "the group of account %s from header record %d has no readable trailer record"
+                  + " (データ区分 8) %s; without its totals none of its deposits can be checked, so"
+                  + " the file is refused whole: ask the bank for it again",
+              accountNumber, headerRecord, where));
+    }
+
     /**
-     * The trailer's totals against the data records read. A difference means records were lost
-     * or could not be read; the deposits read are kept all the same. Banks' descriptions leave
-     * open whether 振込合計 counts the cancellations too, so both readings are accepted.
+     * The trailer's totals against the data records. Banks' descriptions leave open whether
+     * 振込合計 counts the cancellations too, so both readings are accepted; 取消合計件数 and
+     * 取消合計金額 must agree in either. When records of the group could not be read (each is an
+     * error of its own), their amounts are unknown: the counts must still add up with them, and
+     * what was read cannot exceed what the trailer declares.
+     *
+     * @throws StatementRejected when the totals disagree: the whole file is refused
      */
-    void check(byte[] r) {
+    void check(byte[] r, long trailerRecord) {
       long declaredCount = Long.parseLong(digits(r, 1, 6, "振込合計件数"));
       long declaredTotal = Long.parseLong(digits(r, 7, 12, "振込合計金額"));
       long declaredCancelCount = Long.parseLong(digits(r, 19, 6, "取消合計件数"));
-      boolean plain = declaredCount == count && declaredTotal == total;
-      boolean inclusive =
-          declaredCount == count + cancelCount && declaredTotal == total + cancelTotal;
-      if (!(plain || inclusive) || declaredCancelCount != cancelCount) {
-        throw new RecordException(
+      long declaredCancelTotal = Long.parseLong(digits(r, 25, 12, "取消合計金額"));
+      boolean agree;
+      if (unreadable.isEmpty()) {
+        boolean plain = declaredCount == count && declaredTotal == total;
+        boolean inclusive =
+            declaredCount == count + cancelCount && declaredTotal == total + cancelTotal;
+        agree =
+            (plain || inclusive)
+                && declaredCancelCount == cancelCount
+                && declaredCancelTotal == cancelTotal;
+      } else {
+        long found = count + cancelCount + unreadable.size();
+        boolean cancellationsFit = cancelCount <= declaredCancelCount && cancelTotal <= declaredCancelTotal;
+        boolean plain =
+            declaredCount + declaredCancelCount == found && count <= declaredCount && total <= declaredTotal;
+        boolean inclusive = declaredCount == found && total + cancelTotal <= declaredTotal;
+        agree = cancellationsFit && (plain || inclusive);
+      }
+      if (!agree) {
+        throw new StatementRejected(
             String.format(
-                "the trailer declares %d transfers of %,d yen and %d cancellations, but the group"
-                    + " from header record %d holds %d readable transfers of %,d yen and %d"
-                    + " cancellations; check the records reported as errors",
+                "the trailer (record %d) of account %s from header record %d declares %d transfers"
+                    + " of %,d yen and %d cancellations of %,d yen, but the file holds %d transfers"
+                    + " of %,d yen and %d cancellations of %,d yen%s; the file fails its own totals"
+                    + " and is refused whole: ask the bank for it again",
+                trailerRecord,
+                accountNumber,
+                headerRecord,
                 declaredCount,
                 declaredTotal,
                 declaredCancelCount,
-                headerRecord,
+                declaredCancelTotal,
                 count,
                 total,
-                cancelCount));
+                cancelCount,
+                cancelTotal,
+                unreadable.isEmpty()
+                    ? ""
+                    : " and " + unreadable.size() + " unreadable record(s) " + unreadable));
       }
     }
   }

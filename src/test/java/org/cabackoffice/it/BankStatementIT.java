@@ -119,6 +119,19 @@ class BankStatementIT extends BackOfficeIT {
     assertThat(neither.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(neither.getBody()).contains("neither");
 
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    byte[] shortOfItsTotals =
+        ZenginFixture.withCrLf()
+            .header("123", "0000000", today)
+            .deposit(1, today, 5_000, "ｱ")
+            .trailer(2, 10_000)
+            .end()
+            .build();
+    ResponseEntity<String> totals = postRawText(as("officer", "officer"), shortOfItsTotals);
+    assertThat(totals.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(totals.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(totals.getBody()).contains("declares 2 transfers of 10,000 yen", "holds 1 transfers of 5,000 yen");
+
     assertThat(postRawText(customer(), "hello\n".getBytes()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(postRawText(as("auditor", "auditor"), "hello\n".getBytes()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(customer().getForEntity("/api/bank-statements", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

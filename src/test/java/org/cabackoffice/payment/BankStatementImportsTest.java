@@ -96,23 +96,81 @@ class BankStatementImportsTest {
   }
 
   @Test
-  void equalOpenInvoicesOfOneAccountAreLeftToAnOfficerAndARepeatedTransferIsFlagged() {
-    // guide [3-2]: one account per user ID, reused for every application; an agency's account
-    // may owe two equal invoices, and which one a transfer pays is not guessed.
-    Invoice newer = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(3)))
+  void equalOpenInvoicesOfOneAccountArePaidOldestFirst() {
+    // guide [3-2]: one account per user ID, reused for every application, so equal open
+    // invoices are normal; the README's rule pays the oldest, as the customer expects.
+    Invoice newer = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(-1)))
         .issue(8L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
-    Invoice older = invoice(7L, 1L);
+    Invoice older = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(-5)))
+        .issue(7L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
     Invoice otherProduct = invoicesAt(Clock.offset(InvoicesTest.CLOCK, Duration.ofDays(-9)))
         .issue(6L, 1L, "EV", false, false, "tech@example.jp");
     assertThat(accountOf(newer)).isEqualTo(accountOf(older)).isEqualTo(accountOf(otherProduct));
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(older), TODAY)
+            .deposit(1, TODAY.minusDays(1), 89_100, "ｶ)ｻﾝﾌﾟﾙ")
+            .deposit(2, TODAY, 89_100, "ｶ)ｻﾝﾌﾟﾙ")
+            .trailer(2, 178_200)
+            .end()
+            .build();
 
-    StatementImportReport report = imports.importStatement("a", zengin(accountOf(older), 89_100, 1), "officer1");
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
+
+    assertThat(report.unmatched()).isEmpty();
+    assertThat(report.matched())
+        .extracting(StatementImportReport.Matched::line, StatementImportReport.Matched::applicationId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, 7L), org.assertj.core.groups.Tuple.tuple(3L, 8L));
+    assertThat(older.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(otherProduct.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+  }
+
+  @Test
+  void aDepositBookedBeforeTheInvoiceOrInTheFutureIsKeptUnmatched() {
+    Invoice invoice = invoice(7L, 1L); // issued 2025-06-02
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(invoice), TODAY)
+            .deposit(1, LocalDate.of(2019, 6, 1), 89_100, "ｱ") // 令和元年: years before the invoice
+            .deposit(2, TODAY.plusDays(1), 89_100, "ｱ")
+            .trailer(2, 178_200)
+            .end()
+            .build();
+
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
 
     assertThat(report.matched()).isEmpty();
-    assertThat(report.unmatched()).singleElement().satisfies(u -> assertThat(u.reason()).contains("7", "8"));
-    assertThat(older.getStatus()).isEqualTo(InvoiceStatus.OPEN);
-    assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.OPEN);
-    assertThat(otherProduct.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(report.unmatched())
+        .extracting(StatementImportReport.Unmatched::line, StatementImportReport.Unmatched::reasonCode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, UnmatchedReason.VALUE_DATE_BEFORE_INVOICE),
+            org.assertj.core.groups.Tuple.tuple(3L, UnmatchedReason.VALUE_DATE_IN_FUTURE));
+    assertThat(report.unmatched().get(0).reason()).contains("2019-06-01", "issued on 2025-06-02");
+    assertThat(report.unmatched().get(1).reason()).contains("2025-06-03", "future");
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.payments).isEmpty();
+  }
+
+  @Test
+  void aCsvValueDateNoTransferCanHaveIsAnErrorAsWritten() {
+    Invoice invoice = invoice(7L, 1L);
+    String account = accountOf(invoice);
+    String csv =
+        "value_date,account_number,amount,payer,reference\n"
+            + "1900-01-01," + account + ",89100,ｱ,TX-1\n"
+            + "0000-01-01," + account + ",89100,ｱ,TX-2\n"
+            + "-0005-01-01," + account + ",89100,ｱ,TX-3\n";
+
+    StatementImportReport report = imports.importStatement("x.csv", csv.getBytes(StandardCharsets.UTF_8), "officer1");
+
+    assertThat(report.errors())
+        .extracting(StatementImportReport.Error::line)
+        .containsExactly(2L, 3L, 4L);
+    assertThat(report.errors().get(1).message()).contains("'0000-01-01'", "2000-01-01");
+    assertThat(report.matched()).isEmpty();
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
   }
 
   @Test
@@ -140,6 +198,28 @@ class BankStatementImportsTest {
         .isInstanceOf(StatementRejected.class)
         .hasMessageContaining("malformed records");
     assertThat(store.statementImports).isEmpty();
+  }
+
+  @Test
+  void aFileThatFailsItsOwnTotalsRecordsNothingAndIsNotStored() {
+    Invoice invoice = invoice(7L, 1L);
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(invoice), TODAY)
+            .deposit(1, TODAY, 89_100, "ｱ")
+            .trailer(2, 178_200) // a second transfer went missing on the way
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> imports.importStatement("0602.txt", file, "officer1"))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("declares 2 transfers of 178,200 yen")
+        .hasMessageContaining("holds 1 transfers of 89,100 yen");
+    assertThat(store.statementImports).isEmpty();
+    assertThat(store.statementLines).isEmpty();
+    assertThat(store.payments).isEmpty();
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(signals.delivered).isEmpty();
   }
 
   @Test
@@ -232,20 +312,31 @@ class BankStatementImportsTest {
   @Test
   void aPaymentTheInvoiceRefusesLeavesTheDepositUnmatchedWithTheReason() {
     Invoice invoice = invoice(7L, 1L);
-    // a 勘定日 two days ahead: Payments refuses money that cannot have arrived yet
-    byte[] file =
-        ZenginFixture.withCrLf()
-            .header(BRANCH, accountOf(invoice), TODAY)
-            .deposit(1, TODAY.plusDays(2), 89_100, "ｱ")
-            .trailer(1, 89_100)
-            .end()
-            .build();
+    // the invoice was paid by an officer between the match and the recording
+    Payments refusing =
+        new Payments(store.invoiceRepository, store.paymentRepository, signals, transactions, InvoicesTest.CLOCK) {
+          @Override
+          public RecordedPayment record(
+              long applicationId, long amountYen, LocalDate valueDate, String reference, String recordedBy) {
+            throw new PaymentRefused(PaymentRefused.Reason.ALREADY_PAID, "the invoice of application 7 was already paid");
+          }
+        };
+    BankStatementImports importsRefused =
+        new BankStatementImports(
+            store.statementImportRepository,
+            store.statementLineRepository,
+            store.virtualAccountRepository,
+            store.invoiceRepository,
+            refusing,
+            InvoicesTest.defaults(),
+            transactions,
+            InvoicesTest.CLOCK);
 
-    StatementImportReport report = imports.importStatement("a", file, "officer1");
+    StatementImportReport report = importsRefused.importStatement("a", zengin(accountOf(invoice), 89_100, 1), "officer1");
 
     assertThat(report.unmatched()).singleElement().satisfies(u -> {
       assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.NOT_RECORDED);
-      assertThat(u.reason()).contains("future");
+      assertThat(u.reason()).contains("already paid");
       assertThat(u.applicationId()).isEqualTo(7L);
     });
     assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);

@@ -85,11 +85,10 @@ class BankStatementReaderTest {
     ParsedStatement parsed = BankStatementReader.read(file);
 
     assertThat(parsed.deposits()).extracting(DepositNotification::line).containsExactly(2L, 5L);
-    assertThat(parsed.errors()).extracting(MalformedRecord::line).containsExactly(3L, 4L, 6L);
+    // the trailer's four records add up with the two unreadable ones, so the rest is read
+    assertThat(parsed.errors()).extracting(MalformedRecord::line).containsExactly(3L, 4L);
     assertThat(parsed.errors().get(0).message()).contains("record 3", "勘定日", "071302");
     assertThat(parsed.errors().get(1).message()).contains("record 4", "照会番号");
-    // the trailer's totals do not add up: two of its records could not be read
-    assertThat(parsed.errors().get(2).message()).contains("record 6", "trailer");
   }
 
   @Test
@@ -100,7 +99,7 @@ class BankStatementReaderTest {
             .header("999", "0000018", DAY)
             .bytes(shortRecord)
             .deposit(2, DAY, 3_000, "ｲ")
-            .trailer(1, 3_000)
+            .trailer(2, 3_001) // as the bank sent them
             .end()
             .build();
 
@@ -135,7 +134,7 @@ class BankStatementReaderTest {
         ZenginFixture.withCrLf()
             .header("999", "0000018", DAY)
             .raw(fullWidth)
-            .trailer(0, 0)
+            .trailer(1, 100)
             .end()
             .build();
 
@@ -165,17 +164,126 @@ class BankStatementReaderTest {
   }
 
   @Test
-  void aMissingEndRecordIsReportedAfterTheLastRecord() {
+  void aFileWithoutItsEndRecordIsRefusedWhole() {
     byte[] file =
         ZenginFixture.withoutLineBreaks().header("999", "0000018", DAY).deposit(1, DAY, 100, "ｱ").trailer(1, 100).build();
 
-    ParsedStatement parsed = BankStatementReader.read(file);
+    assertThatThrownBy(() -> BankStatementReader.read(file))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("no readable end record")
+        .hasMessageContaining("record 3");
+  }
 
-    assertThat(parsed.deposits()).hasSize(1);
-    assertThat(parsed.errors()).singleElement().satisfies(e -> {
-      assertThat(e.line()).isEqualTo(4);
-      assertThat(e.message()).contains("end record");
-    });
+  @Test
+  void aFileCutShortInsideAGroupIsRefusedWhole() {
+    byte[] cut = ZenginFixture.withoutLineBreaks().header("999", "0000018", DAY).deposit(1, DAY, 100, "ｱ").build();
+    byte[] noTrailerBeforeEnd =
+        ZenginFixture.withCrLf().header("999", "0000018", DAY).deposit(1, DAY, 100, "ｱ").end().build();
+    byte[] noTrailerBeforeNextHeader =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(1, DAY, 100, "ｱ")
+            .header("999", "0000026", DAY)
+            .deposit(1, DAY, 200, "ｲ")
+            .trailer(1, 200)
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> BankStatementReader.read(cut))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("0000018")
+        .hasMessageContaining("no readable trailer record");
+    assertThatThrownBy(() -> BankStatementReader.read(noTrailerBeforeEnd))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("no readable trailer record")
+        .hasMessageContaining("end record 3");
+    assertThatThrownBy(() -> BankStatementReader.read(noTrailerBeforeNextHeader))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("header record 3");
+  }
+
+  @Test
+  void aTrailerWhoseTotalsDisagreeWithTheRecordsRefusesTheWholeFile() {
+    byte[] moreDeclared =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(1, DAY, 89_100, "ｱ")
+            .trailer(2, 178_200)
+            .end()
+            .build();
+    byte[] otherAmount =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(1, DAY, 89_100, "ｱ")
+            .trailer(1, 89_000)
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> BankStatementReader.read(moreDeclared))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("trailer (record 3) of account 0000018")
+        .hasMessageContaining("declares 2 transfers of 178,200 yen")
+        .hasMessageContaining("holds 1 transfers of 89,100 yen");
+    assertThatThrownBy(() -> BankStatementReader.read(otherAmount))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("declares 1 transfers of 89,000 yen")
+        .hasMessageContaining("holds 1 transfers of 89,100 yen");
+  }
+
+  @Test
+  void theTrailersCancellationCountAndAmountAreCheckedToo() {
+    String date = ZenginFixture.wareki(DAY);
+    byte[] cancelAmountWrong =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(5, DAY, 89_100, "ｱ")
+            .data(5, date, 89_100, "ｱ", "1")
+            .raw("8" + "000001" + ZenginFixture.n(89_100, 12) + "000001" + ZenginFixture.n(1, 12) + " ".repeat(163))
+            .end()
+            .build();
+    byte[] cancelUndeclared =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(5, DAY, 89_100, "ｱ")
+            .data(5, date, 89_100, "ｱ", "1")
+            .trailer(1, 89_100)
+            .end()
+            .build();
+    byte[] cancellationsCountedInTheTransfers =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(5, DAY, 89_100, "ｱ")
+            .data(5, date, 89_100, "ｱ", "1")
+            .raw("8" + "000002" + ZenginFixture.n(178_200, 12) + "000001" + ZenginFixture.n(89_100, 12) + " ".repeat(163))
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> BankStatementReader.read(cancelAmountWrong))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("1 cancellations of 1 yen")
+        .hasMessageContaining("1 cancellations of 89,100 yen");
+    assertThatThrownBy(() -> BankStatementReader.read(cancelUndeclared))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("0 cancellations of 0 yen");
+    assertThat(BankStatementReader.read(cancellationsCountedInTheTransfers).deposits()).hasSize(2);
+  }
+
+  @Test
+  void unreadableRecordsMustStillAddUpWithTheTrailer() {
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header("999", "0000018", DAY)
+            .deposit(1, DAY, 89_100, "ｱ")
+            .data(2, "071302", 5_000, "ｲ", " ") // 13th month: unreadable
+            .deposit(3, DAY, 2_000, "ｳ")
+            .trailer(2, 91_100) // declares only the two readable ones: a record too many
+            .end()
+            .build();
+
+    assertThatThrownBy(() -> BankStatementReader.read(file))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("declares 2 transfers of 91,100 yen")
+        .hasMessageContaining("1 unreadable record(s) [3]");
   }
 
   @Test

@@ -101,6 +101,30 @@ class PaymentControllerTest {
   }
 
   @Test
+  void valueDatesNoTransferCanHaveAre400NamingTheReason() throws Exception {
+    invoices.issue(7L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp"); // on 2025-06-02
+    String[][] cases = {
+      {"\"1900-01-01\"", "VALUE_DATE_TOO_EARLY"},
+      {"\"0000-01-01\"", "VALUE_DATE_TOO_EARLY"},
+      {"\"-0005-01-01\"", "VALUE_DATE_TOO_EARLY"},
+      {"\"2019-06-01\"", "VALUE_DATE_BEFORE_INVOICE"},
+      {"\"2025-06-01\"", "VALUE_DATE_BEFORE_INVOICE"},
+      {"\"2025-06-03\"", "VALUE_DATE_IN_FUTURE"},
+      {"\"+10000-01-01\"", "VALUE_DATE_IN_FUTURE"},
+    };
+    for (String[] c : cases) {
+      mvc.perform(post("/api/applications/7/payments").principal(officer)
+              .contentType(MediaType.APPLICATION_JSON)
+              .content(body(89100, c[0], "\"ref\"")))
+          .andExpect(status().isBadRequest())
+          .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+              .contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.reason").value(c[1]));
+    }
+    assertThat(store.payments).isEmpty();
+  }
+
+  @Test
   void doublePaymentIs409() throws Exception {
     invoices.issue(7L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
     String json = body(89100, "\"2025-06-02\"", "\"ref\"");

@@ -3,7 +3,10 @@ package org.cabackoffice.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.workflow.RenewalProcess;
@@ -160,10 +163,74 @@ class PaymentsTest {
   }
 
   @Test
-  void valueDateOfTomorrowIsAcceptedForTheTimeZoneGap() {
+  void valueDatesAreJapaneseDatesWhateverTheServersZone() {
+    // 2025-06-01 20:00 UTC is already 2025-06-02 05:00 in Tokyo, the bank's day.
+    Clock utcEvening = Clock.fixed(Instant.parse("2025-06-01T20:00:00Z"), ZoneOffset.UTC);
+    Invoices invoicesInUtc =
+        new Invoices(
+            store.invoiceRepository,
+            new VirtualAccounts(store.virtualAccountRepository, utcEvening),
+            store.virtualAccountRepository,
+            InvoicesTest.defaults(),
+            new MailTemplates(),
+            new ArrayList<>()::add,
+            utcEvening);
+    Payments paymentsInUtc =
+        new Payments(store.invoiceRepository, store.paymentRepository, signals, transactions, utcEvening);
+    assertThat(invoicesInUtc.issue(7L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp").getIssuedOn())
+        .isEqualTo(TODAY);
+    invoicesInUtc.issue(8L, 1L, "SECURE_SERVER_ID", false, false, "tech@example.jp");
+
+    assertThatThrownBy(() -> paymentsInUtc.record(8L, 89_100L, TODAY.plusDays(1), "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.VALUE_DATE_IN_FUTURE);
+              assertThat(e.reason().httpStatus()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("2025-06-03", "today is 2025-06-02 in Japan");
+            });
+    assertThat(paymentsInUtc.record(7L, 89_100L, TODAY, "ref", "officer1").payment().getValueDate())
+        .isEqualTo(TODAY);
+  }
+
+  @Test
+  void valueDatesNoTransferCanHaveAreRefused() {
     invoice(7L, false);
-    assertThat(payments.record(7L, 89_100L, TODAY.plusDays(1), "ref", "officer1").payment())
-        .isNotNull();
+
+    for (LocalDate implausible :
+        new LocalDate[] {LocalDate.of(1900, 1, 1), LocalDate.of(0, 1, 1), LocalDate.of(-5, 3, 1), LocalDate.of(1999, 12, 31)}) {
+      assertThatThrownBy(() -> payments.record(7L, 89_100L, implausible, "ref", "officer1"))
+          .isInstanceOfSatisfying(
+              PaymentRefused.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.VALUE_DATE_TOO_EARLY);
+                assertThat(e.getMessage()).contains("before 2000-01-01");
+              });
+    }
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, LocalDate.of(10_000, 1, 1), "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.VALUE_DATE_IN_FUTURE));
+    assertThat(store.payments).isEmpty();
+    assertThat(transactions.events).isEmpty();
+  }
+
+  @Test
+  void aTransferBookedBeforeTheInvoiceWasIssuedDoesNotPayIt() {
+    Invoice invoice = invoice(7L, false); // issued 2025-06-02
+
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, LocalDate.of(2019, 6, 1), "ref", "officer1"))
+        .isInstanceOfSatisfying(
+            PaymentRefused.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(PaymentRefused.Reason.VALUE_DATE_BEFORE_INVOICE);
+              assertThat(e.reason().httpStatus()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("2019-06-01", "issued on 2025-06-02");
+            });
+    assertThatThrownBy(() -> payments.record(7L, 89_100L, TODAY.minusDays(1), "ref", "officer1"))
+        .isInstanceOf(PaymentRefused.class);
+    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.payments).isEmpty();
   }
 
   @Test

@@ -118,6 +118,10 @@ public class Applications {
     // Every finding at once, the form's and the CSR's: a customer should not fix one field only
     // to learn of the next.
     CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId(), findings);
+    if (csr != null) {
+      SubjectOrganization.check(csr.subject().organization(), form.organization().nameEn())
+          .ifPresent(findings::add);
+    }
     if (!findings.isEmpty()) {
       boolean unreadable = findings.stream().anyMatch(f -> f.code().equals("csr.unreadable"));
       throw new ApplicationRefusedException(
@@ -126,7 +130,11 @@ public class Applications {
     Instant now = clock.instant();
     Application application =
         applications.save(new Application(account.getId(), form, csr.subject().commonName(), now));
-    signals.startApplicationProcess(application.getId(), processVariables(application, now));
+    Map<String, Object> variables = processVariables(application, now);
+    // The phone checklist confirms O and CN (guide [4]): the officer reads the O exactly as it
+    // goes into the certificate, next to the name the application gave.
+    variables.put("csrOrganization", csr.subject().organization());
+    signals.startApplicationProcess(application.getId(), variables);
     return application;
   }
 

@@ -17,6 +17,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CsrCheck {
+
+  private static final Logger log = LoggerFactory.getLogger(CsrCheck.class);
 
   /**
    * Bouncy Castle as a provider object, not registered with java.security.Security: the signature
@@ -87,6 +91,26 @@ public class CsrCheck {
   public CsrCheckResult check(byte[] input, CsrCheckContext context) {
     PKCS10CertificationRequest request = parse(CsrInput.toDer(input));
     CsrCheckContext effective = context == null ? CsrCheckContext.standalone() : context;
+    try {
+      return checkParsed(request, effective);
+    } catch (NotACsrException e) {
+      throw e;
+    } catch (ClassCastException
+        | IllegalArgumentException
+        | IllegalStateException
+        | IndexOutOfBoundsException e) {
+      // Bouncy Castle decodes lazily and throws these (ASN1ParsingException is an
+      // IllegalStateException) from deep inside a part it did not like: that is the customer's malformed request, a 400
+      // with a reason (issue 7), never a 500 that quotes Bouncy Castle's classes.
+      log.debug("a rule could not read a part of the request", e);
+      throw new NotACsrException(
+          "A part of the certificate request (a name, the key or an extension) is not encoded as"
+              + " RFC 2986 and RFC 5280 require.",
+          e);
+    }
+  }
+
+  private CsrCheckResult checkParsed(PKCS10CertificationRequest request, CsrCheckContext effective) {
     Findings findings = new Findings();
 
     SignatureAlgorithms.Classification signature =
@@ -151,8 +175,12 @@ public class CsrCheck {
     try {
       request = new PKCS10CertificationRequest(der);
     } catch (IOException | RuntimeException e) {
+      // Bouncy Castle's message names its own classes (DLSequence cannot be cast ...); the
+      // customer needs to know what to send instead.
       throw new NotACsrException(
-          "The input is not a well-formed PKCS#10 certificate request (" + e.getMessage() + ").", e);
+          "The input is not a well-formed PKCS#10 certificate request: its ASN.1 structure is not"
+              + " CertificationRequest (RFC 2986 4.2). Send the CSR exactly as your server wrote it.",
+          e);
     }
     CertificationRequest structure = request.toASN1Structure();
     BigInteger version;
@@ -161,7 +189,9 @@ public class CsrCheck {
       decodeFully(request);
     } catch (RuntimeException e) {
       throw new NotACsrException(
-          "The certificate request's content is malformed (" + e.getMessage() + ").", e);
+          "The certificate request's content is malformed: its version, subject, public key or"
+              + " attributes do not decode.",
+          e);
     }
     if (version.signum() != 0) {
       // RFC 2986 4.1: version is v1 (0); anything else is a structure we do not know.

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cabackoffice.input.DerNesting;
+import org.cabackoffice.input.DerRefused;
 
 /**
  * Turns what a customer pastes or uploads into the DER of one PKCS#10 request: PEM with the RFC
@@ -36,7 +38,7 @@ final class CsrInput {
     // DER starts with a SEQUENCE tag, 0x30, which is also the digit "0": text around a PEM block
     // may begin with a phone number or a date, so PEM armour wins wherever it appears.
     if (input[0] == DER_SEQUENCE && !text.contains("-----BEGIN")) {
-      return input;
+      return shallow(input);
     }
     Matcher request = PEM_REQUEST.matcher(text);
     if (!request.find()) {
@@ -54,10 +56,21 @@ final class CsrInput {
     try {
       der = Base64.getDecoder().decode(body.replaceAll("[ \\t\\r\\n]", ""));
     } catch (IllegalArgumentException e) {
-      throw new NotACsrException("The body of the PEM CSR is not valid Base64: " + e.getMessage(), e);
+      throw new NotACsrException(
+          "The body of the PEM CSR is not valid Base64 (A-Z, a-z, 0-9, +, / and = only).", e);
     }
     if (der.length == 0) {
       throw new NotACsrException("The PEM CSR is empty between its BEGIN and END lines.");
+    }
+    return shallow(der);
+  }
+
+  /** Bouncy Castle recurses per nesting level; a request nested deeper would overflow the stack. */
+  private static byte[] shallow(byte[] der) {
+    try {
+      DerNesting.check(der);
+    } catch (DerRefused e) {
+      throw new NotACsrException("The input is not a PKCS#10 certificate request: " + e.getMessage() + ".");
     }
     return der;
   }

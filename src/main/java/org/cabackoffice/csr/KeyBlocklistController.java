@@ -1,8 +1,11 @@
 package org.cabackoffice.csr;
 
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.cabackoffice.input.PlainText;
+import org.cabackoffice.input.SingleLine;
 import org.cabackoffice.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +37,7 @@ public class KeyBlocklistController {
   }
 
   /** The key as a fingerprint or as PEM, and why it is compromised. */
-  public record Entry(String spkiSha256, String pem, String reason) {}
+  public record Entry(@SingleLine String spkiSha256, @PlainText String pem, @PlainText String reason) {}
 
   public record EntryView(
       long id, String spkiSha256, String reason, String addedBy, Instant addedAt) {
@@ -50,7 +53,7 @@ public class KeyBlocklistController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('" + Roles.OFFICER + "', '" + Roles.SENIOR_OFFICER + "')")
   public ResponseEntity<EntryView> add(
-      @RequestBody(required = false) Entry entry, Principal officer) {
+      @Valid @RequestBody(required = false) Entry entry, Principal officer) {
     if (entry == null) {
       throw new BlocklistEntryInvalidException(
           "key-blocklist.body-missing",

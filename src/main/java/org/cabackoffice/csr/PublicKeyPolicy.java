@@ -36,7 +36,7 @@ final class PublicKeyPolicy {
     try {
       der = spki.getEncoded(ASN1Encoding.DER);
     } catch (java.io.IOException e) {
-      throw new NotACsrException("The public key of the CSR cannot be encoded: " + e.getMessage(), e);
+      throw new NotACsrException("The public key of the CSR cannot be encoded.", e);
     }
     String fingerprint = sha256Hex(der);
     ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();

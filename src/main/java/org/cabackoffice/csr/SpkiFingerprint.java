@@ -13,6 +13,10 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.cabackoffice.input.DerNesting;
+import org.cabackoffice.input.DerRefused;
 
 /**
  * The key fingerprint the CA files keys under: the lower-case hex SHA-256 of the DER
@@ -48,6 +52,7 @@ final class SpkiFingerprint {
    * KEY}), certificate request or certificate.
    */
   static String ofPem(String pem) {
+    checkNesting(pem);
     Object object;
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       object = parser.readObject();
@@ -59,7 +64,10 @@ final class SpkiFingerprint {
       if (e instanceof BlocklistEntryInvalidException invalid) {
         throw invalid;
       }
-      throw invalidPem("the PEM text cannot be read (" + e.getMessage() + ")");
+      // Bouncy Castle's message names its classes; the officer needs what to send instead.
+      throw invalidPem(
+          "the PEM text cannot be read: its Base64 or its ASN.1 structure is not a PUBLIC KEY,"
+              + " CERTIFICATE REQUEST or CERTIFICATE");
     }
     if (object == null) {
       throw invalidPem(
@@ -84,13 +92,32 @@ final class SpkiFingerprint {
               + " (openssl pkey -in key.pem -pubout) or its fingerprint");
     } else {
       throw invalidPem(
-          "a PEM " + object.getClass().getSimpleName() + " names no public key; send a PUBLIC KEY,"
+          "the PEM block names no public key; send a PUBLIC KEY,"
               + " CERTIFICATE REQUEST or CERTIFICATE");
     }
     try {
       return PublicKeyPolicy.sha256Hex(spki.getEncoded(ASN1Encoding.DER));
     } catch (IOException | RuntimeException e) {
-      throw invalidPem("the public key in the PEM text cannot be encoded (" + e.getMessage() + ")");
+      throw invalidPem("the public key in the PEM text cannot be encoded");
+    }
+  }
+
+  /**
+   * Every PEM block's DER is walked before PEMParser decodes it: Bouncy Castle recurses once per
+   * nesting level and a deep one overflows the stack (issue 7, item 3).
+   */
+  private static void checkNesting(String pem) {
+    try (PemReader reader = new PemReader(new StringReader(pem))) {
+      PemObject block;
+      while ((block = reader.readPemObject()) != null) {
+        if (block.getContent().length > 0) {
+          DerNesting.check(block.getContent());
+        }
+      }
+    } catch (DerRefused e) {
+      throw invalidPem("the PEM text cannot be read: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw invalidPem("the PEM text cannot be read: a BEGIN line has no END or the Base64 is broken");
     }
   }
 

@@ -1,10 +1,8 @@
 package org.cabackoffice.documents;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,10 +76,10 @@ public class DocumentController {
     UploadedDocument document = uploads.document(documentId);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PDF);
-    headers.setContentDisposition(
-        ContentDisposition.attachment()
-            .filename(document.getOriginalFilename(), StandardCharsets.UTF_8)
-            .build());
+    // Names stored before the rule of UploadedFileName are cleaned when served.
+    headers.set(
+        HttpHeaders.CONTENT_DISPOSITION,
+        UploadedFileName.contentDisposition(document.getOriginalFilename()));
     headers.setContentLength(document.getSizeBytes());
     headers.setCacheControl(CacheControl.noStore());
     headers.set("X-Content-Type-Options", "nosniff");

@@ -35,6 +35,18 @@ public class DocumentRefused extends IllegalArgumentException {
         415,
         "PDF ファイルのみ受け付けます。",
         "Only PDF files are accepted."),
+    PDF_UNREADABLE(
+        400,
+        "PDF ファイルとして読み取れません。壊れていないか確認し、もう一度作成してアップロードしてください。",
+        "The file cannot be read as a PDF; it may be damaged. Please create it again and upload it."),
+    PDF_ENCRYPTED(
+        400,
+        "パスワードや暗号化で保護された PDF は受け付けられません。保護を解除してアップロードしてください。",
+        "Password-protected or encrypted PDFs are not accepted. Please remove the protection and upload it again."),
+    PDF_WITHOUT_PAGES(
+        400,
+        "PDF にページがありません。",
+        "The PDF has no pages."),
     UPLOAD_CONFLICT(
         409,
         "同時に別のアップロードがありました。もう一度アップロードしてください。",

@@ -35,7 +35,6 @@ public class DocumentUploads {
 
   private static final Logger log = LoggerFactory.getLogger(DocumentUploads.class);
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-  private static final int MAX_FILENAME = 255;
   private static final int MAX_CONTENT_TYPE = 100;
 
   /**
@@ -211,6 +210,7 @@ public class DocumentUploads {
     if (!isPdf(content)) {
       throw new DocumentRefused(DocumentRefused.Reason.NOT_PDF);
     }
+    PdfDocumentCheck.check(content, properties.maxUploadBytes());
   }
 
   static DocumentRefused tooLarge(long size, long limit) {
@@ -222,7 +222,8 @@ public class DocumentUploads {
 
   /**
    * A PDF starts with {@code %PDF-} (ISO 32000-1, 7.5.2). The browser's content type is what the
-   * uploader's machine guessed from the name, so the bytes decide.
+   * uploader's machine guessed from the name, so the bytes decide: this prefix first, as the
+   * cheap answer for anything else, then {@link PdfDocumentCheck}.
    */
   static boolean isPdf(byte[] content) {
     return content != null
@@ -266,15 +267,9 @@ public class DocumentUploads {
     }
   }
 
-  /** Browsers on Windows may send a full path; only the last part is the file's name. */
+  /** The name as stored and shown ({@link UploadedFileName}). */
   static String cleanFilename(String filename) {
-    String name = filename == null ? "" : filename;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("\\p{Cntrl}", "").strip();
-    if (name.isEmpty()) {
-      name = "document.pdf";
-    }
-    return name.length() > MAX_FILENAME ? name.substring(0, MAX_FILENAME) : name;
+    return UploadedFileName.of(filename);
   }
 
   private static String cleanContentType(String contentType) {

@@ -103,7 +103,9 @@ public class IssuedCertificates {
         }
       }
     } catch (java.security.cert.CertificateParsingException e) {
-      throw new IllegalArgumentException("the subjectAltName does not parse: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the certificate's subjectAltName extension is not encoded as RFC 5280 4.2.1.6 requires",
+          e);
     }
     return names.stream().distinct().toList();
   }

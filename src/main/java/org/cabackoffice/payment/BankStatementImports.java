@@ -197,7 +197,8 @@ public class BankStatementImports {
               + " was paid by someone else at the same moment; check it before recording this deposit";
     } catch (RuntimeException e) {
       log.error("deposit on line {} of import {} could not be recorded", deposit.line(), importId, e);
-      outcomeNote = "the payment could not be recorded: " + e.getMessage();
+      // The exception's message may quote SQL; the log has it, the report says where to look.
+      outcomeNote = "the payment could not be recorded (logged for operations); record it by hand";
     }
     Long recordedPayment = paymentId;
     String note = outcomeNote;

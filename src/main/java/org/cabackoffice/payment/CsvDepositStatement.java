@@ -111,8 +111,9 @@ final class CsvDepositStatement {
           errors.add(
               new MalformedRecord(
                   line,
-                  "line " + line + " and after: the CSV cannot be read on (" + e.getMessage()
-                      + "); the lines before it were imported"));
+                  "line " + line + " and after: the CSV cannot be read on (a quoted field is not"
+                      + " closed, or text follows its closing quote); the lines before it were"
+                      + " imported"));
           break;
         }
         long line = lines.at(record.getCharacterPosition());
@@ -124,10 +125,13 @@ final class CsvDepositStatement {
         }
       }
     } catch (IOException e) {
-      throw new StatementRejected("the CSV cannot be read: " + e.getMessage());
+      throw new StatementRejected("the CSV cannot be read as UTF-8 text");
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      // Commons CSV refuses a header with a blank or repeated column name this way.
-      throw new StatementRejected("the CSV header cannot be read: " + e.getMessage());
+      // Commons CSV refuses a header with a blank or repeated column name this way; its message
+      // names its own exception classes, so the officer gets ours.
+      throw new StatementRejected(
+          "the CSV header cannot be read: a column name is blank or repeated, or its quoting is"
+              + " broken; it needs " + String.join(", ", COLUMNS));
     }
     return new ParsedStatement(BankStatementFormat.CSV, deposits, errors);
   }

@@ -1,10 +1,12 @@
 package org.cabackoffice.payment;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.cabackoffice.input.SingleLine;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +34,8 @@ public class PaymentController {
     this.properties = properties;
   }
 
-  public record PaymentInput(Long amountYen, LocalDate valueDate, String reference) {}
+  /** The bank's reference is one line, as the bank prints it ({@link SingleLine}). */
+  public record PaymentInput(Long amountYen, LocalDate valueDate, @SingleLine String reference) {}
 
   public record PaymentView(
       long paymentId,
@@ -87,7 +90,7 @@ public class PaymentController {
   @PostMapping("/api/applications/{applicationId}/payments")
   @PreAuthorize("hasRole('OFFICER')")
   public ResponseEntity<PaymentView> record(
-      @PathVariable long applicationId, @RequestBody PaymentInput input, Principal principal) {
+      @PathVariable long applicationId, @Valid @RequestBody PaymentInput input, Principal principal) {
     if (principal == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no authenticated officer");
     }

@@ -111,8 +111,7 @@ public class Payments {
           false,
           "payment recorded, but telling the process of application "
               + applicationId
-              + " failed: "
-              + e.getMessage());
+              + " failed (logged); operations can see it among the process's incidents");
     }
   }
 

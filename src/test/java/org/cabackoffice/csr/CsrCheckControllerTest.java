@@ -88,6 +88,16 @@ class CsrCheckControllerTest {
   }
 
   @Test
+  void deeplyNestedRequestIsA400NotAStackOverflow() throws Exception {
+    byte[] attack = org.cabackoffice.testsupport.NestedDer.sequences(6000);
+
+    mvc.perform(post("/api/csr/check").contentType(CsrCheckController.PKCS10).content(attack))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("csr.not-a-csr"))
+        .andExpect(jsonPath("$.detail").value(containsString("nested more than 32 levels")));
+  }
+
+  @Test
   void emptyAndOversizedBodiesAre400() throws Exception {
     mvc.perform(post("/api/csr/check").contentType(CsrCheckController.PKCS10))
         .andExpect(status().isBadRequest())

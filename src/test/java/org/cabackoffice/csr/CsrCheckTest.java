@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.cabackoffice.testsupport.NestedDer;
 import org.junit.jupiter.api.Test;
 
 class CsrCheckTest {
@@ -23,6 +24,41 @@ class CsrCheckTest {
 
   private static String[] codes(CsrCheckResult result) {
     return result.findings().stream().map(Finding::code).toArray(String[]::new);
+  }
+
+  @Test
+  void deeplyNestedDerIsRefusedAsNotACsrInsteadOfOverflowingTheStack() {
+    byte[] attack = NestedDer.sequences(6000);
+
+    assertThatThrownBy(() -> csrCheck.check(attack, CsrCheckContext.standalone()))
+        .isInstanceOf(NotACsrException.class)
+        .hasMessageContaining("nested more than 32 levels");
+    assertThatThrownBy(
+            () ->
+                csrCheck.check(
+                    NestedDer.pem("CERTIFICATE REQUEST", attack).getBytes(StandardCharsets.US_ASCII),
+                    CsrCheckContext.standalone()))
+        .isInstanceOf(NotACsrException.class)
+        .hasMessageContaining("nested");
+  }
+
+  @Test
+  void aStructureBouncyCastleCannotCastIsRefusedWithoutItsClassNames() {
+    // A SEQUENCE of three SEQUENCEs where CertificationRequestInfo wants an INTEGER first.
+    byte[] wrong = NestedDer.wrap(0x30, concat(NestedDer.sequences(2), NestedDer.sequences(2), NestedDer.sequences(2)));
+
+    assertThatThrownBy(() -> csrCheck.check(wrong, CsrCheckContext.standalone()))
+        .isInstanceOf(NotACsrException.class)
+        .message()
+        .doesNotContain("DLSequence", "cannot be cast", "org.bouncycastle", "Exception");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -58,6 +58,18 @@ class KeyBlocklistControllerTest {
   }
 
   @Test
+  void deeplyNestedPemIsA400WithTheReason() throws Exception {
+    String attack =
+        org.cabackoffice.testsupport.NestedDer.pem(
+            "CERTIFICATE", org.cabackoffice.testsupport.NestedDer.sequences(6000));
+
+    mvc.perform(add(json("pem", attack, "reported")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("key-blocklist.pem-unreadable"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nested")));
+  }
+
+  @Test
   void sameKeyTwiceIsAConflict() throws Exception {
     String fingerprint = "0f".repeat(32);
     mvc.perform(add(json("spkiSha256", fingerprint, "Debian weak key"))).andExpect(status().isCreated());

@@ -86,6 +86,31 @@ class DocumentControllerTest {
   }
 
   @Test
+  void aNameStoredBeforeTheRuleIsServedCleaned() throws Exception {
+    DocumentRequest request =
+        requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "tech@example.jp");
+    long id =
+        store.documentRepository
+            .save(
+                new UploadedDocument(
+                    request.getId(),
+                    "invoice\u202Efdp.exe",
+                    "application/pdf",
+                    DocumentUploadsTest.PDF,
+                    "0".repeat(64),
+                    DocumentRequestsTest.NOW))
+            .getId();
+
+    mvc.perform(get("/api/documents/" + id + "/content"))
+        .andExpect(status().isOk())
+        .andExpect(
+            header()
+                .string(
+                    "Content-Disposition",
+                    "attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe"));
+  }
+
+  @Test
   void contentIsThePdfAsAnAttachment() throws Exception {
     DocumentRequest request =
         requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "tech@example.jp");

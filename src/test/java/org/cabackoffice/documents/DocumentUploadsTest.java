@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DocumentUploadsTest {
 
-  static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF = DocumentFixtures.pdf(1);
 
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final DocumentRequests requests =
@@ -31,7 +31,7 @@ class DocumentUploadsTest {
         store.requestRepository,
         store.documentRepository,
         store.signals,
-        new DocumentsProperties(null, 1024L),
+        new DocumentsProperties(null, 8192L),
         store.transactions,
         Clock.fixed(now, DocumentRequestsTest.TOKYO));
   }
@@ -135,7 +135,7 @@ class DocumentUploadsTest {
   void emptyOversizedAndNonPdfFilesAreRefusedAndNothingIsStored() {
     String token = requested(DocumentKind.SUPPORTING_DOCUMENTS).getToken();
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    byte[] big = new byte[1025];
+    byte[] big = new byte[8193];
     System.arraycopy(PDF, 0, big, 0, PDF.length);
 
     assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", new byte[0])))
@@ -151,6 +151,56 @@ class DocumentUploadsTest {
     assertThat(DocumentRefused.Reason.EMPTY_FILE.httpStatus()).isEqualTo(400);
     assertThat(store.documents).isEmpty();
     assertThat(store.delivered).isEmpty();
+  }
+
+  @Test
+  void aFileThatOnlyStartsLikeAPdfIsRefusedWithTheReasonAndNothingIsStored() {
+    String token = requested(DocumentKind.SUPPORTING_DOCUMENTS).getToken();
+    byte[] fake = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] renamedExe = "%PDF-MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", fake)))
+        .isEqualTo(DocumentRefused.Reason.PDF_UNREADABLE);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", renamedExe)))
+        .isEqualTo(DocumentRefused.Reason.PDF_UNREADABLE);
+    assertThat(DocumentRefused.Reason.PDF_UNREADABLE.httpStatus()).isEqualTo(400);
+    assertThat(store.documents).isEmpty();
+    assertThat(store.delivered).isEmpty();
+  }
+
+  @Test
+  void encryptedAndPagelessPdfsAreRefused() {
+    String token = requested(DocumentKind.SUPPORTING_DOCUMENTS).getToken();
+
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", DocumentFixtures.encryptedPdf("user"))))
+        .isEqualTo(DocumentRefused.Reason.PDF_ENCRYPTED);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", DocumentFixtures.encryptedPdf(""))))
+        .isEqualTo(DocumentRefused.Reason.PDF_ENCRYPTED);
+    assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", DocumentFixtures.pdf(0))))
+        .isEqualTo(DocumentRefused.Reason.PDF_WITHOUT_PAGES);
+    assertThat(store.documents).isEmpty();
+  }
+
+  @Test
+  void aNameIsStoredAsItShowsWithoutBidiControlsOrReservedCharacters() {
+    // U+202E made "invoice\u202Efdp.exe" show as "invoiceexe.pdf" (issue 7, item 14).
+    assertThat(DocumentUploads.cleanFilename("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
+    assertThat(DocumentUploads.cleanFilename("a\u2066b\u200Bc\u200Fd.pdf")).isEqualTo("abcd.pdf");
+    assertThat(DocumentUploads.cleanFilename("e\u0301.pdf")).isEqualTo("\u00e9.pdf");
+    assertThat(DocumentUploads.cleanFilename("a<b>:c\"|?*.pdf")).isEqualTo("a_b__c____.pdf");
+    assertThat(DocumentUploads.cleanFilename("..\\..\\.htaccess")).isEqualTo("htaccess");
+    assertThat(DocumentUploads.cleanFilename("\u202E\u0000")).isEqualTo("document.pdf");
+    assertThat(DocumentUploads.cleanFilename("\uD83D\uDE00".repeat(200) + ".pdf"))
+        .endsWith("\uD83D\uDE00.pdf")
+        .satisfies(n -> assertThat(n.codePointCount(0, n.length())).isEqualTo(UploadedFileName.MAX_CODE_POINTS));
+  }
+
+  @Test
+  void contentDispositionCarriesAnAsciiFallbackAndTheRfc8187Name() {
+    assertThat(UploadedFileName.contentDisposition("登記 \"1\".pdf"))
+        .isEqualTo("attachment; filename=\"__ _1_.pdf\"; filename*=UTF-8''%E7%99%BB%E8%A8%98%20_1_.pdf");
+    assertThat(UploadedFileName.contentDisposition("invoice\u202Efdp.exe"))
+        .isEqualTo("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe");
   }
 
   @Test
@@ -193,7 +243,9 @@ class DocumentUploadsTest {
     assertThat(DocumentUploads.cleanFilename("/tmp/x/証明書.pdf")).isEqualTo("証明書.pdf");
     assertThat(DocumentUploads.cleanFilename("a\r\nb.pdf")).isEqualTo("ab.pdf");
     assertThat(DocumentUploads.cleanFilename(null)).isEqualTo("document.pdf");
-    assertThat(DocumentUploads.cleanFilename("x".repeat(300) + ".pdf")).hasSize(255);
+    assertThat(DocumentUploads.cleanFilename("x".repeat(300) + ".pdf"))
+        .hasSize(UploadedFileName.MAX_CODE_POINTS)
+        .endsWith("xx.pdf");
   }
 
   @Test

@@ -78,6 +78,21 @@ class IssuedCertificateControllerTest {
   }
 
   @Test
+  void deeplyNestedCertificateIsA400WithTheReason() throws Exception {
+    String attack =
+        org.cabackoffice.testsupport.NestedDer.pem(
+            "CERTIFICATE", org.cabackoffice.testsupport.NestedDer.sequences(6000));
+
+    mvc.perform(post("/api/certificates/import").param("customer", "tech@example.jp").content(attack))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nested")));
+    mvc.perform(post("/api/certificates/import").param("customer", "tech@example.jp").content(
+            org.cabackoffice.testsupport.NestedDer.pem("CERTIFICATE", org.cabackoffice.testsupport.NestedDer.sequences(3))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
+  }
+
+  @Test
   void badInputIs4xxWithAReason() throws Exception {
     mvc.perform(post("/api/certificates/import").param("customer", "nobody@example.jp").content(pem))
         .andExpect(status().isUnprocessableEntity());

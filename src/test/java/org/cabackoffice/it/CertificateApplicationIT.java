@@ -638,7 +638,7 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   private ResponseEntity<String> uploadPdf(String path) {
-    byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] pdf = org.cabackoffice.documents.DocumentFixtures.pdf(1);
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add(
         "file",

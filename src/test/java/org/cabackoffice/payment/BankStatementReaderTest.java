@@ -364,6 +364,29 @@ class BankStatementReaderTest {
   }
 
   @Test
+  void brokenQuotingOrAStrayHeaderIsReportedWithoutCommonsCsvsClasses() {
+    String brokenQuote =
+        "value_date,account_number,amount,payer,reference\n"
+            + "2025-06-02,0000018,89100,ｱ,TX-1\n"
+            + "2025-06-02,0000018,\"100\"x,ｲ,TX-2\n";
+    byte[] repeatedColumn =
+        "value_date,account_number,amount,payer,reference,\"amount\n2025-06-02,0000018,100,ｱ,TX-1,1\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    ParsedStatement parsed = BankStatementReader.read(brokenQuote.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(parsed.errors())
+        .extracting(MalformedRecord::message)
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m).contains("line 3", "quoted").doesNotContain("org.apache", "Exception"));
+    assertThatThrownBy(() -> BankStatementReader.read(repeatedColumn))
+        .isInstanceOf(StatementRejected.class)
+        .message()
+        .doesNotContain("org.apache", "Exception");
+  }
+
+  @Test
   void aCsvInShiftJisOrWithoutTheColumnsIsRefused() {
     String csv = "value_date,account_number,amount,payer,reference\n2025-06-02,0000018,100,ヤマダ,TX-1\n";
     byte[] shiftJis = csv.getBytes(ZenginFixture.SHIFT_JIS);

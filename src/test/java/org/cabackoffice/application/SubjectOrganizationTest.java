@@ -1,0 +1,31 @@
+package org.cabackoffice.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SubjectOrganizationTest {
+
+  @Test
+  void theSameNameAfterNfkcAndWhiteSpacePasses() {
+    assertThat(SubjectOrganization.check("Sample K.K.", "Sample K.K.")).isEmpty();
+    assertThat(SubjectOrganization.check("Sample  K.K. ", " Sample K.K.")).isEmpty();
+    // Full-width Latin letters, as Japanese input methods write them, are the same name.
+    assertThat(SubjectOrganization.check("Ｓａｍｐｌｅ K.K.", "Sample K.K.")).isEmpty();
+  }
+
+  @Test
+  void anyOtherOIsAFindingOnTheEnglishName() {
+    String emoji = "\uD83D\uDE00".repeat(128);
+
+    assertThat(SubjectOrganization.check(emoji, "Sample K.K."))
+        .hasValueSatisfying(
+            finding -> {
+              assertThat(finding.field()).isEqualTo("organization.nameEn");
+              assertThat(finding.code()).isEqualTo("csr.organization-mismatch");
+              assertThat(finding.message()).contains("Sample K.K.", "guide [1-2]");
+            });
+    assertThat(SubjectOrganization.check("SAMPLE K.K.", "Sample K.K.")).isPresent();
+    assertThat(SubjectOrganization.check("Sample KK", "Sample K.K.")).isPresent();
+  }
+}

@@ -203,7 +203,7 @@ public abstract class BackOfficeIT {
         as("officer", "officer")
             .postForEntity(
                 "/api/applications/" + id + "/payments",
-                Map.of("amountYen", ((Number) invoice.get("totalYen")).longValue() + 0.99, "valueDate", java.time.LocalDate.now().toString(), "reference", "x"),
+                Map.of("amountYen", ((Number) invoice.get("totalYen")).longValue() + 0.99, "valueDate", java.time.LocalDate.now(org.cabackoffice.calendar.BusinessCalendar.ZONE).toString(), "reference", "x"),
                 String.class);
     assertThat(fraction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(fraction.getBody()).contains("\"field\":\"amountYen\"");
@@ -211,7 +211,7 @@ public abstract class BackOfficeIT {
         as("officer", "officer")
             .postForEntity(
                 "/api/applications/" + id + "/payments",
-                Map.of("amountYen", invoice.get("totalYen"), "valueDate", java.time.LocalDate.now().toString(), "reference", "x"),
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", java.time.LocalDate.now(org.cabackoffice.calendar.BusinessCalendar.ZONE).toString(), "reference", "x"),
                 String.class);
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
     runJobs();

@@ -112,7 +112,7 @@ class CertificateApplicationIT extends BackOfficeIT {
         as("officer", "officer")
             .postForEntity(
                 "/api/applications/" + id + "/payments",
-                Map.of("amountYen", invoice.get("totalYen"), "valueDate", "2026-11-26", "reference", "ﾌﾘｺﾐ ｻﾝﾌﾟﾙ"),
+                Map.of("amountYen", invoice.get("totalYen"), "valueDate", java.time.LocalDate.now(org.cabackoffice.calendar.BusinessCalendar.ZONE).toString(), "reference", "ﾌﾘｺﾐ ｻﾝﾌﾟﾙ"),
                 String.class);
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
     runJobs();

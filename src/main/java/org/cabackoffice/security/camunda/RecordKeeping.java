@@ -2,8 +2,15 @@ package org.cabackoffice.security.camunda;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.cabackoffice.input.TextInput;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -77,6 +84,10 @@ final class RecordKeeping extends CommandInterceptor {
     if (refusal != null) {
       throw new AuthorizationException(refusal);
     }
+    String unreadable = decisionTextProblem(command);
+    if (unreadable != null) {
+      throw new BadUserRequestException(unreadable);
+    }
     return next.execute(command);
   }
 
@@ -111,6 +122,54 @@ final class RecordKeeping extends CommandInterceptor {
         + " through the engine: staff change an application only through the steps their role"
         + " works (officers their tasks' forms, operations the retry and suspension of jobs), and"
         + " an application ends only through its model";
+  }
+
+  /**
+   * An officer's notes reach the engine from Tasklist's forms, not through the API's JSON rules:
+   * the same text rule holds here (TextInput). PostgreSQL refuses U+0000 in text, and the engine
+   * would answer with the failed SQL statement.
+   */
+  static String decisionTextProblem(Command<?> command) {
+    Map<String, Object> submitted;
+    if (command instanceof SubmitTaskFormCmd) {
+      submitted = field(command, "properties");
+    } else if (command instanceof CompleteTaskCmd) {
+      submitted = field(command, "variables");
+    } else {
+      return null;
+    }
+    if (submitted == null) {
+      return null;
+    }
+    for (String name : submitted.keySet()) {
+      Object value = submitted.get(name);
+      if (value instanceof TypedValue typed) {
+        value = typed.getValue();
+      }
+      if (value instanceof String text) {
+        Optional<String> problem = TextInput.plainTextProblem(text);
+        if (problem.isPresent()) {
+          return name + ": " + problem.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> field(Command<?> command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return (Map<String, Object>) field.get(command);
+      } catch (NoSuchFieldException e) {
+        // declared higher up
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean is(Command<?> command, List<Class<?>> types) {

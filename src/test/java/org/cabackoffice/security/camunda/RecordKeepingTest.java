@@ -117,4 +117,20 @@ class RecordKeepingTest {
     assertThat(RecordKeeping.refusal(mock(DeleteProcessInstanceCmd.class), ADMIN)).isNull();
     assertThat(RecordKeeping.refusal(mock(HandleTaskBpmnErrorCmd.class), null)).isNull();
   }
+
+  @Test
+  void anOfficersNoteFromAFormIsPlainText() {
+    java.util.Map<String, Object> note = new java.util.HashMap<>();
+    note.put("phoneNote", "spoke with\nYamada\u0000");
+    note.put("phoneOutcome", "CONFIRMED");
+    assertThat(RecordKeeping.decisionTextProblem(new CompleteTaskCmd("task-1", note)))
+        .startsWith("phoneNote: ")
+        .contains("U+0000");
+    assertThat(RecordKeeping.decisionTextProblem(
+            new SubmitTaskFormCmd("task-1", org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValueTyped("documentsNote", org.camunda.bpm.engine.variable.Variables.stringValue("ok\u0007")), false, false)))
+        .startsWith("documentsNote: ");
+    note.put("phoneNote", "spoke with\nYamada");
+    assertThat(RecordKeeping.decisionTextProblem(new CompleteTaskCmd("task-1", note))).isNull();
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Spring Security's refusals answer as RFC 9457 problem details like every other error of the
  * API: 401 when the caller is unknown (with the Basic challenge where Basic is the way in), 403
- * when the caller may not.
+ * when the caller may not, 429 while its logins are suspended.
  */
 @Component
 public class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -34,6 +35,10 @@ public class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHan
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
       throws IOException {
+    if (refusal instanceof LoginsSuspendedException suspended) {
+      suspendedLogins(request, response, suspended.retryAfter());
+      return;
+    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     // Browsers opening a web app page must not get a password dialog; API clients need the challenge.
     if (path.startsWith("/api/") || path.startsWith("/engine-rest")) {
@@ -57,6 +62,22 @@ public class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHan
         HttpStatus.FORBIDDEN,
         "Not allowed",
         "your role does not allow " + request.getMethod() + " on this address");
+  }
+
+  /** 429 with Retry-After: the password was not even looked at. */
+  public void suspendedLogins(
+      HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+      throws IOException {
+    long retryAfterSeconds = LoginsSuspendedException.wholeSeconds(retryAfter);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    write(
+        request,
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed logins",
+        "too many failed logins for this account or from this address; try again in "
+            + retryAfterSeconds
+            + " seconds");
   }
 
   private void write(

@@ -38,10 +38,11 @@ public class SecurityConfiguration {
   AuthenticationManager authenticationManager(
       CustomerAccounts customers,
       PasswordEncoder passwordEncoder,
-      StaffAuthenticationProvider staff) {
+      StaffAuthenticationProvider staff,
+      LoginThrottle throttle) {
     DaoAuthenticationProvider customerLogin = new DaoAuthenticationProvider(customers);
     customerLogin.setPasswordEncoder(passwordEncoder);
-    return new ProviderManager(customerLogin, staff);
+    return new ThrottledLogin(new ProviderManager(customerLogin, staff), throttle);
   }
 
   private static final String[] STAFF = {

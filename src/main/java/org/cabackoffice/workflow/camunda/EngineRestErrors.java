@@ -1,6 +1,7 @@
 package org.cabackoffice.workflow.camunda;
 
 import jakarta.annotation.Priority;
+import java.io.IOException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -30,6 +31,7 @@ public class EngineRestErrors {
     return config -> {
       config.register(RestExceptionMapper.class);
       config.register(EngineExceptionMapper.class);
+      config.register(UnreadableBodyMapper.class);
     };
   }
 
@@ -78,6 +80,24 @@ public class EngineRestErrors {
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
       }
       return answer(exception, exception.getMessage());
+    }
+  }
+
+  /**
+   * A body that could not be read to its end: the client went away, or the body passed the
+   * API's size limit (then the 413 has been sent already). Nothing for the server's log.
+   */
+  @Priority(1)
+  public static class UnreadableBodyMapper implements ExceptionMapper<IOException> {
+
+    @Override
+    public Response toResponse(IOException exception) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type("application/problem+json")
+          .entity(
+              "{\"type\":\"about:blank\",\"title\":\"Unreadable request\",\"status\":400,"
+                  + "\"detail\":\"the request body could not be read to its end\"}")
+          .build();
     }
   }
 

@@ -2,7 +2,10 @@ package org.cabackoffice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -14,9 +17,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Refusals are problem details and come before the body is looked at.
+ * Refusals are problem details, come before the body is looked at, and a caller's mistake on
+ * the engine's API is a 4xx, never a 500.
  */
 class RefusalsIT extends BackOfficeIT {
+
+  @BeforeAll
+  static void registry() {
+    WHOIS.answer("sample-refusals.jp", jprsRecord("sample-refusals.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+  }
 
   @Test
   void unauthenticatedAndForbiddenAreProblemDetails() {
@@ -90,5 +99,42 @@ class RefusalsIT extends BackOfficeIT {
         .isEqualTo(HttpStatus.OK);
     assertThat(as("auditor", "auditor").getForEntity("/api/bank-statements", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void engineCommandsThatCannotApplyAreClientErrors() throws Exception {
+    ResponseEntity<String> condition =
+        as("auditor", "auditor")
+            .postForEntity("/engine-rest/condition", Map.of("variables", Map.of("x", Map.of("value", 1))), String.class);
+    assertThat(condition.getStatusCode().is4xxClientError()).as(condition.getBody()).isTrue();
+    ResponseEntity<String> emptyCondition =
+        as("operator", "operator").postForEntity("/engine-rest/condition", Map.of(), String.class);
+    assertThat(emptyCondition.getStatusCode().is4xxClientError()).as(emptyCondition.getBody()).isTrue();
+
+    String csr =
+        CsrFactory.pem(
+            CsrFactory.p256(),
+            "CN=www.sample-refusals.jp, O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www.sample-refusals.jp"));
+    ResponseEntity<Map> created =
+        customer()
+            .postForEntity(
+                "/api/applications",
+                CertificateApplicationIT.form("SECURE_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    String instance = processInstanceId(id);
+    String definition =
+        runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
+    ResponseEntity<String> restart =
+        as("operator", "operator")
+            .postForEntity(
+                "/engine-rest/process-definition/" + definition + "/restart",
+                Map.of(
+                    "processInstanceIds", List.of(instance),
+                    "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "check-csr"))),
+                String.class);
+    assertThat(restart.getStatusCode().is4xxClientError()).as(restart.getBody()).isTrue();
   }
 }

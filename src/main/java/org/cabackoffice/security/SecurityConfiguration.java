@@ -1,8 +1,10 @@
 package org.cabackoffice.security;
 
+import jakarta.servlet.DispatcherType;
 import org.cabackoffice.security.camunda.StaffAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -14,8 +16,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. URL rules only separate public from authenticated areas; each API handler
- * names its owner role with {@code @PreAuthorize} (an ArchUnit test keeps that true).
+ * Who may call what. Each API handler names its owner role with {@code @PreAuthorize} (an
+ * ArchUnit test keeps that true); the URL rules below repeat those roles because they act before
+ * the body is read: a caller without the role gets 403, not a report on a body it may not send,
+ * and no multipart upload is parsed for it.
  *
  * <p>CSRF protection is off for Spring's part: the API authenticates every request with HTTP
  * Basic and creates no session cookie, the {@code /public} pages are reached through one-time
@@ -34,30 +38,82 @@ public class SecurityConfiguration {
   AuthenticationManager authenticationManager(
       CustomerAccounts customers,
       PasswordEncoder passwordEncoder,
-      StaffAuthenticationProvider staff) {
+      StaffAuthenticationProvider staff,
+      LoginThrottle throttle) {
     DaoAuthenticationProvider customerLogin = new DaoAuthenticationProvider(customers);
     customerLogin.setPasswordEncoder(passwordEncoder);
-    return new ProviderManager(customerLogin, staff);
+    return new ThrottledLogin(new ProviderManager(customerLogin, staff), throttle);
   }
 
+  private static final String[] STAFF = {
+    Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR, Roles.OPERATIONS, Roles.ADMIN
+  };
+  private static final String[] EVERYONE = {
+    Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR, Roles.OPERATIONS, Roles.ADMIN
+  };
+  private static final String[] OFFICERS = {Roles.OFFICER, Roles.SENIOR_OFFICER};
+  private static final String[] OFFICERS_AND_AUDITOR = {
+    Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR
+  };
+
   @Bean
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager)
+  SecurityFilterChain api(
+      HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)
       throws Exception {
     http.authenticationManager(authenticationManager)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.realmName("CA Back Office"))
+        .httpBasic(basic -> basic.realmName(AccessRefusals.REALM).authenticationEntryPoint(refusals))
+        .exceptionHandling(
+            refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/public/**", "/ca/**", "/error")
+                // The error page answers errors that happened elsewhere; called directly it has
+                // no error to show (and Spring's answered that with a 500).
+                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/public/**", "/ca/**")
                     .permitAll()
                     .requestMatchers("/engine-rest/**")
-                    .hasAnyRole(
-                        Roles.OFFICER,
-                        Roles.SENIOR_OFFICER,
-                        Roles.AUDITOR,
-                        Roles.OPERATIONS,
-                        Roles.ADMIN)
+                    .hasAnyRole(STAFF)
+                    // The owner roles of the README's API table, as the handlers' @PreAuthorize.
+                    .requestMatchers(HttpMethod.POST, "/api/applications")
+                    .hasRole(Roles.CUSTOMER)
+                    .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/*")
+                    .hasAnyRole(EVERYONE)
+                    .requestMatchers(HttpMethod.GET, "/api/applications/*/dns-challenges")
+                    .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR)
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/applications/*/timeline",
+                        "/api/applications/*/timeline.csv",
+                        "/api/applications/*/invoice",
+                        "/api/applications/*/documents",
+                        "/api/documents/*/content",
+                        "/api/certificates/*",
+                        "/api/key-blocklist")
+                    .hasAnyRole(OFFICERS_AND_AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/applications/*/payments")
+                    .hasRole(Roles.OFFICER)
+                    .requestMatchers(HttpMethod.POST, "/api/csr/check")
+                    .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER)
+                    .requestMatchers(HttpMethod.GET, "/api/domain-checks/*")
+                    .hasAnyRole(OFFICERS)
+                    .requestMatchers(HttpMethod.POST, "/api/key-blocklist")
+                    .hasAnyRole(OFFICERS)
+                    .requestMatchers(HttpMethod.POST, "/api/bank-statements")
+                    .hasAnyRole(Roles.OFFICER, Roles.OPERATIONS)
+                    .requestMatchers(HttpMethod.GET, "/api/bank-statements", "/api/bank-statements/*")
+                    .hasAnyRole(Roles.OFFICER, Roles.OPERATIONS, Roles.AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/certificates/import")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/mail/outbox")
+                    .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN, Roles.AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/mail/outbox/*/retry")
+                    .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/dev/mails")
+                    .hasRole(Roles.ADMIN)
+                    // Anything else under /api answers 404 or 405 to whoever is logged in.
                     .requestMatchers("/api/**")
                     .authenticated()
                     // The Camunda web apps (Tasklist, Cockpit, Admin) authenticate staff themselves.

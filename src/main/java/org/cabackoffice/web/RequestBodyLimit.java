@@ -1,32 +1,36 @@
 package org.cabackoffice.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.InputBuffer;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * No API request body may be larger than {@code backoffice.api.max-request-bytes} (1 MiB): the
  * biggest legitimate one, a CSR or a certificate, is a few KiB, and a body is read into memory
- * before its own size rules apply. A declared length above the limit is refused at once (413);
- * a chunked body is cut off when it passes the limit, which the API answers as unreadable (400).
+ * before its own size rules apply. A declared length above the limit is refused at once (413).
+ * A body without a declared length (chunked) is counted as Tomcat reads it, whoever reads it:
+ * Spring's converters, Jersey, or Tomcat's own multipart parser, which reads past any servlet
+ * wrapper and whose global limits must stay large enough for the documents customers upload. The
+ * byte after the limit answers 413 and stops the reading.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   /** Bank statements are whole files of the day's deposits; they get their own, larger limit. */
   static final String STATEMENTS = "/api/bank-statements";
+
+  /** A multipart statement carries its file plus a little framing. */
+  static final long MULTIPART_FRAMING = 64 * 1024;
 
   private final long maxBytes;
   private final long maxStatementBytes;
@@ -38,100 +42,115 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     this.maxStatementBytes = maxStatementBytes;
   }
 
-  /** The decoded path: "/%61pi/..." reaches the API too, so the raw URI cannot decide. */
-  private static String path(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    return request.getServletPath() + (info == null ? "" : info);
+  @Override
+  public void customize(TomcatServletWebServerFactory factory) {
+    factory.addContextValves(new Limit());
   }
 
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = path(request);
-    return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
-  }
-
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    String path = path(request);
-    // A multipart statement carries its file plus a little framing.
-    long maxBytes = path.startsWith(STATEMENTS) ? maxStatementBytes + 64 * 1024 : this.maxBytes;
-    if (request.getContentLengthLong() > maxBytes) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/problem+json");
-      response
-          .getOutputStream()
-          .write(
-              ("{\"title\":\"Request too large\",\"status\":413,\"detail\":\"the request body"
-                      + " is larger than "
-                      + maxBytes
-                      + " bytes\"}")
-                  .getBytes(StandardCharsets.UTF_8));
-      return;
+  /** The limit for a decoded path ("/%61pi/…" reaches the API too), or -1 for none. */
+  long limitFor(String path) {
+    if (path.startsWith(STATEMENTS)) {
+      return maxStatementBytes + MULTIPART_FRAMING;
     }
-    chain.doFilter(new Bounded(request, maxBytes), response);
+    return path.startsWith("/api/") || path.startsWith("/engine-rest/") ? maxBytes : -1;
   }
 
-  private static final class Bounded extends HttpServletRequestWrapper {
-    private final long maxBytes;
-    private ServletInputStream stream;
-
-    Bounded(HttpServletRequest request, long maxBytes) {
-      super(request);
-      this.maxBytes = maxBytes;
+  private final class Limit extends ValveBase {
+    Limit() {
+      super(true);
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream inner = super.getInputStream();
-        stream =
-            new ServletInputStream() {
-              private long read;
-
-              @Override
-              public int read() throws IOException {
-                int b = inner.read();
-                if (b >= 0) {
-                  count(1);
-                }
-                return b;
-              }
-
-              @Override
-              public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = inner.read(buffer, offset, length);
-                if (n > 0) {
-                  count(n);
-                }
-                return n;
-              }
-
-              private void count(int n) throws IOException {
-                read += n;
-                if (read > maxBytes) {
-                  throw new IOException("the request body is larger than " + maxBytes + " bytes");
-                }
-              }
-
-              @Override
-              public boolean isFinished() {
-                return inner.isFinished();
-              }
-
-              @Override
-              public boolean isReady() {
-                return inner.isReady();
-              }
-
-              @Override
-              public void setReadListener(ReadListener listener) {
-                inner.setReadListener(listener);
-              }
-            };
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+      String uri = request.getDecodedRequestURI();
+      long limit = uri == null ? -1 : limitFor(uri.substring(request.getContextPath().length()));
+      if (limit < 0) {
+        getNext().invoke(request, response);
+        return;
       }
-      return stream;
+      if (request.getContentLengthLong() > limit) {
+        tooLarge(response, limit);
+        return;
+      }
+      org.apache.coyote.Request coyote = request.getCoyoteRequest();
+      InputBuffer body = coyote.getInputBuffer();
+      Counted counted = new Counted(body, limit, response);
+      coyote.setInputBuffer(counted);
+      try {
+        getNext().invoke(request, response);
+      } finally {
+        // The coyote request is recycled for the connection's next request.
+        coyote.setInputBuffer(body);
+        if (counted.overflowed) {
+          // Tomcat takes the cut-off read for a client that went away and would include its
+          // error page into the 413 already sent (running the security rules once more, without
+          // the caller): the 413 is the whole report.
+          request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
+          response.setErrorReported();
+        }
+      }
+    }
+  }
+
+  /** Tomcat's view of the body, counted as the application reads it. */
+  private static final class Counted implements InputBuffer {
+    private final InputBuffer body;
+    private final long limit;
+    private final Response response;
+    private long read;
+    private boolean overflowed;
+
+    Counted(InputBuffer body, long limit, Response response) {
+      this.body = body;
+      this.limit = limit;
+      this.response = response;
+    }
+
+    @Override
+    public int doRead(ApplicationBufferHandler handler) throws IOException {
+      int n = body.doRead(handler);
+      if (n > 0) {
+        read += n;
+        if (read > limit) {
+          overflowed = true;
+          // Whatever the reader makes of the exception (400 unreadable, a multipart failure),
+          // the caller gets 413: the answer is written and sealed before the reader sees it.
+          tooLarge(response, limit);
+          throw new BodyTooLargeException(limit);
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return body.available();
+    }
+  }
+
+  static void tooLarge(Response response, long limit) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.reset();
+    response.setStatus(413);
+    response.setContentType("application/problem+json");
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                    + "\"detail\":\"the request body is larger than "
+                    + limit
+                    + " bytes\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    response.flushBuffer();
+    response.setSuspended(true);
+  }
+
+  /** The body passed its limit; the 413 has been written already. */
+  static final class BodyTooLargeException extends IOException {
+    BodyTooLargeException(long limit) {
+      super("the request body is larger than " + limit + " bytes");
     }
   }
 }

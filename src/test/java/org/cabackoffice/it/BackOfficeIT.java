@@ -64,6 +64,10 @@ public abstract class BackOfficeIT {
     registry.add("backoffice.dns.resolver", DNS::address);
     registry.add("backoffice.dns.timeout", () -> "1s");
     registry.add("backoffice.validation.br-version", () -> "2.1.6");
+    // Long enough to observe a suspension, short enough to wait out (LoginThrottleIT).
+    registry.add("backoffice.login.cooling-period", () -> "PT3S");
+    // Every test calls from 127.0.0.1, and some of them with wrong passwords on purpose.
+    registry.add("backoffice.login.max-failures-per-address", () -> "60");
   }
 
   @Autowired protected TestRestTemplate http;

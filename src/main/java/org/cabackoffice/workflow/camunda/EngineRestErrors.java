@@ -1,6 +1,7 @@
 package org.cabackoffice.workflow.camunda;
 
 import jakarta.annotation.Priority;
+import java.io.IOException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine REST API answers many caller mistakes with 500: a task completion whose listener
  * refused it ("Cannot complete task"), an unknown task id, a task someone else has claimed, a
- * model that does not parse. Those are the caller's to fix, so they get a 4xx with the engine's
+ * model that does not parse, a restart of an instance that is still running, a condition no model
+ * starts on. Those are the caller's to fix, so they get a 4xx with the engine's
  * message (a refused officer's decision, {@link OfficerDecision}, is a 400); everything else
  * keeps Camunda's answer.
  */
@@ -31,6 +33,7 @@ public class EngineRestErrors {
       config.register(RestExceptionMapper.class);
       config.register(EngineExceptionMapper.class);
       config.register(IncompleteRequestMapper.class);
+      config.register(UnreadableBodyMapper.class);
     };
   }
 
@@ -45,10 +48,22 @@ public class EngineRestErrors {
     if (cause instanceof BadUserRequestException || cause instanceof ParseException) {
       return Response.Status.BAD_REQUEST;
     }
-    if (cause instanceof ProcessEngineException
-        && cause.getMessage() != null
-        && cause.getMessage().contains("serialization format is prohibited")) {
+    if (!(cause instanceof ProcessEngineException) || cause.getMessage() == null) {
+      return null;
+    }
+    String message = cause.getMessage();
+    if (message.contains("serialization format is prohibited")) {
       return Response.Status.BAD_REQUEST; // a serialized Java object as a variable value
+    }
+    // POST /process-definition/{id}/restart of an instance still running (ENGINE-13040).
+    if (message.contains("cannot be restarted. It is not completed or terminated")) {
+      return Response.Status.CONFLICT;
+    }
+    // POST /condition when no model starts on a condition (ENGINE-13042, ENGINE-13043): like a
+    // message nobody waits for, which Camunda answers with 400.
+    if (message.contains("No subscriptions were found during evaluation of the conditional")
+        || message.contains("does not declare conditional start event")) {
+      return Response.Status.BAD_REQUEST;
     }
     return null;
   }
@@ -79,6 +94,24 @@ public class EngineRestErrors {
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
       }
       return answer(exception, exception.getMessage());
+    }
+  }
+
+  /**
+   * A body that could not be read to its end: the client went away, or the body passed the
+   * API's size limit (then the 413 has been sent already). Nothing for the server's log.
+   */
+  @Priority(1)
+  public static class UnreadableBodyMapper implements ExceptionMapper<IOException> {
+
+    @Override
+    public Response toResponse(IOException exception) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type("application/problem+json")
+          .entity(
+              "{\"type\":\"about:blank\",\"title\":\"Unreadable request\",\"status\":400,"
+                  + "\"detail\":\"the request body could not be read to its end\"}")
+          .build();
     }
   }
 

@@ -3,6 +3,7 @@ package org.cabackoffice;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,38 @@ class ArchitectureTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.cabackoffice");
+  }
+
+  @Test
+  void featurePackagesFormNoCycle() {
+    // DESIGN.md: dependencies point one way; a cycle is how a feature ends up needing them all.
+    slices().matching("org.cabackoffice.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theRegistrationUseCaseIsOnTopAndNothingImportsIt() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.cabackoffice.registration..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.cabackoffice.registration..")
+        .check(classes);
+  }
+
+  @Test
+  void rolesAreALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.cabackoffice.access..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.cabackoffice.application..", "org.cabackoffice.security..", "org.cabackoffice.issuance..",
+            "org.cabackoffice.domain..", "org.cabackoffice.payment..", "org.cabackoffice.verification..",
+            "org.cabackoffice.documents..", "org.cabackoffice.mail..", "org.cabackoffice.csr..",
+            "org.cabackoffice.workflow..", "org.cabackoffice.audit..", "org.cabackoffice.web..")
+        .check(classes);
   }
 
   @Test

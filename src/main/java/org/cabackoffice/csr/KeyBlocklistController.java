@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cabackoffice.input.PlainText;
 import org.cabackoffice.input.SingleLine;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

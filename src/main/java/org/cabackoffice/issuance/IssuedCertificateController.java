@@ -3,7 +3,7 @@ package org.cabackoffice.issuance;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

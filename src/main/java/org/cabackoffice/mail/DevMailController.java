@@ -1,7 +1,7 @@
 package org.cabackoffice.mail;
 
 import java.util.List;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

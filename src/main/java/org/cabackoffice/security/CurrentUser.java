@@ -1,5 +1,6 @@
 package org.cabackoffice.security;
 
+import org.cabackoffice.access.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,5 +1,6 @@
 package org.cabackoffice.security;
 
+import org.cabackoffice.access.Roles;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.cabackoffice.security;
 
+import org.cabackoffice.access.Roles;
 import jakarta.servlet.DispatcherType;
 import org.cabackoffice.security.camunda.StaffAuthenticationProvider;
 import org.springframework.context.annotation.Bean;

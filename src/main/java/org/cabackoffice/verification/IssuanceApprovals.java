@@ -7,7 +7,7 @@ import org.cabackoffice.documents.DocumentKind;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
 import org.cabackoffice.domain.RegistrantComparisons;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.cabackoffice.security.StaffDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

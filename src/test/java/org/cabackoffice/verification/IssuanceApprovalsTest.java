@@ -15,7 +15,7 @@ import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequests;
 import org.cabackoffice.domain.RegistrantComparison;
 import org.cabackoffice.domain.RegistrantComparisons;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.cabackoffice.security.StaffDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

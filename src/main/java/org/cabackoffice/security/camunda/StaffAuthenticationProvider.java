@@ -3,7 +3,7 @@ package org.cabackoffice.security.camunda;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cabackoffice.security.Roles;
+import org.cabackoffice.access.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,10 +1,14 @@
-package org.cabackoffice.application;
+package org.cabackoffice.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.Applications;
+import org.cabackoffice.application.CsrRecheck;
+import org.cabackoffice.application.RejectionReason;
 import org.cabackoffice.csr.CsrCheck;
 import org.cabackoffice.csr.CsrCheckContext;
 import org.cabackoffice.csr.CsrCheckResult;

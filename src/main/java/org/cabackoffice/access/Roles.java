@@ -1,4 +1,4 @@
-package org.cabackoffice.security;
+package org.cabackoffice.access;
 
 /**
  * The roles of DESIGN.md. Staff roles come from Camunda groups of the same id, so Tasklist and

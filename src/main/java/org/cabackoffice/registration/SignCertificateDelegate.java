@@ -1,4 +1,4 @@
-package org.cabackoffice.application;
+package org.cabackoffice.registration;
 
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.BpmnError;

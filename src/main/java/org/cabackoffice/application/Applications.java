@@ -24,6 +24,7 @@ import org.cabackoffice.mail.Outbox;
 import org.cabackoffice.security.CustomerAccount;
 import org.cabackoffice.security.CustomerAccounts;
 import org.cabackoffice.workflow.ProcessSignals;
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -133,7 +134,7 @@ public class Applications {
     Map<String, Object> variables = processVariables(application, now);
     // The phone checklist confirms O and CN (guide [4]): the officer reads the O exactly as it
     // goes into the certificate, next to the name the application gave.
-    variables.put("csrOrganization", csr.subject().organization());
+    variables.put(Variables.CSR_ORGANIZATION, csr.subject().organization());
     signals.startApplicationProcess(application.getId(), variables);
     return application;
   }
@@ -204,18 +205,18 @@ public class Applications {
    */
   private Map<String, Object> processVariables(Application application, Instant now) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("applicationId", application.getId());
-    variables.put("product", application.getProduct().name());
-    variables.put("productName", application.getProduct().nameEn() + " / " + application.getProduct().nameJa());
-    variables.put("applicationType", application.getApplicationType().name());
-    variables.put("express", application.isExpress());
-    variables.put("paymentMethod", application.getPaymentMethod().name());
-    variables.put("commonName", application.getCommonName());
+    variables.put(Variables.APPLICATION_ID, application.getId());
+    variables.put(Variables.PRODUCT, application.getProduct().name());
+    variables.put(Variables.PRODUCT_NAME, application.getProduct().nameEn() + " / " + application.getProduct().nameJa());
+    variables.put(Variables.APPLICATION_TYPE, application.getApplicationType().name());
+    variables.put(Variables.EXPRESS, application.isExpress());
+    variables.put(Variables.PAYMENT_METHOD, application.getPaymentMethod().name());
+    variables.put(Variables.COMMON_NAME, application.getCommonName());
     variables.put(
-        "organizationName",
+        Variables.ORGANIZATION_NAME,
         application.getOrganizationNameEn() + " / " + application.getOrganizationNameJa());
     variables.put(
-        "technicalContact",
+        Variables.TECHNICAL_CONTACT,
         application.getTechnicalCompany()
             + ", "
             + application.getTechnicalName()
@@ -223,13 +224,13 @@ public class Applications {
             + application.getTechnicalEmail()
             + ">");
     variables.put(
-        "responsiblePerson",
+        Variables.RESPONSIBLE_PERSON,
         application.getResponsibleName()
             + (application.getResponsibleTitle() == null ? "" : ", " + application.getResponsibleTitle()));
     Instant deadline = serviceLevelDeadline(application.isExpress(), now);
-    variables.put("serviceLevelDeadline", Date.from(deadline));
+    variables.put(Variables.SERVICE_LEVEL_DEADLINE, Date.from(deadline));
     // From the deadline on, daily, until the application is done (ISO 8601 repeating interval).
-    variables.put("overdueReminderCycle", "R/" + deadline + "/P1D");
+    variables.put(Variables.OVERDUE_REMINDER_CYCLE, "R/" + deadline + "/P1D");
     return variables;
   }
 

@@ -1,5 +1,6 @@
 package org.cabackoffice.application;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,10 +22,10 @@ public class CheckCsrDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CsrRecheck.Outcome outcome = recheck.recheck(BusinessKeys.applicationId(execution));
-    execution.setVariable("csrAcceptable", outcome.acceptable());
+    execution.setVariable(Variables.CSR_ACCEPTABLE, outcome.acceptable());
     if (!outcome.acceptable()) {
-      execution.setVariable("rejectionCode", "CSR_REFUSED");
-      execution.setVariable("rejectionDetail", outcome.detail());
+      execution.setVariable(Variables.REJECTION_CODE, RejectionReason.CSR_REFUSED.name());
+      execution.setVariable(Variables.REJECTION_DETAIL, outcome.detail());
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.application;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,8 +18,8 @@ public class RejectApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RejectionReason reason = RejectionReason.valueOf((String) execution.getVariable("rejectionCode"));
-    Object detail = execution.getVariable("rejectionDetail");
+    RejectionReason reason = RejectionReason.valueOf((String) execution.getVariable(Variables.REJECTION_CODE));
+    Object detail = execution.getVariable(Variables.REJECTION_DETAIL);
     applications.reject(
         BusinessKeys.applicationId(execution), reason, detail == null ? null : detail.toString());
   }

@@ -1,5 +1,6 @@
 package org.cabackoffice.documents;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,8 +24,8 @@ public class DocumentReviewListener implements TaskListener {
           requests.recordReview(
               BusinessKeys.applicationId(task),
               DocumentKind.SUPPORTING_DOCUMENTS,
-              "ACCEPTED".equals(BusinessKeys.text(task, "documentsReview")),
-              BusinessKeys.text(task, "documentsReviewNote"),
+              "ACCEPTED".equals(BusinessKeys.text(task, Variables.DOCUMENTS_REVIEW)),
+              BusinessKeys.text(task, Variables.DOCUMENTS_REVIEW_NOTE),
               BusinessKeys.officer(task));
         });
   }

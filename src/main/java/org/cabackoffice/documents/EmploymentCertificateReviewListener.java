@@ -1,5 +1,6 @@
 package org.cabackoffice.documents;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,8 +24,8 @@ public class EmploymentCertificateReviewListener implements TaskListener {
           requests.recordReview(
               BusinessKeys.applicationId(task),
               DocumentKind.EMPLOYMENT_CERTIFICATE,
-              "ACCEPTED".equals(BusinessKeys.text(task, "employmentCertificateReview")),
-              BusinessKeys.text(task, "employmentCertificateNote"),
+              "ACCEPTED".equals(BusinessKeys.text(task, Variables.EMPLOYMENT_CERTIFICATE_REVIEW)),
+              BusinessKeys.text(task, Variables.EMPLOYMENT_CERTIFICATE_NOTE),
               BusinessKeys.officer(task));
         });
   }

@@ -1,5 +1,6 @@
 package org.cabackoffice.documents;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,9 +22,9 @@ public class RequestDocumentsDelegate implements JavaDelegate {
         stage.request(
             BusinessKeys.applicationId(execution),
             DocumentKind.SUPPORTING_DOCUMENTS,
-            (String) execution.getVariable("documentsNote"));
-    execution.setVariable("documentsReminderAt", waiting.reminderAt());
-    execution.setVariable("documentsExpireAt", waiting.expiresAt());
-    execution.setVariable("documentsUrl", waiting.officerUrl());
+            (String) execution.getVariable(Variables.DOCUMENTS_NOTE));
+    execution.setVariable(Variables.DOCUMENTS_REMINDER_AT, waiting.reminderAt());
+    execution.setVariable(Variables.DOCUMENTS_EXPIRE_AT, waiting.expiresAt());
+    execution.setVariable(Variables.DOCUMENTS_URL, waiting.officerUrl());
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.documents;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,8 +20,8 @@ public class RequestEmploymentCertificateDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DocumentStage.Waiting waiting =
         stage.requestEmploymentCertificate(BusinessKeys.applicationId(execution));
-    execution.setVariable("employmentCertificateReminderAt", waiting.reminderAt());
-    execution.setVariable("employmentCertificateExpiresAt", waiting.expiresAt());
-    execution.setVariable("documentsUrl", waiting.officerUrl());
+    execution.setVariable(Variables.EMPLOYMENT_CERTIFICATE_REMINDER_AT, waiting.reminderAt());
+    execution.setVariable(Variables.EMPLOYMENT_CERTIFICATE_EXPIRES_AT, waiting.expiresAt());
+    execution.setVariable(Variables.DOCUMENTS_URL, waiting.officerUrl());
   }
 }

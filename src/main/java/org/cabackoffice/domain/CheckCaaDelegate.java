@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,9 +18,9 @@ public class CheckCaaDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaaBeforeIssuance.Outcome outcome = caa.check(BusinessKeys.applicationId(execution));
-    execution.setVariable("caaPermitted", outcome.permitted());
+    execution.setVariable(Variables.CAA_PERMITTED, outcome.permitted());
     if (!outcome.permitted()) {
-      execution.setVariable("rejectionDetail", outcome.detail());
+      execution.setVariable(Variables.REJECTION_DETAIL, outcome.detail());
     }
   }
 }

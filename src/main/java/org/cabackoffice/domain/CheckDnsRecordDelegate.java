@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,11 +20,11 @@ public class CheckDnsRecordDelegate implements JavaDelegate {
     DnsCheckOutcome outcome =
         domainControl.check(
             BusinessKeys.applicationId(execution),
-            (String) execution.getVariable("registrableDomain"));
-    execution.setVariable("dnsRecord", outcome.status().name());
-    execution.setVariable("dnsRecordReason", outcome.reason());
+            (String) execution.getVariable(Variables.REGISTRABLE_DOMAIN));
+    execution.setVariable(Variables.DNS_RECORD, outcome.status().name());
+    execution.setVariable(Variables.DNS_RECORD_REASON, outcome.reason());
     if (outcome.status() == DnsCheckOutcome.Status.EXPIRED) {
-      execution.setVariable("rejectionDetail", outcome.reason());
+      execution.setVariable(Variables.REJECTION_DETAIL, outcome.reason());
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,8 +25,8 @@ public class EstablishDomainControlDelegate implements JavaDelegate {
     DomainControl.Decision decision =
         domainControl.establish(
             BusinessKeys.applicationId(execution),
-            (String) execution.getVariable("registrableDomain"));
-    execution.setVariable("domainControl", decision.name());
-    execution.setVariable("dnsRecheckInterval", recheckInterval);
+            (String) execution.getVariable(Variables.REGISTRABLE_DOMAIN));
+    execution.setVariable(Variables.DOMAIN_CONTROL, decision.name());
+    execution.setVariable(Variables.DNS_RECHECK_INTERVAL, recheckInterval);
   }
 }

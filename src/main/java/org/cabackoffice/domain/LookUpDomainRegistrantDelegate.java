@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,17 +18,17 @@ public class LookUpDomainRegistrantDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DomainAssessment.Result result = assessment.assess(BusinessKeys.applicationId(execution));
-    execution.setVariable("domainOutcome", result.outcome().name());
-    execution.setVariable("registrableDomain", result.registrableDomain());
-    execution.setVariable("whoisContacts", String.join(",", result.contactEmails()));
-    execution.setVariable("registrantOrganization", result.registrantOrganization());
+    execution.setVariable(Variables.DOMAIN_OUTCOME, result.outcome().name());
+    execution.setVariable(Variables.REGISTRABLE_DOMAIN, result.registrableDomain());
+    execution.setVariable(Variables.WHOIS_CONTACTS, String.join(",", result.contactEmails()));
+    execution.setVariable(Variables.REGISTRANT_ORGANIZATION, result.registrantOrganization());
     // The process history then names the stored registry answer the decision used (BR 5.4.1).
     if (result.evidenceId() != null) {
-      execution.setVariable("registrationEvidenceId", result.evidenceId());
+      execution.setVariable(Variables.REGISTRATION_EVIDENCE_ID, result.evidenceId());
     }
     if (result.rejectionCode() != null) {
-      execution.setVariable("rejectionCode", result.rejectionCode());
-      execution.setVariable("rejectionDetail", result.detail());
+      execution.setVariable(Variables.REJECTION_CODE, result.rejectionCode());
+      execution.setVariable(Variables.REJECTION_DETAIL, result.detail());
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,11 +22,11 @@ public class RegistrantComparisonListener implements TaskListener {
         () -> {
           comparisons.record(
               BusinessKeys.applicationId(task),
-              BusinessKeys.text(task, "registrableDomain"),
-              BusinessKeys.text(task, "registrantOrganization"),
-              BusinessKeys.text(task, "registrantDecision"),
+              BusinessKeys.text(task, Variables.REGISTRABLE_DOMAIN),
+              BusinessKeys.text(task, Variables.REGISTRANT_ORGANIZATION),
+              BusinessKeys.text(task, Variables.REGISTRANT_DECISION),
               BusinessKeys.officer(task),
-              BusinessKeys.text(task, "registrantComparisonNote"));
+              BusinessKeys.text(task, Variables.REGISTRANT_COMPARISON_NOTE));
         });
   }
 }

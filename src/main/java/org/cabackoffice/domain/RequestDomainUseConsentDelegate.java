@@ -1,6 +1,7 @@
 package org.cabackoffice.domain;
 
 import org.cabackoffice.calendar.Deadlines;
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,8 +22,8 @@ public class RequestDomainUseConsentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     consents.requestFromRecord(
-        BusinessKeys.applicationId(execution), (String) execution.getVariable("registrableDomain"));
-    execution.setVariable("consentReminderAt", deadlines.reminder());
-    execution.setVariable("consentExpiresAt", deadlines.expiry());
+        BusinessKeys.applicationId(execution), (String) execution.getVariable(Variables.REGISTRABLE_DOMAIN));
+    execution.setVariable(Variables.CONSENT_REMINDER_AT, deadlines.reminder());
+    execution.setVariable(Variables.CONSENT_EXPIRES_AT, deadlines.expiry());
   }
 }

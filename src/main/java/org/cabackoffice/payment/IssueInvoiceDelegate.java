@@ -5,6 +5,7 @@ import java.util.Date;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
 import org.cabackoffice.application.PaymentMethod;
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,10 +37,10 @@ public class IssueInvoiceDelegate implements JavaDelegate {
             application.isExpress(),
             deferred,
             application.getTechnicalEmail());
-    execution.setVariable("paymentDeferred", deferred);
+    execution.setVariable(Variables.PAYMENT_DEFERRED, deferred);
     // Money that arrives on the due date still counts: the timer fires when the next day begins.
     execution.setVariable(
-        "paymentDueAt",
+        Variables.PAYMENT_DUE_AT,
         Date.from(invoice.getDueOn().plusDays(1).atStartOfDay(JAPAN).toInstant()));
   }
 }

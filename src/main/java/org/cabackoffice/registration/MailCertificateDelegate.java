@@ -1,5 +1,6 @@
 package org.cabackoffice.registration;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,6 +18,6 @@ public class MailCertificateDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     issuance.mail(
-        BusinessKeys.applicationId(execution), (String) execution.getVariable("certificateSerial"));
+        BusinessKeys.applicationId(execution), (String) execution.getVariable(Variables.CERTIFICATE_SERIAL));
   }
 }

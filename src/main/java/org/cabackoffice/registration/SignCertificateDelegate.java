@@ -1,5 +1,7 @@
 package org.cabackoffice.registration;
 
+import org.cabackoffice.workflow.RenewalProcess.Errors;
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,9 +10,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 public class SignCertificateDelegate implements JavaDelegate {
-
-  /** The error the model's "Signing refused" boundary event catches. */
-  static final String SIGNING_REFUSED = "signing-refused";
 
   private final ApplicationIssuance issuance;
 
@@ -22,10 +21,11 @@ public class SignCertificateDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ApplicationIssuance.Signing signing = issuance.sign(BusinessKeys.applicationId(execution));
     if (signing.refused()) {
-      execution.setVariable("rejectionCode", signing.refusal().name());
-      execution.setVariable("rejectionDetail", signing.detail());
-      throw new BpmnError(SIGNING_REFUSED, signing.detail());
+      execution.setVariable(Variables.REJECTION_CODE, signing.refusal().name());
+      execution.setVariable(Variables.REJECTION_DETAIL, signing.detail());
+      // The model's "Signing refused" boundary event catches it.
+      throw new BpmnError(Errors.SIGNING_REFUSED, signing.detail());
     }
-    execution.setVariable("certificateSerial", signing.serial());
+    execution.setVariable(Variables.CERTIFICATE_SERIAL, signing.serial());
   }
 }

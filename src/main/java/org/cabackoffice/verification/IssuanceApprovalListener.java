@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,14 +26,14 @@ public class IssuanceApprovalListener implements TaskListener {
         () -> {
           long applicationId = BusinessKeys.applicationId(task);
           if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariable("validatedBy", String.join(", ", approvals.validators(applicationId)));
+            task.setVariable(Variables.VALIDATED_BY, String.join(", ", approvals.validators(applicationId)));
             return;
           }
           approvals.record(
               applicationId,
               BusinessKeys.officer(task),
-              "APPROVE".equals(BusinessKeys.text(task, "issuanceDecision")),
-              BusinessKeys.text(task, "approvalNote"));
+              "APPROVE".equals(BusinessKeys.text(task, Variables.ISSUANCE_DECISION)),
+              BusinessKeys.text(task, Variables.APPROVAL_NOTE));
         });
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +23,9 @@ public class LookUpMainPhoneNumberDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long applicationId = BusinessKeys.applicationId(execution);
     execution.setVariable(
-        "phoneVerificationReused", phoneVerifications.reuseEarlier(applicationId).isPresent());
+        Variables.PHONE_VERIFICATION_REUSED, phoneVerifications.reuseEarlier(applicationId).isPresent());
     PhoneCallSheet sheet = phoneVerifications.callSheet(applicationId);
-    execution.setVariable("mainPhoneNumber", sheet.listed() ? sheet.mainPhone() : NOT_LISTED);
-    execution.setVariable("directorySource", sheet.listed() ? sheet.source() : "-");
+    execution.setVariable(Variables.MAIN_PHONE_NUMBER, sheet.listed() ? sheet.mainPhone() : NOT_LISTED);
+    execution.setVariable(Variables.DIRECTORY_SOURCE, sheet.listed() ? sheet.source() : "-");
   }
 }

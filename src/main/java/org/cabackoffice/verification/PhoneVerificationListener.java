@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.cabackoffice.workflow.camunda.OfficerDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,16 +24,16 @@ public class PhoneVerificationListener implements TaskListener {
   public void notify(DelegateTask task) {
     OfficerDecision.record(
         () -> {
-          String outcome = BusinessKeys.text(task, "phoneOutcome");
+          String outcome = BusinessKeys.text(task, Variables.PHONE_OUTCOME);
           PhoneCallReport report =
               new PhoneCallReport(
                   outcome == null ? null : PhoneOutcome.valueOf(outcome),
-                  BusinessKeys.text(task, "spokeWith"),
-                  BusinessKeys.flag(task, "productAndTypeConfirmed"),
-                  BusinessKeys.flag(task, "organizationAndCommonNameConfirmed"),
-                  BusinessKeys.flag(task, "technicalContactConfirmed"),
-                  BusinessKeys.flag(task, "intentConfirmed"),
-                  BusinessKeys.text(task, "phoneNote"));
+                  BusinessKeys.text(task, Variables.SPOKE_WITH),
+                  BusinessKeys.flag(task, Variables.PRODUCT_AND_TYPE_CONFIRMED),
+                  BusinessKeys.flag(task, Variables.ORGANIZATION_AND_COMMON_NAME_CONFIRMED),
+                  BusinessKeys.flag(task, Variables.TECHNICAL_CONTACT_CONFIRMED),
+                  BusinessKeys.flag(task, Variables.INTENT_CONFIRMED),
+                  BusinessKeys.text(task, Variables.PHONE_NOTE));
           phoneVerifications.record(
               BusinessKeys.applicationId(task), BusinessKeys.officer(task), report);
         });

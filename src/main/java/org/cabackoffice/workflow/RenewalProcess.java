@@ -1,12 +1,76 @@
 package org.cabackoffice.workflow;
 
 /**
- * Names shared between bpmn/certificate-renewal.bpmn and the Java code, kept in one place so a
- * renamed element breaks the compile, not production.
+ * The contract between bpmn/certificate-renewal.bpmn and the Java code: process key, stages,
+ * the activity ids Java addresses, messages, errors and variables, kept in one place so a renamed
+ * element breaks the compile or ProcessContractTest, not production. The rejection codes the
+ * model sets are the names of {@code application.RejectionReason} (kept there, beside their
+ * wording; this package is below {@code application} and must not import it).
  */
 public final class RenewalProcess {
 
   public static final String PROCESS_KEY = "certificate-renewal";
+
+  /** The guide's stages: the collapsed sub-processes of the top level, in order. */
+  public static final class Stages {
+    public static final String APPLICATION = "application-stage";
+    public static final String DOMAIN = "domain-stage";
+    public static final String DOCUMENTS = "documents-stage";
+    public static final String PAYMENT = "payment-stage";
+    public static final String PHONE = "phone-stage";
+    public static final String APPROVAL = "approval-stage";
+    public static final String ISSUANCE = "issuance-stage";
+
+    private Stages() {}
+  }
+
+  /**
+   * Activity ids that code, operators (Cockpit, /engine-rest) and tests address: user tasks,
+   * waits and their timers, and the steps jobs run at. They keep their ids whatever stage they
+   * move to, because running instances, history and incidents name them.
+   */
+  public static final class Activities {
+    public static final String APPLICATION_RECEIVED = "application-received";
+    public static final String CHECK_CSR = "check-csr";
+    public static final String LOOK_UP_DOMAIN_REGISTRANT = "look-up-domain-registrant";
+    public static final String COMPARE_REGISTRANT_NAME = "compare-registrant-name";
+    public static final String REQUEST_DOMAIN_USE_CONSENT = "request-domain-use-consent";
+    public static final String WAIT_FOR_DOMAIN_CONSENT = "wait-for-domain-consent";
+    public static final String DOMAIN_CONSENT_REMINDER_DUE = "domain-consent-reminder-due";
+    public static final String DOMAIN_CONSENT_EXPIRED = "domain-consent-expired";
+    public static final String ESTABLISH_DOMAIN_CONTROL = "establish-domain-control";
+    public static final String CHECK_DNS_RECORD = "check-dns-record";
+    public static final String DNS_RECHECK_WAIT = "dns-recheck-wait";
+    public static final String DECIDE_DOCUMENTS = "decide-documents";
+    public static final String REQUEST_DOCUMENTS = "request-documents";
+    public static final String WAIT_FOR_DOCUMENTS = "wait-for-documents";
+    public static final String DOCUMENTS_REMINDER_DUE = "documents-reminder-due";
+    public static final String DOCUMENTS_EXPIRED = "documents-expired";
+    public static final String REVIEW_DOCUMENTS = "review-documents";
+    public static final String ISSUE_INVOICE = "issue-invoice";
+    public static final String WAIT_FOR_PAYMENT = "wait-for-payment";
+    public static final String PAYMENT_DUE_DATE_PASSED = "payment-due-date-passed";
+    public static final String LOOK_UP_MAIN_PHONE_NUMBER = "look-up-main-phone-number";
+    public static final String VERIFY_BY_PHONE = "verify-by-phone";
+    public static final String REQUEST_EMPLOYMENT_CERTIFICATE = "request-employment-certificate";
+    public static final String WAIT_FOR_EMPLOYMENT_CERTIFICATE = "wait-for-employment-certificate";
+    public static final String EMPLOYMENT_CERTIFICATE_REMINDER_DUE = "employment-certificate-reminder-due";
+    public static final String EMPLOYMENT_CERTIFICATE_EXPIRED = "employment-certificate-expired";
+    public static final String REVIEW_EMPLOYMENT_CERTIFICATE = "review-employment-certificate";
+    public static final String APPROVE_ISSUANCE = "approve-issuance";
+    public static final String CHECK_CAA = "check-caa";
+    public static final String SIGN_CERTIFICATE = "sign-certificate";
+    public static final String SIGNING_REFUSED = "signing-refused";
+    public static final String MAIL_CERTIFICATE = "mail-certificate";
+    public static final String CERTIFICATE_ISSUED = "certificate-issued";
+    public static final String APPLICATION_REFUSED = "application-refused";
+    public static final String REJECT_APPLICATION = "reject-application";
+    public static final String APPLICATION_REJECTED = "application-rejected";
+    public static final String SERVICE_LEVEL_PASSED = "service-level-passed";
+    public static final String OVERDUE_REMINDER_DUE = "overdue-reminder-due";
+
+    private Activities() {}
+  }
 
   /** Messages the process waits for; correlated by the business key (the application id). */
   public static final class Messages {
@@ -18,9 +82,97 @@ public final class RenewalProcess {
     private Messages() {}
   }
 
-  /** Process variables: routing flags and what forms show or set. */
+  /** BPMN error codes. */
+  public static final class Errors {
+    /** Thrown by signing when a rule of issuance is not met; the model routes it to refusal. */
+    public static final String SIGNING_REFUSED = "signing-refused";
+    /** Ends a stage that refused the application; the top level records the refusal. */
+    public static final String APPLICATION_REFUSED = "application-refused";
+
+    private Errors() {}
+  }
+
+  /**
+   * Process variables: what the application starts with, the routing flags delegates set, and
+   * what the officers' forms show and set. Every variable a model expression reads is one of
+   * these or a form field (ProcessContractTest).
+   */
   public static final class Variables {
+    // Set at start (application.Applications): copies for the forms, and the deadlines.
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String PRODUCT = "product";
+    public static final String PRODUCT_NAME = "productName";
+    public static final String APPLICATION_TYPE = "applicationType";
+    public static final String EXPRESS = "express";
+    public static final String PAYMENT_METHOD = "paymentMethod";
+    public static final String COMMON_NAME = "commonName";
+    public static final String ORGANIZATION_NAME = "organizationName";
+    public static final String CSR_ORGANIZATION = "csrOrganization";
+    public static final String TECHNICAL_CONTACT = "technicalContact";
+    public static final String RESPONSIBLE_PERSON = "responsiblePerson";
+    public static final String SERVICE_LEVEL_DEADLINE = "serviceLevelDeadline";
+    public static final String OVERDUE_REMINDER_CYCLE = "overdueReminderCycle";
+
+    // Refusal: a RejectionReason name and a detail for the technical contact.
+    public static final String REJECTION_CODE = "rejectionCode";
+    public static final String REJECTION_DETAIL = "rejectionDetail";
+
+    // Application stage.
+    public static final String CSR_ACCEPTABLE = "csrAcceptable";
+
+    // Domain stage.
+    public static final String DOMAIN_OUTCOME = "domainOutcome";
+    public static final String REGISTRABLE_DOMAIN = "registrableDomain";
+    public static final String WHOIS_CONTACTS = "whoisContacts";
+    public static final String REGISTRANT_ORGANIZATION = "registrantOrganization";
+    public static final String REGISTRATION_EVIDENCE_ID = "registrationEvidenceId";
+    public static final String REGISTRANT_DECISION = "registrantDecision";
+    public static final String REGISTRANT_COMPARISON_NOTE = "registrantComparisonNote";
+    public static final String CONSENT_REMINDER_AT = "consentReminderAt";
+    public static final String CONSENT_EXPIRES_AT = "consentExpiresAt";
     public static final String DOMAIN_CONSENT_APPROVED = "domainConsentApproved";
+    public static final String DOMAIN_CONTROL = "domainControl";
+    public static final String DNS_RECHECK_INTERVAL = "dnsRecheckInterval";
+    public static final String DNS_RECORD = "dnsRecord";
+    public static final String DNS_RECORD_REASON = "dnsRecordReason";
+
+    // Documents stage.
+    public static final String DOCUMENTS_REQUIREMENT = "documentsRequirement";
+    public static final String DOCUMENTS_NOTE = "documentsNote";
+    public static final String DOCUMENTS_REMINDER_AT = "documentsReminderAt";
+    public static final String DOCUMENTS_EXPIRE_AT = "documentsExpireAt";
+    public static final String DOCUMENTS_URL = "documentsUrl";
+    public static final String DOCUMENTS_REVIEW = "documentsReview";
+    public static final String DOCUMENTS_REVIEW_NOTE = "documentsReviewNote";
+
+    // Payment stage.
+    public static final String PAYMENT_DEFERRED = "paymentDeferred";
+    public static final String PAYMENT_DUE_AT = "paymentDueAt";
+
+    // Phone stage.
+    public static final String PHONE_VERIFICATION_REUSED = "phoneVerificationReused";
+    public static final String MAIN_PHONE_NUMBER = "mainPhoneNumber";
+    public static final String DIRECTORY_SOURCE = "directorySource";
+    public static final String PHONE_OUTCOME = "phoneOutcome";
+    public static final String SPOKE_WITH = "spokeWith";
+    public static final String PHONE_NOTE = "phoneNote";
+    public static final String PRODUCT_AND_TYPE_CONFIRMED = "productAndTypeConfirmed";
+    public static final String ORGANIZATION_AND_COMMON_NAME_CONFIRMED = "organizationAndCommonNameConfirmed";
+    public static final String TECHNICAL_CONTACT_CONFIRMED = "technicalContactConfirmed";
+    public static final String INTENT_CONFIRMED = "intentConfirmed";
+    public static final String EMPLOYMENT_CERTIFICATE_REMINDER_AT = "employmentCertificateReminderAt";
+    public static final String EMPLOYMENT_CERTIFICATE_EXPIRES_AT = "employmentCertificateExpiresAt";
+    public static final String EMPLOYMENT_CERTIFICATE_REVIEW = "employmentCertificateReview";
+    public static final String EMPLOYMENT_CERTIFICATE_NOTE = "employmentCertificateNote";
+
+    // Approval stage.
+    public static final String VALIDATED_BY = "validatedBy";
+    public static final String ISSUANCE_DECISION = "issuanceDecision";
+    public static final String APPROVAL_NOTE = "approvalNote";
+
+    // Issuance stage.
+    public static final String CAA_PERMITTED = "caaPermitted";
+    public static final String CERTIFICATE_SERIAL = "certificateSerial";
 
     private Variables() {}
   }

@@ -216,6 +216,16 @@ class CertificateRenewalProcessTest {
             "certificate-issued")
         .isEnded();
     assertThat(pi).hasNotPassed("request-domain-use-consent", "request-documents", "reject-application");
+    // The top level is the guide's stages, one after the other.
+    assertThat(pi)
+        .hasPassedInOrder(
+            "application-stage",
+            "domain-stage",
+            "documents-stage",
+            "payment-stage",
+            "phone-stage",
+            "approval-stage",
+            "issuance-stage");
     assertThat(calls)
         .contains(
             "phoneVerificationListener:complete",
@@ -617,6 +627,13 @@ class CertificateRenewalProcessTest {
 
   private void assertRejected(ProcessInstance pi, String code) {
     assertThat(pi).hasPassed("application-refused", "reject-application").isEnded();
+    // Each stage ends a refusal with the model's error; the top level catches it on the stage.
+    assertThat(
+            engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId()).activityType("boundaryError").list())
+        .extracting(a -> a.getActivityId())
+        .filteredOn(id -> id.endsWith("-stage-refused"))
+        .hasSize(1);
     assertThat(rejectedWith).isEqualTo(code);
     assertThat(pi).hasNotPassed("certificate-issued");
   }

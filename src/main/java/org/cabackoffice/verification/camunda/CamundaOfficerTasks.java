@@ -3,6 +3,7 @@ package org.cabackoffice.verification.camunda;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.cabackoffice.verification.OfficerTasks;
+import org.cabackoffice.workflow.RenewalProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
 /** The engine's task history as {@link OfficerTasks}. */
 @Component
 public class CamundaOfficerTasks implements OfficerTasks {
-
-  static final String APPROVAL_TASK = "approve-issuance";
 
   private final HistoryService history;
 
@@ -28,7 +27,7 @@ public class CamundaOfficerTasks implements OfficerTasks {
             .processInstanceBusinessKey(String.valueOf(applicationId))
             .finished()
             .list()) {
-      if (!APPROVAL_TASK.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+      if (!RenewalProcess.Activities.APPROVE_ISSUANCE.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
         completers.add(task.getAssignee());
       }
     }

@@ -64,7 +64,9 @@ public class CamundaProcessSignals implements ProcessSignals {
       return;
     }
     for (ActivityInstance child : instance.getChildActivityInstances()) {
-      if (child.getActivityName() != null) {
+      // A stage (embedded sub-process) only frames its steps; the step is what the officer and
+      // the customer wait on.
+      if (child.getActivityName() != null && !isStage(child)) {
         names.add(child.getActivityName());
       }
       collect(child, names);
@@ -75,5 +77,9 @@ public class CamundaProcessSignals implements ProcessSignals {
         names.add(transition.getActivityName());
       }
     }
+  }
+
+  private static boolean isStage(ActivityInstance instance) {
+    return "subProcess".equals(instance.getActivityType());
   }
 }

@@ -25,5 +25,13 @@ public final class RenewalProcess {
     private Variables() {}
   }
 
+  /** User tasks whose id the Java code names. */
+  public static final class UserTasks {
+    /** The senior officer's second look before issuance (EV Guidelines 5.2.4). */
+    public static final String APPROVE_ISSUANCE = "approve-issuance";
+
+    private UserTasks() {}
+  }
+
   private RenewalProcess() {}
 }

@@ -3,6 +3,7 @@ package org.cabackoffice.verification.camunda;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.cabackoffice.verification.OfficerTasks;
+import org.cabackoffice.workflow.RenewalProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaOfficerTasks implements OfficerTasks {
 
-  static final String APPROVAL_TASK = "approve-issuance";
+  static final String APPROVAL_TASK = RenewalProcess.UserTasks.APPROVE_ISSUANCE;
 
   private final HistoryService history;
 

@@ -2,6 +2,7 @@ package org.cabackoffice.verification;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.cabackoffice.documents.DocumentKind;
 import org.cabackoffice.documents.DocumentRequest;
@@ -75,22 +76,35 @@ public class IssuanceApprovals {
         .isPresent();
   }
 
-  @Transactional
-  public IssuanceApproval record(long applicationId, String approver, boolean approved, String note) {
+  /**
+   * Why {@code approver} may not decide the approval, or empty when they may: asked before the
+   * task is claimed (so nobody holds a task they cannot complete) and again when it is completed.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> approverRefusal(long applicationId, String approver) {
     if (approver == null || approver.isBlank()) {
-      throw new FourEyesViolationException("claim the task before deciding: the approver must be known");
+      return Optional.of("claim the task before deciding: the approver must be known");
     }
     // The engine does not enforce candidate groups on completion; the rule holds here.
     if (!staff.hasRole(approver, Roles.SENIOR_OFFICER)) {
-      throw new FourEyesViolationException(
-          approver + " is not a senior officer; only a senior officer approves issuance");
+      return Optional.of(approver + " is not a senior officer; only a senior officer approves issuance");
     }
     if (validators(applicationId).contains(approver)) {
-      throw new FourEyesViolationException(
+      return Optional.of(
           approver
               + " validated this application and may not also approve its issuance"
               + " (EV Guidelines 5.2.4); another senior officer must decide");
     }
+    return Optional.empty();
+  }
+
+  @Transactional
+  public IssuanceApproval record(long applicationId, String approver, boolean approved, String note) {
+    approverRefusal(applicationId, approver)
+        .ifPresent(
+            refusal -> {
+              throw new FourEyesViolationException(refusal);
+            });
     return approvals.save(
         new IssuanceApproval(applicationId, approver, approved, note, clock.instant()));
   }

@@ -2,26 +2,30 @@ package org.cabackoffice.security.camunda;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cabackoffice.workflow.TaskDecisionRule;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts {@link RecordKeeping} in front of every engine command. */
+/** Puts {@link RecordKeeping}, then {@link TaskClaims}, in front of every engine command. */
 @Configuration
 public class RecordKeepingPlugin {
 
   @Bean
-  AbstractProcessEnginePlugin recordKeeping() {
+  AbstractProcessEnginePlugin recordKeeping(ObjectProvider<TaskDecisionRule> rules) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         RecordKeeping guard =
             new RecordKeeping(() -> configuration.getIdentityService().getCurrentAuthentication());
         // The service API (REST, web apps, our own code) runs its commands through this chain.
+        // The rules are features' beans, built after the engine: looked up when a claim comes.
+        TaskClaims claims = new TaskClaims(() -> rules.orderedStream().toList());
         configuration.setCustomPreCommandInterceptorsTxRequired(
-            with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
+            with(with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard), claims));
       }
     };
   }

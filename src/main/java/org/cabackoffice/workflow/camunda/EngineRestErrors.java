@@ -1,7 +1,12 @@
 package org.cabackoffice.workflow.camunda;
 
 import jakarta.annotation.Priority;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -21,20 +26,30 @@ import org.springframework.context.annotation.Configuration;
  * refused it ("Cannot complete task"), an unknown task id, a task someone else has claimed, a
  * model that does not parse, a restart of an instance that is still running, a condition no model
  * starts on. Those are the caller's to fix, so they get a 4xx with the engine's
- * message (a refused officer's decision, {@link OfficerDecision}, is a 400); everything else
- * keeps Camunda's answer.
+ * message (a refused officer's decision, {@link OfficerDecision}, is a 400 in the rule's own
+ * words); everything else keeps Camunda's answer. The web apps' engine API answers the same.
  */
 @Configuration
 public class EngineRestErrors {
 
+  static final String PROBLEM_JSON = "application/problem+json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The mappers, by name, for the web apps' own engine API ({@code /camunda/api/engine/…}, which
+   * Tasklist and Cockpit call): a Jersey application of its own that Spring's customizer does
+   * not reach ({@link WebappEngineApiErrors}).
+   */
+  static final List<Class<?>> MAPPERS =
+      List.of(
+          RestExceptionMapper.class,
+          EngineExceptionMapper.class,
+          IncompleteRequestMapper.class,
+          UnreadableBodyMapper.class);
+
   @Bean
   ResourceConfigCustomizer callerMistakesAreClientErrors() {
-    return config -> {
-      config.register(RestExceptionMapper.class);
-      config.register(EngineExceptionMapper.class);
-      config.register(IncompleteRequestMapper.class);
-      config.register(UnreadableBodyMapper.class);
-    };
+    return config -> MAPPERS.forEach(config::register);
   }
 
   /** The status a caller's mistake deserves, or null for a real server error. */
@@ -69,6 +84,10 @@ public class EngineRestErrors {
   }
 
   private static Response answer(Exception thrown, String message) {
+    ExpectedRefusal refusal = ExpectedRefusal.in(thrown);
+    if (refusal != null) {
+      return refused(refusal);
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       Response.Status status = statusOf(cause);
       if (status != null) {
@@ -81,6 +100,28 @@ public class EngineRestErrors {
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+  }
+
+  /**
+   * A rule's refusal as problem details (RFC 9457) in the rule's own words, without the
+   * engine's ("Cannot submit task form …: ENGINE-03051 …"). {@code message} repeats the detail
+   * for Camunda's own clients: Tasklist shows an error's {@code message} to the officer.
+   */
+  static Response refused(ExpectedRefusal refusal) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", "Bad Request");
+    problem.put("status", 400);
+    problem.put("detail", refusal.getMessage());
+    problem.put("message", refusal.getMessage());
+    try {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(PROBLEM_JSON)
+          .entity(JSON.writeValueAsString(problem))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
   }
 
   /** Camunda's resources wrap engine exceptions in a RestException, mostly as 500. */

@@ -1,13 +1,11 @@
 package org.cabackoffice.workflow.camunda;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.BadUserRequestException;
-
 /**
  * Records what an officer decided on completing a task. A decision the rules refuse (an
  * incomplete checklist, the four-eyes rule, a missing reason) reaches Tasklist and the REST API
  * as a bad request with the reason, and the task stays open; it is the officer's input, not a
- * server failure.
+ * server failure ({@link ExpectedRefusal}).
  */
 public final class OfficerDecision {
 
@@ -25,7 +23,7 @@ public final class OfficerDecision {
     try {
       return decision.get();
     } catch (IllegalArgumentException | IllegalStateException refused) {
-      throw new BadUserRequestException(refused.getMessage(), refused);
+      throw new ExpectedRefusal(refused.getMessage(), refused);
     }
   }
 }

@@ -1,0 +1,150 @@
+package org.cabackoffice.security.camunda;
+
+import java.lang.reflect.Field;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.cabackoffice.workflow.TaskDecisionRule;
+import org.cabackoffice.workflow.camunda.ExpectedRefusal;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nobody claims, or is assigned, a task they could not complete. Before, an officer could claim
+ * the senior officers' approval, fail to complete it (four-eyes rule), and keep every senior
+ * officer out with "already claimed" until they let go of it. Now a claim or assignment is
+ * refused, with the reason, when the user who would hold the task
+ *
+ * <ul>
+ *   <li>belongs to none of its candidate groups (a senior officer also takes the validation
+ *       officers' tasks: senior officers are officers too), or
+ *   <li>is refused by a feature's {@link TaskDecisionRule} (the approver validated nothing of the
+ *       application, EV Guidelines 5.2.4).
+ * </ul>
+ *
+ * The check sits in the engine's command path, so the engine REST API, Tasklist and Cockpit all
+ * meet it. Giving a task back (claim or assign to nobody) is always allowed.
+ */
+final class TaskClaims extends CommandInterceptor {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskClaims.class);
+
+  /** Groups whose members also take the tasks of the listed groups. */
+  static final Map<String, Set<String>> ALSO_TAKES =
+      Map.of(StaffGroups.SENIOR_OFFICERS, Set.of(StaffGroups.VALIDATION_OFFICERS));
+
+  private final Supplier<List<TaskDecisionRule>> rules;
+
+  TaskClaims(Supplier<List<TaskDecisionRule>> rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() != null
+        || !(command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd)) {
+      return next.execute(command);
+    }
+    String taskId = field(command, "taskId");
+    String userId = field(command, "userId");
+    if (taskId == null || userId == null) {
+      return next.execute(command);
+    }
+    // Read in a command of its own, without the caller's authorizations: whether the user may
+    // hold the task does not depend on what the caller may see of groups and history.
+    String refusal = next.execute(context -> refusal(context, taskId, userId));
+    if (refusal != null) {
+      log.info("Engine refused {} of task {} to {}: {}", StaffCommands.describe(command), taskId, userId, refusal);
+      throw new ExpectedRefusal(refusal);
+    }
+    return next.execute(command);
+  }
+
+  private String refusal(CommandContext context, String taskId, String userId) {
+    context.disableAuthorizationCheck();
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return null; // the command itself reports the unknown task
+    }
+    Set<String> candidateGroups = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (userId.equals(link.getUserId())) {
+        return ruleRefusal(task, userId);
+      }
+      if (link.getGroupId() != null) {
+        candidateGroups.add(link.getGroupId());
+      }
+    }
+    if (!candidateGroups.isEmpty()) {
+      Set<String> takes = new LinkedHashSet<>();
+      for (Group group :
+          context.getReadOnlyIdentityProvider().createGroupQuery(context).groupMember(userId).list()) {
+        takes.add(group.getId());
+        takes.addAll(ALSO_TAKES.getOrDefault(group.getId(), Set.of()));
+      }
+      if (candidateGroups.stream().noneMatch(takes::contains)) {
+        return userId
+            + " may not take \""
+            + task.getName()
+            + "\": it is a task for "
+            + String.join(", ", candidateGroups)
+            + ", and "
+            + userId
+            + " is not one of them";
+      }
+    }
+    return ruleRefusal(task, userId);
+  }
+
+  private String ruleRefusal(TaskEntity task, String userId) {
+    ExecutionEntity process = task.getProcessInstance();
+    Long applicationId = process == null ? null : applicationId(process.getBusinessKey());
+    if (applicationId == null) {
+      return null;
+    }
+    for (TaskDecisionRule rule : rules.get()) {
+      Optional<String> refusal = rule.refusal(task.getTaskDefinitionKey(), applicationId, userId);
+      if (refusal.isPresent()) {
+        return refusal.get();
+      }
+    }
+    return null;
+  }
+
+  private static Long applicationId(String businessKey) {
+    try {
+      return businessKey == null ? null : Long.valueOf(businessKey);
+    } catch (NumberFormatException e) {
+      return null; // not an application's process
+    }
+  }
+
+  private static String field(Command<?> command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        Object value = field.get(command);
+        return value == null ? null : value.toString();
+      } catch (NoSuchFieldException e) {
+        // declared higher up
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + name + " of " + command.getClass(), e);
+      }
+    }
+    return null;
+  }
+}

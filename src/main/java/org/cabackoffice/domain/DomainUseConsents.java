@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -207,7 +208,7 @@ public class DomainUseConsents {
     DomainUseConsent consent = find(token);
     requireOpen(consent);
     Instant now = clock.instant();
-    consent.decide(approved, now, truncate(decidedFrom, 64));
+    consent.decide(approved, now, Truncation.cut(decidedFrom, 64));
     consents.save(consent);
     for (DomainUseConsent other :
         consents.findByApplicationIdAndDomainNameOrderByIdAsc(
@@ -269,9 +270,6 @@ public class DomainUseConsents {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
   /** No consent request has this token. */
   public static class UnknownConsentTokenException extends RuntimeException {

@@ -1,10 +1,8 @@
 package org.cabackoffice.application;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-
-public class ApplicationNotFoundException extends ResponseStatusException {
+/** No application has this id (web/ApiExceptionHandler answers 404). */
+public class ApplicationNotFoundException extends RuntimeException {
   public ApplicationNotFoundException(long id) {
-    super(HttpStatus.NOT_FOUND, "no application " + id);
+    super("no application " + id);
   }
 }

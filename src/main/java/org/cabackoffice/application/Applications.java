@@ -26,7 +26,6 @@ import org.cabackoffice.security.CustomerAccounts;
 import org.cabackoffice.workflow.ProcessSignals;
 import org.cabackoffice.workflow.RenewalProcess.Variables;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,7 +85,7 @@ public class Applications {
             .orElseThrow(
                 () ->
                     new ApplicationRefusedException(
-                        HttpStatus.FORBIDDEN,
+                        ApplicationRefusedException.Ground.NO_ACCOUNT,
                         new IntakeFinding("", "account.unknown", "no storefront account " + userId)));
     List<IntakeFinding> findings = new ArrayList<>();
     // Guide [2-1] 4.: the technical contact's e-mail is the storefront user ID; the certificate
@@ -126,7 +125,10 @@ public class Applications {
     if (!findings.isEmpty()) {
       boolean unreadable = findings.stream().anyMatch(f -> f.code().equals("csr.unreadable"));
       throw new ApplicationRefusedException(
-          unreadable ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY, findings);
+          unreadable
+              ? ApplicationRefusedException.Ground.UNREADABLE
+              : ApplicationRefusedException.Ground.AGAINST_THE_RULES,
+          findings);
     }
     Instant now = clock.instant();
     Application application =

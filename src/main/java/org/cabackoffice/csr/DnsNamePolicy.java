@@ -1,5 +1,6 @@
 package org.cabackoffice.csr;
 
+import org.cabackoffice.input.Truncation;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import java.util.Locale;
@@ -139,6 +140,6 @@ final class DnsNamePolicy {
   }
 
   private static String shorten(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    return Truncation.abbreviated(value, 80);
   }
 }

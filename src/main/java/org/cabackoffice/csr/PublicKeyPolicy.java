@@ -1,9 +1,7 @@
 package org.cabackoffice.csr;
 
+import org.cabackoffice.digest.Sha256;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -38,7 +36,7 @@ final class PublicKeyPolicy {
     } catch (java.io.IOException e) {
       throw new NotACsrException("The public key of the CSR cannot be encoded.", e);
     }
-    String fingerprint = sha256Hex(der);
+    String fingerprint = Sha256.hex(der);
     ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
     if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
       return new Outcome(checkRsa(spki, fingerprint, findings), der);
@@ -110,11 +108,4 @@ final class PublicKeyPolicy {
           new ASN1ObjectIdentifier("1.3.101.112"), "Ed25519",
           new ASN1ObjectIdentifier("1.3.101.113"), "Ed448");
 
-  static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.csr;
 
+import org.cabackoffice.digest.Sha256;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class SpkiFingerprint {
               + " CERTIFICATE REQUEST or CERTIFICATE");
     }
     try {
-      return PublicKeyPolicy.sha256Hex(spki.getEncoded(ASN1Encoding.DER));
+      return Sha256.hex(spki.getEncoded(ASN1Encoding.DER));
     } catch (IOException | RuntimeException e) {
       throw invalidPem("the public key in the PEM text cannot be encoded");
     }

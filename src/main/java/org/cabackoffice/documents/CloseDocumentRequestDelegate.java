@@ -3,20 +3,20 @@ package org.cabackoffice.documents;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
-/** The documents did not arrive in time: the upload link stops working. */
-@Component
+/** One kind's documents did not arrive in time: the upload link stops working. */
 public class CloseDocumentRequestDelegate implements JavaDelegate {
 
   private final DocumentStage stage;
+  private final DocumentKind kind;
 
-  public CloseDocumentRequestDelegate(DocumentStage stage) {
+  CloseDocumentRequestDelegate(DocumentStage stage, DocumentKind kind) {
     this.stage = stage;
+    this.kind = kind;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    stage.expire(BusinessKeys.applicationId(execution), DocumentKind.SUPPORTING_DOCUMENTS);
+    stage.expire(BusinessKeys.applicationId(execution), kind);
   }
 }

@@ -90,7 +90,7 @@ public class DocumentController {
   @ExceptionHandler(DocumentRefused.class)
   ProblemDetail refused(DocumentRefused e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage());
+        ProblemDetail.forStatusAndDetail(DocumentRefusalStatus.of(e.reason()), e.getMessage());
     problem.setTitle("Document refused");
     problem.setProperty("reason", e.reason().name());
     return problem;

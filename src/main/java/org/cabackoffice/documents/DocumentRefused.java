@@ -1,85 +1,65 @@
 package org.cabackoffice.documents;
 
 /**
- * Something the document rules refuse, with the HTTP status it maps to and a message in Japanese
- * and English, because the uploader is a customer who reads either.
+ * Something the document rules refuse, with a message in Japanese and English, because the
+ * uploader is a customer who reads either. The controllers choose the HTTP status
+ * ({@link DocumentRefusalStatus}).
  */
 public class DocumentRefused extends IllegalArgumentException {
 
   public enum Reason {
     UNKNOWN_TOKEN(
-        404,
         "このアップロード URL は存在しません。メールに記載された URL をご確認ください。",
         "This upload link does not exist. Please check the link in our e-mail."),
     LINK_EXPIRED(
-        410,
         "このアップロード URL は有効期限が切れています。担当者にお問い合わせください。",
         "This upload link has expired. Please contact us for a new one."),
     REQUEST_CLOSED(
-        410,
         "この書類のご提出は締め切られました。担当者にお問い合わせください。",
         "This document request is closed. Please contact us if you need to send more."),
     NO_FILE(
-        400,
         "ファイルが選択されていません。",
         "No file was selected."),
     EMPTY_FILE(
-        400,
         "ファイルが空です。",
         "The file is empty."),
     TOO_LARGE(
-        413,
         "ファイルが大きすぎます。",
         "The file is too large."),
     NOT_PDF(
-        415,
         "PDF ファイルのみ受け付けます。",
         "Only PDF files are accepted."),
     PDF_UNREADABLE(
-        400,
         "PDF ファイルとして読み取れません。壊れていないか確認し、もう一度作成してアップロードしてください。",
         "The file cannot be read as a PDF; it may be damaged. Please create it again and upload it."),
     PDF_ENCRYPTED(
-        400,
         "パスワードや暗号化で保護された PDF は受け付けられません。保護を解除してアップロードしてください。",
         "Password-protected or encrypted PDFs are not accepted. Please remove the protection and upload it again."),
     PDF_WITHOUT_PAGES(
-        400,
         "PDF にページがありません。",
         "The PDF has no pages."),
     UPLOAD_CONFLICT(
-        409,
         "同時に別のアップロードがありました。もう一度アップロードしてください。",
         "Another upload arrived at the same moment; please upload your file again."),
     TOO_MANY_FILES(
-        409,
         "この依頼にはこれ以上ファイルを追加できません。担当者にお問い合わせください。",
         "This request already holds as many files as it takes. Please contact us if more are needed."),
     NO_OPEN_REQUEST(
-        409,
         "審査を待っている書類依頼がありません。",
         "There is no open document request to review."),
     INVALID_INPUT(
-        400,
         "入力が不正です。",
         "The input is invalid."),
     UNKNOWN_DOCUMENT(
-        404,
         "書類が見つかりません。",
         "No such document.");
 
-    private final int httpStatus;
     private final String japanese;
     private final String english;
 
-    Reason(int httpStatus, String japanese, String english) {
-      this.httpStatus = httpStatus;
+    Reason(String japanese, String english) {
       this.japanese = japanese;
       this.english = english;
-    }
-
-    public int httpStatus() {
-      return httpStatus;
     }
 
     public String japanese() {

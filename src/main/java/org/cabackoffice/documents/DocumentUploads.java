@@ -1,12 +1,11 @@
 package org.cabackoffice.documents;
 
+import org.cabackoffice.input.Truncation;
+import org.cabackoffice.digest.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +108,7 @@ public class DocumentUploads {
     // The link first: an unknown or dead link is the answer whatever the file is.
     ownTransaction.execute(tx -> usableRequest(token, now));
     checkContent(content);
-    String sha256 = sha256(content);
+    String sha256 = Sha256.hex(content);
     Stored stored =
         ownTransaction.execute(
             tx -> {
@@ -277,16 +276,9 @@ public class DocumentUploads {
       return "application/octet-stream";
     }
     String type = contentType.replaceAll("\\p{Cntrl}", "").strip();
-    return type.length() > MAX_CONTENT_TYPE ? type.substring(0, MAX_CONTENT_TYPE) : type;
+    return Truncation.cut(type, MAX_CONTENT_TYPE);
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 
   private record Stored(UploadedDocument document, DocumentRequest request, boolean tellProcess) {}
 }

@@ -2,18 +2,20 @@ package org.cabackoffice.documents;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.cabackoffice.pages.Pages;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,31 +26,43 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The dedicated upload URL of guide [3-1] (認証担当者のご案内する専用 URL). The token in the path is
- * the only credential, so the pages are public and answer with plain HTML for browsers, or JSON
- * for a client that asks for it. Responses are not cached and send no referrer, so the token does
+ * the only credential, so the pages are public and answer with HTML for browsers
+ * (templates/documents/), Japanese unless the reader asks for English, or JSON for a client that
+ * asks for it. Responses are not cached and send no referrer, so the token does
  * not leak into caches or other sites' logs.
  */
 @RestController
 public class PublicDocumentController {
 
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final DocumentUploads uploads;
   private final Clock clock;
+  private final Pages pages;
 
-  public PublicDocumentController(DocumentUploads uploads, Clock clock) {
+  public PublicDocumentController(DocumentUploads uploads, Clock clock, Pages pages) {
     this.uploads = uploads;
     this.clock = clock;
+    this.pages = pages;
   }
 
   @GetMapping("/public/documents/{token}")
   @PreAuthorize("permitAll()")
   public ResponseEntity<String> page(@PathVariable String token, HttpServletRequest http) {
     DocumentRequest request = uploads.openRequest(token);
-    CsrfToken csrf = (CsrfToken) http.getAttribute(CsrfToken.class.getName());
-    return html(
+    String expires =
+        SHOWN.format(request.getExpiresAt().atZone(clock.getZone())) + " (" + clock.getZone().getId() + ")";
+    return pages.privatePage(
         HttpStatus.OK,
-        UploadPage.form(request, uploads.maxUploadBytes(), clock.getZone(), csrf));
+        "documents/upload",
+        http,
+        Map.of(
+            "kindKey", "documents.kind." + request.getKind().name(),
+            "applicationId", request.getApplicationId(),
+            "note", Objects.toString(request.getNote(), ""),
+            "alreadyReceived", request.getStatus() == DocumentRequestStatus.UPLOADED,
+            "megabytes", String.valueOf(uploads.maxUploadBytes() / (1024 * 1024)),
+            "expires", expires));
   }
 
   @PostMapping(value = "/public/documents/{token}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -70,45 +84,42 @@ public class PublicDocumentController {
         uploads.upload(token, file.getOriginalFilename(), file.getContentType(), file.getBytes());
     if (wantsJson(http)) {
       return ResponseEntity.status(HttpStatus.CREATED)
-          .headers(privateHeaders())
+          .headers(Pages.privateHeaders())
           .contentType(MediaType.APPLICATION_JSON)
           .body(receipt);
     }
-    return html(HttpStatus.CREATED, UploadPage.received(receipt));
+    return pages.privatePage(
+        HttpStatus.CREATED,
+        "documents/received",
+        http,
+        Map.of("filename", receipt.filename(), "sha256", receipt.sha256()));
   }
 
   @ExceptionHandler(DocumentRefused.class)
   ResponseEntity<?> refused(DocumentRefused e, HttpServletRequest http) {
-    HttpStatus status = HttpStatus.valueOf(e.reason().httpStatus());
+    HttpStatus status = DocumentRefusalStatus.of(e.reason());
     if (wantsJson(http)) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.englishMessage());
       problem.setTitle("Document not accepted");
       problem.setProperty("reason", e.reason().name());
       problem.setProperty("messageJa", e.japaneseMessage());
       return ResponseEntity.status(status)
-          .headers(privateHeaders())
+          .headers(Pages.privateHeaders())
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(problem);
     }
-    return html(status, UploadPage.refused(e));
+    boolean english = Locale.ENGLISH.equals(Pages.languageOf(http));
+    return pages.privatePage(
+        status,
+        "documents/refused",
+        http,
+        Map.of("message", english ? e.englishMessage() : e.japaneseMessage()));
   }
 
   /** Two first uploads of one request at the same moment: the loser is asked to try again. */
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ResponseEntity<?> concurrentUpload(HttpServletRequest http) {
     return refused(new DocumentRefused(DocumentRefused.Reason.UPLOAD_CONFLICT), http);
-  }
-
-  private static ResponseEntity<String> html(HttpStatus status, String body) {
-    return ResponseEntity.status(status).headers(privateHeaders()).contentType(HTML).body(body);
-  }
-
-  private static HttpHeaders privateHeaders() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setCacheControl(CacheControl.noStore());
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Content-Type-Options", "nosniff");
-    return headers;
   }
 
   /** JSON for clients that ask for it and not for HTML; browsers always list text/html. */

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -64,17 +65,14 @@ public class CaaEvidence {
       String answers) {
     this.applicationId = applicationId;
     this.checkedAt = checkedAt;
-    this.dnsNames = truncate(String.join(SEPARATOR, dnsNames), 8000);
-    this.issuerDomains = truncate(String.join(SEPARATOR, issuerDomains), 1000);
+    this.dnsNames = Truncation.cut(String.join(SEPARATOR, dnsNames), 8000);
+    this.issuerDomains = Truncation.cut(String.join(SEPARATOR, issuerDomains), 1000);
     this.permitted = permitted;
-    this.findings = truncate(String.join(SEPARATOR, findings), 65536);
-    this.resolver = truncate(resolver, 512);
-    this.answers = truncate(answers, 262144);
+    this.findings = Truncation.cut(String.join(SEPARATOR, findings), 65536);
+    this.resolver = Truncation.cut(resolver, 512);
+    this.answers = Truncation.cut(answers, 262144);
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
   public Long getId() {
     return id;

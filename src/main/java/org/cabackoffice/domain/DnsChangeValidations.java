@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import com.google.common.io.BaseEncoding;
 import com.google.common.net.InternetDomainName;
 import java.security.SecureRandom;
@@ -230,7 +231,7 @@ public class DnsChangeValidations {
       DnsCheckOutcome.Status status,
       String reason,
       DnsAnswer answer) {
-    challenge.checked(now, truncate(reason, 1000));
+    challenge.checked(now, Truncation.cut(reason, 1000));
     DnsChallenge saved = challenges.save(challenge);
     DnsCheckEvidence stored =
         evidence.save(
@@ -285,9 +286,6 @@ public class DnsChangeValidations {
     return name;
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
   /** No challenge was issued for this application and domain: call {@link #issue} first. */
   public static class NoDnsChallengeException extends IllegalStateException {

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -76,16 +77,13 @@ public class DnsCheckEvidence {
     this.recordName = challenge.getRecordName();
     this.checkedAt = checkedAt;
     this.outcome = outcome;
-    this.reason = truncate(reason, 1000);
+    this.reason = Truncation.cut(reason, 1000);
     this.method = method;
     this.brVersion = brVersion;
-    this.resolver = truncate(resolver, 512);
-    this.answer = truncate(answer, MAX_ANSWER);
+    this.resolver = Truncation.cut(resolver, 512);
+    this.answer = Truncation.cut(answer, MAX_ANSWER);
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
   public Long getId() {
     return id;

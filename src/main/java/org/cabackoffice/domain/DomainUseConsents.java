@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -207,7 +208,7 @@ public class DomainUseConsents {
     DomainUseConsent consent = find(token);
     requireOpen(consent);
     Instant now = clock.instant();
-    consent.decide(approved, now, truncate(decidedFrom, 64));
+    consent.decide(approved, now, Truncation.cut(decidedFrom, 64));
     consents.save(consent);
     for (DomainUseConsent other :
         consents.findByApplicationIdAndDomainNameOrderByIdAsc(
@@ -224,7 +225,7 @@ public class DomainUseConsents {
           consent.getApplicationId(),
           Map.of(RenewalProcess.Variables.DOMAIN_CONSENT_APPROVED, approved));
     } catch (ProcessSignals.NoProcessWaitingException e) {
-      throw new ConsentClosedException("the application no longer waits for this decision", e);
+      throw new ConsentClosedException(ConsentClosedException.Why.NO_LONGER_AWAITED, e);
     }
     return consent;
   }
@@ -238,13 +239,13 @@ public class DomainUseConsents {
 
   private void requireOpen(DomainUseConsent consent) {
     switch (consent.getStatus()) {
-      case APPROVED, DECLINED -> throw new ConsentClosedException("this link has already been used");
+      case APPROVED, DECLINED -> throw new ConsentClosedException(ConsentClosedException.Why.USED);
       case SUPERSEDED ->
-          throw new ConsentClosedException("another contact of this domain has already answered");
-      case EXPIRED -> throw new ConsentClosedException("this request has expired");
+          throw new ConsentClosedException(ConsentClosedException.Why.ANSWERED_BY_ANOTHER_CONTACT);
+      case EXPIRED -> throw new ConsentClosedException(ConsentClosedException.Why.EXPIRED);
       case PENDING -> {
         if (!consent.isOpen(clock.instant())) {
-          throw new ConsentClosedException("this request has expired");
+          throw new ConsentClosedException(ConsentClosedException.Why.EXPIRED);
         }
       }
     }
@@ -269,25 +270,45 @@ public class DomainUseConsents {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
-  /** No consent request has this token (404). */
+  /** No consent request has this token. */
   public static class UnknownConsentTokenException extends RuntimeException {
     public UnknownConsentTokenException() {
       super("unknown domain-use consent link");
     }
   }
 
-  /** The token was used, superseded or has expired (410). */
+  /** The token was used, superseded or has expired, or the process no longer waits. */
   public static class ConsentClosedException extends RuntimeException {
-    public ConsentClosedException(String reason) {
-      super(reason);
+
+    /** Why the link is closed, which the page tells the contact in their language. */
+    public enum Why {
+      USED("this link has already been used"),
+      ANSWERED_BY_ANOTHER_CONTACT("another contact of this domain has already answered"),
+      EXPIRED("this request has expired"),
+      NO_LONGER_AWAITED("the application no longer waits for this decision");
+
+      private final String text;
+
+      Why(String text) {
+        this.text = text;
+      }
     }
 
-    public ConsentClosedException(String reason, Throwable cause) {
-      super(reason, cause);
+    private final Why why;
+
+    public ConsentClosedException(Why why) {
+      super(why.text);
+      this.why = why;
+    }
+
+    public ConsentClosedException(Why why, Throwable cause) {
+      super(why.text, cause);
+      this.why = why;
+    }
+
+    public Why why() {
+      return why;
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.input.Truncation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -103,13 +104,13 @@ public class RegistrationEvidence {
     RegistrationRecord record = answer.record();
     this.domainName = domainName;
     this.source = answer.source();
-    this.server = truncate(answer.server(), 512);
+    this.server = Truncation.cut(answer.server(), 512);
     this.queriedAt = queriedAt;
     this.checkedAt = queriedAt;
     this.registered = record.registered();
     this.rawResponse = answer.response();
     if (answer.referredFrom() != null) {
-      this.registryServer = truncate(answer.referredFrom().server(), 512);
+      this.registryServer = Truncation.cut(answer.referredFrom().server(), 512);
       this.registryResponse = answer.referredFrom().response();
     }
     if (!answer.contactRecords().isEmpty()) {
@@ -120,13 +121,13 @@ public class RegistrationEvidence {
           records.append('\n');
         }
       }
-      this.contactRecords = truncate(records.toString(), 262144);
+      this.contactRecords = Truncation.cut(records.toString(), 262144);
     }
-    this.registrantOrganization = truncate(record.registrantOrganization(), 512);
-    this.registrantNames = truncate(join(record.registrantNames()), 2000);
-    this.contactEmails = truncate(join(record.contactEmails()), 2000);
+    this.registrantOrganization = Truncation.cut(record.registrantOrganization(), 512);
+    this.registrantNames = Truncation.cut(join(record.registrantNames()), 2000);
+    this.contactEmails = Truncation.cut(join(record.contactEmails()), 2000);
     this.redacted = record.redacted();
-    this.comparedNames = truncate(join(comparedNames), 1024);
+    this.comparedNames = Truncation.cut(join(comparedNames), 1024);
     this.nameMatch = nameMatch;
   }
 
@@ -157,7 +158,7 @@ public class RegistrationEvidence {
     reuse.registrantNames = lookup.registrantNames;
     reuse.contactEmails = lookup.contactEmails;
     reuse.redacted = lookup.redacted;
-    reuse.comparedNames = truncate(join(comparedNames), 1024);
+    reuse.comparedNames = Truncation.cut(join(comparedNames), 1024);
     reuse.nameMatch = nameMatch;
     return reuse;
   }
@@ -180,9 +181,6 @@ public class RegistrationEvidence {
     return joined == null ? List.of() : Arrays.asList(joined.split(SEPARATOR));
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
 
   public Long getId() {
     return id;

@@ -1,9 +1,9 @@
 package org.cabackoffice.issuance;
 
+import org.cabackoffice.digest.Sha256;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -262,10 +261,9 @@ public class CertificateIssuer {
 
   private static String tbsSha256(X509Certificate linted) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(linted.getTBSCertificate()));
+      return Sha256.hex(linted.getTBSCertificate());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 or the TBS encoding is unavailable", e);
+      throw new IllegalStateException("the TBS encoding is unavailable", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.cabackoffice.mail;
 
+import org.cabackoffice.digest.Sha256;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -199,17 +200,10 @@ public class OutboxDispatcher {
     }
     String key =
         java.util.HexFormat.of()
-            .formatHex(sha256(dedupKey.getBytes(StandardCharsets.UTF_8)), 0, 8);
+            .formatHex(Sha256.of(dedupKey.getBytes(StandardCharsets.UTF_8)), 0, 8);
     return "<outbox." + outboxId + "." + key + "@" + domain + ">";
   }
 
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
 
   /**
    * Always base64: JavaMail would send an ASCII file (a PEM certificate) as 7bit text and the

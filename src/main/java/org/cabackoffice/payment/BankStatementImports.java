@@ -1,11 +1,9 @@
 package org.cabackoffice.payment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.cabackoffice.digest.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -111,7 +109,7 @@ public class BankStatementImports {
                 imports.save(
                     new BankStatementImport(
                         storedName,
-                        sha256(content),
+                        Sha256.hex(content),
                         content.length,
                         parsed.format(),
                         importedBy,
@@ -280,11 +278,4 @@ public class BankStatementImports {
         : ((DepositNotification) entry).line();
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.cabackoffice.payment;
 
+import org.cabackoffice.input.Truncation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -135,7 +136,7 @@ public class BankStatementLine {
   }
 
   private static String shorten(String text) {
-    return text == null || text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 1) + "…";
+    return Truncation.abbreviated(text, MAX_MESSAGE);
   }
 
   public Long getId() {

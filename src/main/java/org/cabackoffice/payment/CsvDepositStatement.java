@@ -1,5 +1,6 @@
 package org.cabackoffice.payment;
 
+import org.cabackoffice.input.Truncation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -211,8 +212,9 @@ final class CsvDepositStatement {
     return date;
   }
 
+  /** What the file held, quoted in an error: 40 characters and an ellipsis at most. */
   private static String shorten(String value) {
-    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return Truncation.abbreviated(value, 41);
   }
 
   /** Line numbers of character positions, so an error names the line an officer sees. */

@@ -142,19 +142,6 @@ public class PaymentController {
         properties.accountHolder());
   }
 
-  @ExceptionHandler(PaymentRefused.class)
-  ProblemDetail refused(PaymentRefused e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-        HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage());
-    problem.setTitle("Payment refused");
-    problem.setProperty("reason", e.reason().name());
-    if (e.expectedYen() != null) {
-      problem.setProperty("invoiceTotalYen", e.expectedYen());
-      problem.setProperty("receivedYen", e.receivedYen());
-    }
-    return problem;
-  }
-
   /**
    * Two officers recording one transfer at once: the unique payment per invoice or the invoice's
    * version stops the second, which learns it here instead of from a 500.

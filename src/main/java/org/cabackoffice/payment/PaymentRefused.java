@@ -1,39 +1,28 @@
 package org.cabackoffice.payment;
 
 /**
- * A payment or invoice operation the CA's rules refuse. It carries the HTTP status it maps to, so
- * the REST layer answers a specific 4xx and a delegate can read the reason; the service itself
- * stays free of web types.
+ * A payment or invoice operation the CA's rules refuse, with the reason a delegate can read; the
+ * web layer (web/ApiExceptionHandler) answers each reason with its own 4xx.
  */
 public class PaymentRefused extends RuntimeException {
 
   public enum Reason {
     /** No invoice exists for the application, or no such application. */
-    NO_INVOICE(404),
+    NO_INVOICE,
     /** The invoice was already paid: the same transfer recorded twice would be counted twice. */
-    ALREADY_PAID(409),
+    ALREADY_PAID,
     /** The application was withdrawn or refused; its invoice is void. */
-    INVOICE_CANCELLED(409),
+    INVOICE_CANCELLED,
     /** The transfer does not match the invoice total (partial or excess payment). */
-    AMOUNT_MISMATCH(422),
+    AMOUNT_MISMATCH,
     /** The value date is before 2000-01-01: a mistyped year, not a transfer to this CA. */
-    VALUE_DATE_TOO_EARLY(400),
+    VALUE_DATE_TOO_EARLY,
     /** The value date is after today in Japan: money cannot have arrived yet. */
-    VALUE_DATE_IN_FUTURE(400),
+    VALUE_DATE_IN_FUTURE,
     /** The value date is before the invoice's date: the transfer paid something else. */
-    VALUE_DATE_BEFORE_INVOICE(400),
+    VALUE_DATE_BEFORE_INVOICE,
     /** The input itself is unusable, e.g. a negative amount or a missing reference. */
-    INVALID_INPUT(400);
-
-    private final int httpStatus;
-
-    Reason(int httpStatus) {
-      this.httpStatus = httpStatus;
-    }
-
-    public int httpStatus() {
-      return httpStatus;
-    }
+    INVALID_INPUT;
   }
 
   private final Reason reason;

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.cabackoffice.application.ApplicationNotFoundException;
 import org.cabackoffice.application.ApplicationRefusedException;
 import org.cabackoffice.application.IntakeFinding;
+import org.cabackoffice.payment.PaymentRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -58,10 +60,42 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApplicationRefusedException.class)
   ResponseEntity<ProblemDetail> refused(ApplicationRefusedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    HttpStatus status =
+        switch (e.ground()) {
+          case NO_ACCOUNT -> HttpStatus.FORBIDDEN;
+          case UNREADABLE -> HttpStatus.BAD_REQUEST;
+          case AGAINST_THE_RULES -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setTitle("Application refused");
     problem.setProperty("findings", e.findings());
-    return ResponseEntity.status(e.status()).body(problem);
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  @ExceptionHandler(ApplicationNotFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchApplication(ApplicationNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  @ExceptionHandler(PaymentRefused.class)
+  ResponseEntity<ProblemDetail> paymentRefused(PaymentRefused e) {
+    HttpStatus status =
+        switch (e.reason()) {
+          case NO_INVOICE -> HttpStatus.NOT_FOUND;
+          case ALREADY_PAID, INVOICE_CANCELLED -> HttpStatus.CONFLICT;
+          case AMOUNT_MISMATCH -> HttpStatus.UNPROCESSABLE_ENTITY;
+          case VALUE_DATE_TOO_EARLY, VALUE_DATE_IN_FUTURE, VALUE_DATE_BEFORE_INVOICE, INVALID_INPUT ->
+              HttpStatus.BAD_REQUEST;
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle("Payment refused");
+    problem.setProperty("reason", e.reason().name());
+    if (e.expectedYen() != null) {
+      problem.setProperty("invoiceTotalYen", e.expectedYen());
+      problem.setProperty("receivedYen", e.receivedYen());
+    }
+    return ResponseEntity.status(status).body(problem);
   }
 
   @ExceptionHandler(MultipartException.class)

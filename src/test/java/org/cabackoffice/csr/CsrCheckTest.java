@@ -80,7 +80,7 @@ class CsrCheckTest {
     byte[] spki = TestCsr.rsaKey(2048).getPublic().getEncoded();
     assertThat(result.subjectPublicKeyInfo()).isEqualTo(spki);
     assertThat(result.publicKey().spkiSha256())
-        .isEqualTo(PublicKeyPolicy.sha256Hex(spki))
+        .isEqualTo(org.cabackoffice.digest.Sha256.hex(spki))
         .hasSize(64);
   }
 

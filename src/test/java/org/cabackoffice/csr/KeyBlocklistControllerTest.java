@@ -43,7 +43,7 @@ class KeyBlocklistControllerTest {
   @Test
   void keyGivenAsPemIsListedUnderItsFingerprintWithWhoAndWhen() throws Exception {
     KeyPair key = TestCsr.ecKey("secp256r1");
-    String fingerprint = PublicKeyPolicy.sha256Hex(key.getPublic().getEncoded());
+    String fingerprint = org.cabackoffice.digest.Sha256.hex(key.getPublic().getEncoded());
 
     mvc.perform(add(json("pem", SpkiFingerprintTest.certificatePem(key), "subscriber reported key theft")))
         .andExpect(status().isCreated())

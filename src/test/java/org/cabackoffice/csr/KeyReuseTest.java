@@ -20,7 +20,7 @@ class KeyReuseTest {
 
   private final TestCsr compliant = TestCsr.compliant();
   private final String rsaFingerprint =
-      PublicKeyPolicy.sha256Hex(TestCsr.rsaKey(2048).getPublic().getEncoded());
+      org.cabackoffice.digest.Sha256.hex(TestCsr.rsaKey(2048).getPublic().getEncoded());
 
   /** A key history holding certified keys and who holds them; records what it was asked. */
   private static final class RecordingKeyHistory implements KeyHistory {
@@ -74,13 +74,13 @@ class KeyReuseTest {
     assertThat(result.findings()).isEmpty();
     assertThat(asked)
         .containsExactly(result.publicKey().spkiSha256())
-        .containsExactly(PublicKeyPolicy.sha256Hex(ec.getPublic().getEncoded()));
+        .containsExactly(org.cabackoffice.digest.Sha256.hex(ec.getPublic().getEncoded()));
   }
 
   @Test
   void blocklistedKeyIsReportedBesideTheKeysOtherFaults() {
     KeyPair small = TestCsr.rsaKey(1024);
-    String fingerprint = PublicKeyPolicy.sha256Hex(small.getPublic().getEncoded());
+    String fingerprint = org.cabackoffice.digest.Sha256.hex(small.getPublic().getEncoded());
     CsrCheck csrCheck = new CsrCheck(Set.of(fingerprint)::contains, KeyHistory.none());
 
     CsrCheckResult result =

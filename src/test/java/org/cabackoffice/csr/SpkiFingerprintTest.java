@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SpkiFingerprintTest {
 
   private final KeyPair key = TestCsr.ecKey("secp256r1");
-  private final String expected = PublicKeyPolicy.sha256Hex(key.getPublic().getEncoded());
+  private final String expected = org.cabackoffice.digest.Sha256.hex(key.getPublic().getEncoded());
 
   static String pem(Object object) throws Exception {
     StringWriter out = new StringWriter();

@@ -165,7 +165,7 @@ class DocumentRequestsTest {
             () -> requests.recordReview(7L, DocumentKind.SUPPORTING_DOCUMENTS, true, null, "officer1"))
         .isInstanceOfSatisfying(
             DocumentRefused.class,
-            e -> assertThat(e.reason().httpStatus()).isEqualTo(409));
+            e -> assertThat(DocumentRefusalStatus.of(e.reason()).value()).isEqualTo(409));
     assertThatThrownBy(
             () -> requests.recordReview(9L, DocumentKind.EMPLOYMENT_CERTIFICATE, true, null, "officer1"))
         .isInstanceOf(DocumentRefused.class);

@@ -91,7 +91,7 @@ class DocumentUploadsTest {
     assertThat(refusal(() -> uploads.upload(request.getToken(), "one-more.pdf", "application/pdf", PDF)))
         .isEqualTo(DocumentRefused.Reason.TOO_MANY_FILES);
     assertThat(store.documents).hasSize(DocumentUploads.MAX_FILES_PER_REQUEST);
-    assertThat(DocumentRefused.Reason.TOO_MANY_FILES.httpStatus()).isEqualTo(409);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.TOO_MANY_FILES).value()).isEqualTo(409);
   }
 
   @Test
@@ -146,9 +146,9 @@ class DocumentUploadsTest {
         .isEqualTo(DocumentRefused.Reason.NOT_PDF);
     assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", big)))
         .isEqualTo(DocumentRefused.Reason.TOO_LARGE);
-    assertThat(DocumentRefused.Reason.NOT_PDF.httpStatus()).isEqualTo(415);
-    assertThat(DocumentRefused.Reason.TOO_LARGE.httpStatus()).isEqualTo(413);
-    assertThat(DocumentRefused.Reason.EMPTY_FILE.httpStatus()).isEqualTo(400);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.NOT_PDF).value()).isEqualTo(415);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.TOO_LARGE).value()).isEqualTo(413);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.EMPTY_FILE).value()).isEqualTo(400);
     assertThat(store.documents).isEmpty();
     assertThat(store.delivered).isEmpty();
   }
@@ -163,7 +163,7 @@ class DocumentUploadsTest {
         .isEqualTo(DocumentRefused.Reason.PDF_UNREADABLE);
     assertThat(refusal(() -> uploads.upload(token, "a.pdf", "application/pdf", renamedExe)))
         .isEqualTo(DocumentRefused.Reason.PDF_UNREADABLE);
-    assertThat(DocumentRefused.Reason.PDF_UNREADABLE.httpStatus()).isEqualTo(400);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.PDF_UNREADABLE).value()).isEqualTo(400);
     assertThat(store.documents).isEmpty();
     assertThat(store.delivered).isEmpty();
   }
@@ -212,7 +212,7 @@ class DocumentUploadsTest {
         .isEqualTo(DocumentRefused.Reason.UNKNOWN_TOKEN);
     assertThat(refusal(() -> uploads.openRequest(null)))
         .isEqualTo(DocumentRefused.Reason.UNKNOWN_TOKEN);
-    assertThat(DocumentRefused.Reason.UNKNOWN_TOKEN.httpStatus()).isEqualTo(404);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.UNKNOWN_TOKEN).value()).isEqualTo(404);
   }
 
   @Test
@@ -233,8 +233,8 @@ class DocumentUploadsTest {
     requests.recordReview(7L, DocumentKind.EMPLOYMENT_CERTIFICATE, true, null, "officer1");
     assertThat(refusal(() -> uploads.upload(accepted.getToken(), "a.pdf", null, PDF)))
         .isEqualTo(DocumentRefused.Reason.REQUEST_CLOSED);
-    assertThat(DocumentRefused.Reason.LINK_EXPIRED.httpStatus()).isEqualTo(410);
-    assertThat(DocumentRefused.Reason.REQUEST_CLOSED.httpStatus()).isEqualTo(410);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.LINK_EXPIRED).value()).isEqualTo(410);
+    assertThat(DocumentRefusalStatus.of(DocumentRefused.Reason.REQUEST_CLOSED).value()).isEqualTo(410);
     assertThat(store.documents).isEmpty();
   }
 

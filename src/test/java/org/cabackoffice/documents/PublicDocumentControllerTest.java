@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.pages.TestPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
@@ -54,7 +55,8 @@ class PublicDocumentControllerTest {
                     new DocumentsProperties(null, 2048L),
                     store.transactions,
                     at),
-                at))
+                at,
+                TestPages.create()))
         .build();
   }
 
@@ -79,12 +81,57 @@ class PublicDocumentControllerTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
         .andExpect(header().string("Cache-Control", "no-store"))
         .andExpect(header().string("Referrer-Policy", "no-referrer"))
-        .andExpect(content().string(containsString("申請書類のご提出 / Upload your supporting documents")))
+        .andExpect(content().string(containsString("<html lang=\"ja\">")))
+        .andExpect(content().string(containsString("<title>申請書類のご提出</title>")))
+        .andExpect(content().string(containsString("<label for=\"file\">PDF ファイル</label>")))
         .andExpect(content().string(containsString("登記事項証明書 &lt;script&gt;")))
         .andExpect(content().string(not(containsString("<script>"))))
-        .andExpect(content().string(containsString("type=\"file\" name=\"file\"")))
+        .andExpect(content().string(containsString("type=\"file\" name=\"file\" id=\"file\"")))
         .andExpect(content().string(containsString("name=\"_csrf\" value=\"csrf-value\"")))
         .andExpect(content().string(containsString("2025-07-02 10:00 (Asia/Tokyo)")));
+  }
+
+  @Test
+  void pageInEnglishWhenAskedFor() throws Exception {
+    DocumentRequest request =
+        requests.request(7L, DocumentKind.EMPLOYMENT_CERTIFICATE, "employment certificate, please", "tech@example.jp");
+
+    mvc.perform(get("/public/documents/" + request.getToken()).param("lang", "en"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+        .andExpect(content().string(containsString("<html lang=\"en\">")))
+        .andExpect(content().string(containsString("<title>Upload your employment certificate</title>")))
+        .andExpect(content().string(containsString("This link is valid until 2025-07-02 10:00 (Asia/Tokyo).")))
+        .andExpect(content().string(containsString("<label for=\"file\">PDF file</label>")))
+        .andExpect(content().string(containsString(">Upload</button>")))
+        .andExpect(content().string(not(containsString("在籍証明書"))));
+    mvc.perform(get("/public/documents/" + request.getToken()).header("Accept-Language", "en-US"))
+        .andExpect(content().string(containsString("Upload your employment certificate")));
+    mvc.perform(get("/public/documents/" + request.getToken()))
+        .andExpect(content().string(containsString("在籍証明書のご提出")))
+        .andExpect(content().string(containsString("href=\"?lang=en\"")));
+  }
+
+  @Test
+  void receiptAndRefusalFollowTheLanguage() throws Exception {
+    DocumentRequest request = requested("a");
+    String url = "/public/documents/" + request.getToken();
+
+    mvc.perform(multipart(url + "?lang=en").file(file("a.pdf", new byte[0])))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("<title>Not accepted</title>")))
+        .andExpect(content().string(containsString("The file is empty.")));
+    mvc.perform(multipart(url).file(file("a.pdf", new byte[0])))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("ご提出できませんでした")))
+        .andExpect(content().string(not(containsString("The file is empty."))));
+    mvc.perform(multipart(url + "?lang=en").file(file("登記.pdf", PDF)))
+        .andExpect(status().isCreated())
+        .andExpect(content().string(containsString("We have received &quot;登記.pdf&quot;")))
+        .andExpect(content().string(containsString("SHA-256: <code>")));
+    mvc.perform(multipart(url).file(file("b.pdf", PDF)))
+        .andExpect(status().isCreated())
+        .andExpect(content().string(containsString("ファイル「b.pdf」を受け付けました。")));
   }
 
   @Test
@@ -92,6 +139,9 @@ class PublicDocumentControllerTest {
     mvc.perform(get("/public/documents/" + UploadTokens.next()))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+        .andExpect(content().string(containsString("このアップロード URL は存在しません")));
+    mvc.perform(get("/public/documents/" + UploadTokens.next()).param("lang", "en"))
+        .andExpect(status().isNotFound())
         .andExpect(content().string(containsString("This upload link does not exist")));
     mvc.perform(get("/public/documents/nonsense"))
         .andExpect(status().isNotFound());
@@ -146,10 +196,10 @@ class PublicDocumentControllerTest {
 
     mvc.perform(multipart(url).file(file("a.pdf", new byte[0])))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("The file is empty.")));
+        .andExpect(content().string(containsString("ファイルが空です。")));
     mvc.perform(multipart(url).file(new MockMultipartFile("other", "a.pdf", "application/pdf", PDF)))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("No file was selected.")));
+        .andExpect(content().string(containsString("ファイルが選択されていません。")));
     mvc.perform(multipart(url).file(file("a.pdf", big)).accept(MediaType.APPLICATION_JSON))
         .andExpect(status().isPayloadTooLarge())
         .andExpect(jsonPath("$.reason").value("TOO_LARGE"))
@@ -166,7 +216,7 @@ class PublicDocumentControllerTest {
     requests.recordReview(7L, DocumentKind.SUPPORTING_DOCUMENTS, true, null, "officer1");
     mvc.perform(multipart("/public/documents/" + request.getToken()).file(file("a.pdf", PDF)))
         .andExpect(status().isGone())
-        .andExpect(content().string(containsString("closed")));
+        .andExpect(content().string(containsString("締め切られました")));
 
     // the link is checked before the size, so a dead link never reports on the file
     byte[] big = new byte[4096];

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import org.cabackoffice.pages.TestPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -23,7 +24,7 @@ class DomainConsentPageTest {
 
   @BeforeEach
   void setUp() {
-    mvc = MockMvcBuilders.standaloneSetup(new DomainConsentPage(f.consents)).build();
+    mvc = MockMvcBuilders.standaloneSetup(new DomainConsentPage(f.consents, TestPages.create())).build();
     f.consents.request(ConsentFixture.APPLICATION, "sample-shop.com",
         List.of("a@sample-shop.com", "b@sample-shop.com"));
     token = f.tokenOf("a@sample-shop.com");
@@ -44,9 +45,59 @@ class DomainConsentPageTest {
         .contains("サンプル株式会社 (Sample K.K.)")
         .contains("name=\"decision\" value=\"approve\"")
         .contains("name=\"decision\" value=\"decline\"")
-        .contains("承諾する")
-        .contains("Approve");
+        .contains("<html lang=\"ja\">")
+        .contains("ドメイン名使用権の確認")
+        .contains("<legend>ご回答</legend>")
+        .contains(">承諾する</button>")
+        .contains(">承諾しない</button>")
+        .contains("2025/")
+        .contains("href=\"?lang=en\"")
+        .doesNotContain("Approve");
     assertThat(f.delivered).isEmpty();
+  }
+
+  @Test
+  void speaksEnglishWhenAskedOrWhenTheBrowserPrefersIt() throws Exception {
+    for (var request :
+        List.of(
+            get("/public/domain-consent/" + token).param("lang", "en"),
+            get("/public/domain-consent/" + token).header("Accept-Language", "en-GB,en;q=0.8"))) {
+      String html = body(mvc.perform(request).andExpect(status().isOk()));
+      assertThat(html)
+          .contains("<html lang=\"en\">")
+          .contains("Domain-use consent")
+          .contains("Dear a@sample-shop.com,")
+          .contains("has applied for a server certificate for sample-shop.com")
+          .contains(">Approve</button>")
+          .contains(">Decline</button>")
+          .contains("href=\"?lang=ja\"")
+          .doesNotContain("承諾する");
+    }
+    assertThat(f.delivered).isEmpty();
+  }
+
+  @Test
+  void answersInTheLanguageTheFormWasShownIn() throws Exception {
+    String thanks =
+        body(
+            mvc.perform(
+                    post("/public/domain-consent/" + token + "?lang=en")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("decision", "decline"))
+                .andExpect(status().isOk()));
+    assertThat(thanks).contains("You have declined the use of sample-shop.com. Thank you.");
+
+    String used = body(mvc.perform(get("/public/domain-consent/" + token)).andExpect(status().isGone()));
+    assertThat(used).contains("このリンクは使用できません").contains("このリンクは使用済みです。");
+    String other =
+        body(
+            mvc.perform(get("/public/domain-consent/" + f.tokenOf("b@sample-shop.com")).param("lang", "en"))
+                .andExpect(status().isGone()));
+    assertThat(other).contains("Another contact of this domain has already answered.");
+  }
+
+  private static String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    return result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -83,7 +134,8 @@ class DomainConsentPageTest {
         .andExpect(status().isBadRequest());
     mvc.perform(post("/public/domain-consent/" + token)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED))
-        .andExpect(status().isBadRequest());
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("「承諾する」または「承諾しない」を選んでください。")));
     assertThat(f.delivered).isEmpty();
   }
 

@@ -130,4 +130,22 @@ class CertificateAuthorityTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("create-if-missing is false");
   }
+
+  @Test
+  void productionSettingLoadsAKeystoreMadeElsewhereAndSignsWithItsIssuingKey(@TempDir Path dir)
+      throws Exception {
+    // A key ceremony's PKCS#12 (here: one the development CA made) is only loaded, never changed.
+    CertificateAuthority made = TestFixtures.authority(dir, clock);
+    byte[] before = Files.readAllBytes(dir.resolve("ca/dev-ca.p12"));
+    CaProperties production =
+        new CaProperties(TestFixtures.PASSWORD, "PKCS12", null, null, false, null, "CN=R", "CN=I");
+
+    CertificateAuthority loaded =
+        new CertificateAuthority(production, clock, dir.resolve("ca/dev-ca.p12"), "http://x");
+
+    assertThat(loaded.rootCertificate()).isEqualTo(made.rootCertificate());
+    assertThat(loaded.issuingCertificate()).isEqualTo(made.issuingCertificate());
+    assertThat(loaded.signatureAlgorithm()).isEqualTo("SHA384withECDSA");
+    assertThat(Files.readAllBytes(dir.resolve("ca/dev-ca.p12"))).isEqualTo(before);
+  }
 }

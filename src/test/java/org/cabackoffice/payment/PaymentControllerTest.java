@@ -45,6 +45,8 @@ class PaymentControllerTest {
   private final MockMvc mvc =
       MockMvcBuilders.standaloneSetup(
               new PaymentController(invoices, payments, InvoicesTest.defaults()))
+          // refusals are answered by the application's advice, as in production
+          .setControllerAdvice(new org.cabackoffice.web.ApiExceptionHandler())
           // ISO dates, as Spring Boot's ObjectMapper writes them
           .setMessageConverters(
               new MappingJackson2HttpMessageConverter(

@@ -3,19 +3,20 @@ package org.cabackoffice.documents;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
-@Component
-public class RemindEmploymentCertificateDelegate implements JavaDelegate {
+/** The reminder timer of one kind's request fired: the technical contact is mailed again. */
+public class RemindDocumentDelegate implements JavaDelegate {
 
   private final DocumentStage stage;
+  private final DocumentKind kind;
 
-  public RemindEmploymentCertificateDelegate(DocumentStage stage) {
+  RemindDocumentDelegate(DocumentStage stage, DocumentKind kind) {
     this.stage = stage;
+    this.kind = kind;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    stage.remind(BusinessKeys.applicationId(execution), DocumentKind.EMPLOYMENT_CERTIFICATE);
+    stage.remind(BusinessKeys.applicationId(execution), kind);
   }
 }

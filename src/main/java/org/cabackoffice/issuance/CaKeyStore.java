@@ -1,0 +1,166 @@
+package org.cabackoffice.issuance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the CA's keys live: a {@link KeyStore} of the configured type, the development PKCS#12
+ * file or an HSM through PKCS#11, so both are the same code. The issuing CA's private key never
+ * leaves this class: callers get the certificates and a {@link ContentSigner} that uses the key.
+ * A missing PKCS#12 file becomes a {@link DevelopmentCa} when {@code create-if-missing} allows it.
+ */
+final class CaKeyStore {
+
+  static final String ROOT_ALIAS = "root-ca";
+  static final String ISSUING_ALIAS = "issuing-ca";
+
+  private static final Logger log = LoggerFactory.getLogger(CaKeyStore.class);
+
+  private final X509Certificate root;
+  private final X509Certificate issuing;
+  private final PrivateKey issuingKey;
+
+  private CaKeyStore(X509Certificate root, X509Certificate issuing, PrivateKey issuingKey) {
+    this.root = root;
+    this.issuing = issuing;
+    this.issuingKey = issuingKey;
+  }
+
+  /**
+   * Opens the keystore, creating the development CA in a missing file when allowed.
+   *
+   * @throws IllegalStateException no password, a wrong one, a missing file that may not be
+   *     created, or entries missing; the message never carries the password
+   */
+  static CaKeyStore open(CaProperties properties, Clock clock, Path keystorePath) {
+    if (blank(properties.keystorePassword())) {
+      throw new IllegalStateException(
+          "backoffice.ca.keystore-password is required: it protects the CA keystore ("
+              + properties.keystoreType()
+              + (isPkcs11(properties) ? ")" : " at " + keystorePath.toAbsolutePath() + ")"));
+    }
+    char[] password = properties.keystorePassword().toCharArray();
+    try {
+      KeyStore keyStore = load(properties, clock, keystorePath, password);
+      if (!(keyStore.getKey(ISSUING_ALIAS, password) instanceof PrivateKey key)) {
+        throw new IllegalStateException("the CA keystore has no private key under " + ISSUING_ALIAS);
+      }
+      return new CaKeyStore(certificate(keyStore, ROOT_ALIAS), certificate(keyStore, ISSUING_ALIAS), key);
+    } catch (GeneralSecurityException | IOException e) {
+      // The message of a wrong password is "keystore password was incorrect"; never the password.
+      throw new IllegalStateException("cannot open the CA keystore: " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  X509Certificate rootCertificate() {
+    return root;
+  }
+
+  X509Certificate issuingCertificate() {
+    return issuing;
+  }
+
+  /** A signer with the issuing CA's key; for an HSM the signature is made inside it. */
+  ContentSigner issuingSigner(String signatureAlgorithm) {
+    try {
+      return new JcaContentSignerBuilder(signatureAlgorithm).build(issuingKey);
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("cannot sign with " + signatureAlgorithm, e);
+    }
+  }
+
+  private static KeyStore load(CaProperties properties, Clock clock, Path path, char[] password)
+      throws GeneralSecurityException, IOException {
+    if (isPkcs11(properties)) {
+      // An HSM's keys are made in a key ceremony, never by the application: only load.
+      KeyStore keyStore = pkcs11KeyStore(properties);
+      keyStore.load(null, password);
+      return keyStore;
+    }
+    KeyStore keyStore = KeyStore.getInstance(properties.keystoreType());
+    if (Files.exists(path)) {
+      try (InputStream in = Files.newInputStream(path)) {
+        keyStore.load(in, password);
+      }
+      log.info("Loaded the CA keystore {}", path.toAbsolutePath());
+      return keyStore;
+    }
+    if (!properties.createIfMissing()) {
+      throw new IllegalStateException(
+          "the CA keystore "
+              + path.toAbsolutePath()
+              + " does not exist and backoffice.ca.create-if-missing is false");
+    }
+    keyStore.load(null, password);
+    DevelopmentCa.createIn(keyStore, properties, clock, password);
+    store(keyStore, path, password);
+    log.warn(
+        "Created a new development CA in {}: its root is trusted by nobody but this installation",
+        path.toAbsolutePath());
+    return keyStore;
+  }
+
+  /** Written beside the target and moved, so a crash never leaves half a keystore behind. */
+  private static void store(KeyStore keyStore, Path path, char[] password)
+      throws GeneralSecurityException, IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    Path partial = path.resolveSibling(path.getFileName() + ".partial");
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+      }
+      keyStore.store(out, password);
+    }
+    Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static KeyStore pkcs11KeyStore(CaProperties properties) throws GeneralSecurityException {
+    if (blank(properties.pkcs11Config())) {
+      return KeyStore.getInstance("PKCS11"); // a provider configured in java.security
+    }
+    Provider base = Security.getProvider("SunPKCS11");
+    if (base == null) {
+      throw new IllegalStateException("this JDK has no SunPKCS11 provider for backoffice.ca.pkcs11-config");
+    }
+    Provider hsm = base.configure(properties.pkcs11Config());
+    Security.addProvider(hsm);
+    return KeyStore.getInstance("PKCS11", hsm);
+  }
+
+  private static X509Certificate certificate(KeyStore keyStore, String alias)
+      throws GeneralSecurityException {
+    if (!(keyStore.getCertificate(alias) instanceof X509Certificate certificate)) {
+      throw new IllegalStateException("the CA keystore has no certificate under alias " + alias);
+    }
+    return certificate;
+  }
+
+  private static boolean isPkcs11(CaProperties properties) {
+    return "PKCS11".equals(properties.keystoreType().toUpperCase(Locale.ROOT));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.ApplicationStatus;
 import org.cabackoffice.application.RejectionReason;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequestRepository;
 import org.cabackoffice.documents.UploadedDocumentRepository;
@@ -236,7 +237,7 @@ class RecordedEvidence {
                 + " requested from WHOIS contact "
                 + c.getEmail()
                 + ", valid until "
-                + c.getExpiresAt(),
+                + BusinessCalendar.shown(c.getExpiresAt()),
             reference));
     if (c.getDecidedAt() != null) {
       boolean answered =
@@ -278,7 +279,7 @@ class RecordedEvidence {
             + ": TXT record at "
             + c.getRecordName()
             + ", valid until "
-            + c.getExpiresAt(),
+            + BusinessCalendar.shown(c.getExpiresAt()),
         "dns_challenge:" + c.getId());
   }
 
@@ -332,7 +333,7 @@ class RecordedEvidence {
                 + " requested from the technical contact"
                 + note(r.getNote())
                 + "; link valid until "
-                + r.getExpiresAt(),
+                + BusinessCalendar.shown(r.getExpiresAt()),
             "document_request:" + r.getId()));
     for (UploadedDocumentSummary d : uploaded) {
       if (d.requestId() != r.getId()) {

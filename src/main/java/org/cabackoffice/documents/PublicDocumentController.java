@@ -3,7 +3,6 @@ package org.cabackoffice.documents;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
@@ -34,11 +33,9 @@ public class PublicDocumentController {
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final DocumentUploads uploads;
-  private final Clock clock;
 
-  public PublicDocumentController(DocumentUploads uploads, Clock clock) {
+  public PublicDocumentController(DocumentUploads uploads) {
     this.uploads = uploads;
-    this.clock = clock;
   }
 
   @GetMapping("/public/documents/{token}")
@@ -48,7 +45,7 @@ public class PublicDocumentController {
     CsrfToken csrf = (CsrfToken) http.getAttribute(CsrfToken.class.getName());
     return html(
         HttpStatus.OK,
-        UploadPage.form(request, uploads.maxUploadBytes(), clock.getZone(), csrf));
+        UploadPage.form(request, uploads.maxUploadBytes(), csrf));
   }
 
   @PostMapping(value = "/public/documents/{token}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -2,8 +2,7 @@ package org.cabackoffice.documents;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
@@ -12,12 +11,10 @@ import org.springframework.security.web.csrf.CsrfToken;
  */
 final class UploadPage {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private UploadPage() {}
 
-  static String form(DocumentRequest request, long maxUploadBytes, ZoneId zone, CsrfToken csrf) {
-    String expires = SHOWN.format(request.getExpiresAt().atZone(zone)) + " (" + zone.getId() + ")";
+  static String form(DocumentRequest request, long maxUploadBytes, CsrfToken csrf) {
+    String expires = BusinessCalendar.shown(request.getExpiresAt());
     String csrfField =
         csrf == null
             ? ""

@@ -1,8 +1,7 @@
 package org.cabackoffice.domain;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -27,8 +26,6 @@ import org.springframework.web.util.HtmlUtils;
 public class DomainConsentPage {
 
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
-  private static final DateTimeFormatter JST =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final DomainUseConsents consents;
 
@@ -104,7 +101,7 @@ public class DomainConsentPage {
         + "</strong>. Do you agree that it uses this domain name?</p>"
         + "<dl><dt>申請団体 / Applicant</dt><dd>" + applicant + "</dd>"
         + "<dt>ドメイン名 / Domain name</dt><dd>" + domain + "</dd>"
-        + "<dt>有効期限 / Valid until</dt><dd>" + JST.format(consent.getExpiresAt()) + "</dd></dl>"
+        + "<dt>有効期限 / Valid until</dt><dd>" + BusinessCalendar.shown(consent.getExpiresAt()) + "</dd></dl>"
         + "<form method=\"post\">" + csrf
         + "<button type=\"submit\" name=\"decision\" value=\"approve\">承諾する / Approve</button> "
         + "<button type=\"submit\" name=\"decision\" value=\"decline\">承諾しない / Decline</button>"

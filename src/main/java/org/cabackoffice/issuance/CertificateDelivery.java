@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.cabackoffice.mail.OutgoingMail;
@@ -24,9 +24,8 @@ public class CertificateDelivery {
 
   static final String TEMPLATE = "certificate-issued";
   static final String PEM_FILE = "application/x-pem-file";
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(JAPAN);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(BusinessCalendar.ZONE);
 
   private final MailTemplates templates;
   private final Outbox outbox;

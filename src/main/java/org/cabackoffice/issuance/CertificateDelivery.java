@@ -41,15 +41,21 @@ public class CertificateDelivery {
    * Puts the issuance mail in the outbox. The dedup key is the serial, so a retried job never
    * mails the same certificate twice.
    *
-   * @param productNameJa as the guide names it: "グローバル・サーバ ID", "セキュア・サーバ ID", or
-   *     "EV SSL サーバ証明書"
+   * @param productNameJa as the guide names it in the subject and the Japanese half: "グローバル・サーバ
+   *     ID", "セキュア・サーバ ID", or "EV SSL サーバ証明書"
+   * @param productNameEn the same product in the English half, for agencies abroad
    */
-  public void mail(IssuedCertificate certificate, String technicalContactEmail, String productNameJa) {
+  public void mail(
+      IssuedCertificate certificate,
+      String technicalContactEmail,
+      String productNameJa,
+      String productNameEn) {
     if (technicalContactEmail == null || technicalContactEmail.isBlank()) {
       throw new IllegalArgumentException("no technical contact e-mail to deliver to");
     }
-    if (productNameJa == null || productNameJa.isBlank()) {
-      throw new IllegalArgumentException("no product name for the subject");
+    if (productNameJa == null || productNameJa.isBlank()
+        || productNameEn == null || productNameEn.isBlank()) {
+      throw new IllegalArgumentException("no product name for the subject and both halves");
     }
     X509Certificate issued = CertificatePem.parse(certificate.pem()).get(0);
     X509Certificate intermediate = authority.issuingCertificate();
@@ -66,7 +72,8 @@ public class CertificateDelivery {
     String intermediatePem = CertificatePem.encode(intermediate);
     Map<String, Object> model =
         Map.of(
-            "product", productNameJa,
+            "productNameJa", productNameJa,
+            "productNameEn", productNameEn,
             "commonName", certificate.commonName() == null ? "" : certificate.commonName(),
             "dnsNames", String.join(", ", certificate.dnsNames()),
             "serial", certificate.serial(),

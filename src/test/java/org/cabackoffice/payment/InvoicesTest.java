@@ -98,7 +98,7 @@ class InvoicesTest {
       assertThat(mail.subject()).startsWith("お振込みのご案内 (申請番号 7)");
       assertThat(mail.body())
           .contains("196,900 円", "JPY 196,900", "2025-06-16", "みずほ銀行", "アゼリア支店",
-              "123", accountNumber, "グローバル・サーバ ID")
+              "123", accountNumber, "製品: グローバル・サーバ ID", "Product: Global Server ID")
           .doesNotContain("{{")
           .doesNotContain("ご入金の前に発行");
     });
@@ -113,7 +113,8 @@ class InvoicesTest {
     assertThat(mails).singleElement().satisfies(mail -> {
       assertThat(mail.subject()).contains("先行納入手配", "申請番号 8");
       assertThat(mail.body())
-          .contains("サーバ ID はご入金の前に発行されます", "issued before your payment arrives");
+          .contains("サーバ ID はご入金の前に発行されます", "issued before your payment arrives")
+          .contains("製品: セキュア・サーバ ID", "Product: Secure Server ID");
     });
   }
 

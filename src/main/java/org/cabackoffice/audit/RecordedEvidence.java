@@ -184,6 +184,13 @@ class RecordedEvidence {
     if (e.getRegistryServer() != null) {
       s.append(" (referred by ").append(e.getRegistryServer()).append(')');
     }
+    if (e.getFailedReferral() != null) {
+      s.append(" (its referral to ")
+          .append(e.getFailedReferral())
+          .append(" failed: ")
+          .append(e.getFailedReferralReason())
+          .append("; the registry's own answer was used)");
+    }
     if (!e.isRegistered()) {
       s.append(": not registered");
     } else {

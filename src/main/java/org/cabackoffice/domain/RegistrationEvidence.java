@@ -72,6 +72,16 @@ public class RegistrationEvidence {
   @Column(name = "contact_records", length = 262144)
   private String contactRecords;
 
+  /**
+   * The referral the registry's answer named but that failed (timeout, no address, refused), so
+   * that answer was used as it named the registrant; null when none failed.
+   */
+  @Column(name = "failed_referral", length = 512)
+  private String failedReferral;
+
+  @Column(name = "failed_referral_reason", length = 1000)
+  private String failedReferralReason;
+
   @Column(name = "registrant_organization", length = 512)
   private String registrantOrganization;
 
@@ -122,6 +132,10 @@ public class RegistrationEvidence {
       }
       this.contactRecords = truncate(records.toString(), 262144);
     }
+    if (answer.failedReferral() != null) {
+      this.failedReferral = truncate(answer.failedReferral().server(), 512);
+      this.failedReferralReason = truncate(answer.failedReferral().reason(), 1000);
+    }
     this.registrantOrganization = truncate(record.registrantOrganization(), 512);
     this.registrantNames = truncate(join(record.registrantNames()), 2000);
     this.contactEmails = truncate(join(record.contactEmails()), 2000);
@@ -153,6 +167,8 @@ public class RegistrationEvidence {
     reuse.registryServer = lookup.registryServer;
     reuse.registryResponse = lookup.registryResponse;
     reuse.contactRecords = lookup.contactRecords;
+    reuse.failedReferral = lookup.failedReferral;
+    reuse.failedReferralReason = lookup.failedReferralReason;
     reuse.registrantOrganization = lookup.registrantOrganization;
     reuse.registrantNames = lookup.registrantNames;
     reuse.contactEmails = lookup.contactEmails;
@@ -230,6 +246,14 @@ public class RegistrationEvidence {
 
   public String getContactRecords() {
     return contactRecords;
+  }
+
+  public String getFailedReferral() {
+    return failedReferral;
+  }
+
+  public String getFailedReferralReason() {
+    return failedReferralReason;
   }
 
   public String getRegistrantOrganization() {

@@ -66,6 +66,25 @@ class DomainCheckTest {
   }
 
   @Test
+  void aFailedReferralIsKeptWithTheRegistryAnswerThatNamedTheRegistrant() {
+    // The registry names the registrant and a registrar server that refuses connections.
+    verisign.answer(
+        "sample-shop.com",
+        WhoisAnswers.text("registrar-full.txt").replace("whois.registrar.example", "127.0.0.1:1"));
+
+    DomainCheckResult result = domainCheck.check("sample-shop.com", List.of("Sample Co., Ltd."));
+    DomainCheckResult reused = at(NOW.plusSeconds(60)).check("sample-shop.com", List.of("Sample Co., Ltd."));
+
+    assertThat(result.match()).isEqualTo(NameMatch.MATCH);
+    assertThat(result.server()).isEqualTo(verisign.address());
+    RegistrationEvidence stored = evidence.findById(result.evidenceId()).orElseThrow();
+    assertThat(stored.getFailedReferral()).isEqualTo("127.0.0.1:1");
+    assertThat(stored.getFailedReferralReason()).contains("unreachable");
+    RegistrationEvidence reuse = evidence.findById(reused.evidenceId()).orElseThrow();
+    assertThat(reuse.getFailedReferral()).isEqualTo("127.0.0.1:1");
+  }
+
+  @Test
   void theApplicantsJapaneseNameMatchesTheJprsRecordAndTheAnswerIsKept() {
     jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-ja.txt"));
 

@@ -203,6 +203,10 @@ class RecordedEvidence {
         s.append(" (redacted)");
       }
     }
+    if (e.getRegistrationExpiresOn() != null) {
+      s.append(e.isRegistrationExpiredAtCheck() ? ", registration EXPIRED on " : ", registration expires on ")
+          .append(e.getRegistrationExpiresOn());
+    }
     if (!e.getComparedNames().isEmpty()) {
       s.append(", compared with '").append(String.join("', '", e.getComparedNames())).append('\'');
     }

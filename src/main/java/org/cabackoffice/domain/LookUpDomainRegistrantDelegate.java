@@ -21,6 +21,10 @@ public class LookUpDomainRegistrantDelegate implements JavaDelegate {
     execution.setVariable("registrableDomain", result.registrableDomain());
     execution.setVariable("whoisContacts", String.join(",", result.contactEmails()));
     execution.setVariable("registrantOrganization", result.registrantOrganization());
+    // Shown read-only in the compare-registrant-name form.
+    execution.setVariable(
+        "registrationFinding",
+        result.registrationFinding() == null ? "None / なし" : result.registrationFinding());
     // The process history then names the stored registry answer the decision used (BR 5.4.1).
     if (result.evidenceId() != null) {
       execution.setVariable("registrationEvidenceId", result.evidenceId());

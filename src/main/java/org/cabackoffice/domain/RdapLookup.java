@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,7 +114,11 @@ public class RdapLookup {
           new RegistryAnswer.FailedReferral(related, "the registrar's server has no record of " + domain));
     }
     return new RegistryAnswer(
-        SOURCE, registrar.server(), registrar.response(), registrar.record(), answer);
+        SOURCE,
+        registrar.server(),
+        registrar.response(),
+        WhoisLookup.expiryOfTheRegistry(registrar.record(), answer.record()),
+        answer);
   }
 
   /**
@@ -298,7 +303,17 @@ public class RdapLookup {
         redacted = true;
       }
     }
-    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), null);
+    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), null, expiration(root));
+  }
+
+  /** RFC 9083 4.5: the date of the "expiration" event, or null. */
+  private static LocalDate expiration(JsonNode root) {
+    for (JsonNode event : root.path("events")) {
+      if ("expiration".equalsIgnoreCase(event.path("eventAction").asText(""))) {
+        return WhoisRecordParser.date(event.path("eventDate").asText(""));
+      }
+    }
+    return null;
   }
 
   private static void collectEntities(JsonNode list, List<JsonNode> into) {

@@ -9,8 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.cabackoffice.calendar.BusinessCalendar;
 
 /**
  * A registry's answer about a domain as it was when checked, with what we read from it and how
@@ -82,6 +84,10 @@ public class RegistrationEvidence {
   @Column(name = "failed_referral_reason", length = 1000)
   private String failedReferralReason;
 
+  /** The registration's expiry date as the record gave it, or null when it gave none. */
+  @Column(name = "registration_expires_on")
+  private LocalDate registrationExpiresOn;
+
   @Column(name = "registrant_organization", length = 512)
   private String registrantOrganization;
 
@@ -136,6 +142,7 @@ public class RegistrationEvidence {
       this.failedReferral = truncate(answer.failedReferral().server(), 512);
       this.failedReferralReason = truncate(answer.failedReferral().reason(), 1000);
     }
+    this.registrationExpiresOn = record.expiresOn();
     this.registrantOrganization = truncate(record.registrantOrganization(), 512);
     this.registrantNames = truncate(join(record.registrantNames()), 2000);
     this.contactEmails = truncate(join(record.contactEmails()), 2000);
@@ -167,6 +174,7 @@ public class RegistrationEvidence {
     reuse.registryServer = lookup.registryServer;
     reuse.registryResponse = lookup.registryResponse;
     reuse.contactRecords = lookup.contactRecords;
+    reuse.registrationExpiresOn = lookup.registrationExpiresOn;
     reuse.failedReferral = lookup.failedReferral;
     reuse.failedReferralReason = lookup.failedReferralReason;
     reuse.registrantOrganization = lookup.registrantOrganization;
@@ -181,7 +189,7 @@ public class RegistrationEvidence {
   /** What was read from the answer when it came, as it was stored. */
   public RegistrationRecord record() {
     return new RegistrationRecord(
-        registered, getRegistrantNames(), getContactEmails(), redacted, null);
+        registered, getRegistrantNames(), getContactEmails(), redacted, null, registrationExpiresOn);
   }
 
   public boolean isReuse() {
@@ -246,6 +254,15 @@ public class RegistrationEvidence {
 
   public String getContactRecords() {
     return contactRecords;
+  }
+
+  public LocalDate getRegistrationExpiresOn() {
+    return registrationExpiresOn;
+  }
+
+  /** Whether the registration had lapsed when this check was made (in business dates). */
+  public boolean isRegistrationExpiredAtCheck() {
+    return record().expiredOn(BusinessCalendar.dateOf(checkedAt));
   }
 
   public String getFailedReferral() {

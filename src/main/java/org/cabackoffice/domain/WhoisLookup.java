@@ -112,8 +112,16 @@ public class WhoisLookup {
         SOURCE,
         registrarAnswer.server(),
         registrarAnswer.response(),
-        registrarAnswer.record(),
+        expiryOfTheRegistry(registrarAnswer.record(), answer.record()),
         answer);
+  }
+
+  /**
+   * The registrar's record with the registry's expiry date: the registry decides when a
+   * registration lapses, a registrar's copy may lag behind a renewal.
+   */
+  static RegistrationRecord expiryOfTheRegistry(RegistrationRecord registrar, RegistrationRecord registry) {
+    return registry.expiresOn() == null ? registrar : registrar.withExpiresOn(registry.expiresOn());
   }
 
   /**
@@ -172,7 +180,12 @@ public class WhoisLookup {
     }
     RegistrationRecord withEmails =
         new RegistrationRecord(
-            record.registered(), record.registrantNames(), emails, record.redacted(), record.referral());
+            record.registered(),
+            record.registrantNames(),
+            emails,
+            record.redacted(),
+            record.referral(),
+            record.expiresOn());
     return new RegistryAnswer(
         answer.source(), answer.server(), answer.response(), withEmails, answer.referredFrom(), records);
   }

@@ -191,6 +191,20 @@ class RdapLookupTest {
   }
 
   @Test
+  void theExpirationEventGivesTheExpiryDate() {
+    String withEvents =
+        resource("registrar-full.json")
+            .replaceFirst(
+                "\"objectClassName\": \"domain\",",
+                "\"objectClassName\": \"domain\", \"events\": [{\"eventAction\": \"registration\","
+                    + " \"eventDate\": \"2005-03-01T02:00:00Z\"}, {\"eventAction\": \"expiration\","
+                    + " \"eventDate\": \"2026-03-01T02:00:00Z\"}],");
+    answers.put("/registry/domain/sample-shop.com", new Canned(200, withEvents));
+
+    assertThat(lookup().lookup("sample-shop.com").record().expiresOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+  }
+
+  @Test
   void redactedRegistrant() {
     answers.put("/registry/domain/private-shop.com", new Canned(200, resource("registrar-redacted.json")));
 

@@ -3,7 +3,6 @@ package org.cabackoffice.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Applications {
 
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   /** Standard issuance takes 3 business days; express the same business day (guide, intro). */
   static final int STANDARD_BUSINESS_DAYS = 3;
 
@@ -242,9 +240,9 @@ public class Applications {
    * holiday count from the next business day.
    */
   Instant serviceLevelDeadline(boolean express, Instant submitted) {
-    ZonedDateTime at = submitted.atZone(JAPAN);
+    ZonedDateTime at = submitted.atZone(BusinessCalendar.ZONE);
     ZonedDateTime closeOfDay =
-        at.toLocalDate().atTime(END_OF_BUSINESS_HOUR, 0).atZone(JAPAN);
+        at.toLocalDate().atTime(END_OF_BUSINESS_HOUR, 0).atZone(BusinessCalendar.ZONE);
     if (!calendar.isBusinessDay(at.toLocalDate()) || !at.isBefore(closeOfDay)) {
       closeOfDay = calendar.plusBusinessDays(closeOfDay, 1);
     }

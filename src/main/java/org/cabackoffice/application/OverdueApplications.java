@@ -2,9 +2,9 @@ package org.cabackoffice.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OverdueApplications {
 
   static final String TEMPLATE = "overdue-application";
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final Applications applications;
   private final MailTemplates templates;
@@ -51,7 +50,7 @@ public class OverdueApplications {
   @Transactional
   public void remindTeam(long applicationId, List<String> waitingFor) {
     Application application = applications.get(applicationId);
-    LocalDate today = LocalDate.now(clock.withZone(JAPAN));
+    LocalDate today = BusinessCalendar.today(clock);
     outbox.enqueue(
         templates
             .compose(
@@ -63,7 +62,7 @@ public class OverdueApplications {
                     "commonName", String.valueOf(application.getCommonName()),
                     "organization", application.getOrganizationNameEn(),
                     "express", application.isExpress() ? "express / 特急" : "standard / 通常",
-                    "submittedAt", application.getSubmittedAt().atZone(JAPAN).toLocalDateTime().withNano(0).toString(),
+                    "submittedAt", application.getSubmittedAt().atZone(BusinessCalendar.ZONE).toLocalDateTime().withNano(0).toString(),
                     "waitingFor", waitingFor.isEmpty() ? "-" : String.join(", ", waitingFor)),
                 List.of())
             .about(applicationId));

@@ -2,7 +2,8 @@ package org.cabackoffice.application;
 
 /**
  * The server ID products (guide [2-1]); a renewal may switch product. The Japanese name is the
- * one the guide uses in the issuance mail's subject ([5-1]).
+ * one the guide uses in the issuance mail's subject ([5-1]) and every mail's Japanese half; the
+ * English name is the product in the English half, which agencies abroad read.
  */
 public enum Product {
   SECURE_SERVER_ID("セキュア・サーバ ID", "Secure Server ID", false),

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.ApplicationStatus;
 import org.cabackoffice.application.RejectionReason;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.documents.DocumentRequest;
 import org.cabackoffice.documents.DocumentRequestRepository;
 import org.cabackoffice.documents.UploadedDocumentRepository;
@@ -183,6 +184,13 @@ class RecordedEvidence {
     if (e.getRegistryServer() != null) {
       s.append(" (referred by ").append(e.getRegistryServer()).append(')');
     }
+    if (e.getFailedReferral() != null) {
+      s.append(" (its referral to ")
+          .append(e.getFailedReferral())
+          .append(" failed: ")
+          .append(e.getFailedReferralReason())
+          .append("; the registry's own answer was used)");
+    }
     if (!e.isRegistered()) {
       s.append(": not registered");
     } else {
@@ -194,6 +202,10 @@ class RecordedEvidence {
       if (e.isRedacted()) {
         s.append(" (redacted)");
       }
+    }
+    if (e.getRegistrationExpiresOn() != null) {
+      s.append(e.isRegistrationExpiredAtCheck() ? ", registration EXPIRED on " : ", registration expires on ")
+          .append(e.getRegistrationExpiresOn());
     }
     if (!e.getComparedNames().isEmpty()) {
       s.append(", compared with '").append(String.join("', '", e.getComparedNames())).append('\'');
@@ -236,7 +248,7 @@ class RecordedEvidence {
                 + " requested from WHOIS contact "
                 + c.getEmail()
                 + ", valid until "
-                + c.getExpiresAt(),
+                + BusinessCalendar.shown(c.getExpiresAt()),
             reference));
     if (c.getDecidedAt() != null) {
       boolean answered =
@@ -278,7 +290,7 @@ class RecordedEvidence {
             + ": TXT record at "
             + c.getRecordName()
             + ", valid until "
-            + c.getExpiresAt(),
+            + BusinessCalendar.shown(c.getExpiresAt()),
         "dns_challenge:" + c.getId());
   }
 
@@ -332,7 +344,7 @@ class RecordedEvidence {
                 + " requested from the technical contact"
                 + note(r.getNote())
                 + "; link valid until "
-                + r.getExpiresAt(),
+                + BusinessCalendar.shown(r.getExpiresAt()),
             "document_request:" + r.getId()));
     for (UploadedDocumentSummary d : uploaded) {
       if (d.requestId() != r.getId()) {

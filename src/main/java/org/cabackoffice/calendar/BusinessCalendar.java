@@ -1,10 +1,13 @@
 package org.cabackoffice.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,13 @@ public class BusinessCalendar {
   /** The CA works in Japan; deadlines are counted in Japanese days whatever the caller's zone. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
+  /**
+   * A moment as customers and officers read it (mails, pages, timeline): Japanese time, said so.
+   * The server's clock runs in UTC, so formatting in the clock's zone would show UTC.
+   */
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'JST'").withZone(ZONE);
+
   private final Set<MonthDay> closures;
 
   public BusinessCalendar(CalendarProperties properties) {
@@ -29,6 +39,24 @@ public class BusinessCalendar {
         properties.closures().stream()
             .map(BusinessCalendar::parseMonthDay)
             .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Today's business date: the date of invoices, due dates, reminders and mails. At 03:08 JST on
+   * the 4th it is the 4th, although the server's UTC clock still says the 3rd.
+   */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), ZONE);
+  }
+
+  /** The business date of a moment. */
+  public static LocalDate dateOf(Instant instant) {
+    return LocalDate.ofInstant(instant, ZONE);
+  }
+
+  /** {@code 2026-12-04 03:08 JST}: a moment shown to people, in the CA's zone. */
+  public static String shown(Instant instant) {
+    return SHOWN.format(instant);
   }
 
   public boolean isBusinessDay(LocalDate date) {

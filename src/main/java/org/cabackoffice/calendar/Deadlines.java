@@ -3,7 +3,6 @@ package org.cabackoffice.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deadlines {
 
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   /** Reminders go out at the start of the CA's business day. */
   static final LocalTime REMINDER_TIME = LocalTime.of(10, 0);
 
@@ -31,7 +29,7 @@ public class Deadlines {
   }
 
   public Date reminder() {
-    ZonedDateTime today = ZonedDateTime.now(clock.withZone(JAPAN)).with(REMINDER_TIME);
+    ZonedDateTime today = ZonedDateTime.now(clock.withZone(BusinessCalendar.ZONE)).with(REMINDER_TIME);
     return Date.from(calendar.plusBusinessDays(today, settings.reminderBusinessDays()).toInstant());
   }
 

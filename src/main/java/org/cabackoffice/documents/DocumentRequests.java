@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DocumentRequests {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final DocumentRequestRepository requests;
   private final DocumentsProperties properties;
@@ -115,7 +112,7 @@ public class DocumentRequests {
             .filter(r -> r.getStatus() == DocumentRequestStatus.REQUESTED && !r.hasLapsed(now));
     waiting.ifPresent(
         r -> {
-          LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+          LocalDate today = BusinessCalendar.dateOf(now);
           outbox.enqueue(
               templates.compose(
                   "document-reminder:" + r.getId() + ":" + today,
@@ -195,11 +192,10 @@ public class DocumentRequests {
   }
 
   private Map<String, Object> mailModel(DocumentRequest request) {
-    ZoneId zone = clock.getZone();
     return Map.of(
         "applicationId", request.getApplicationId(),
         "note", request.getNote(),
         "uploadUrl", uploadUrl(request),
-        "expiresAt", SHOWN.format(request.getExpiresAt().atZone(zone)) + " (" + zone.getId() + ")");
+        "expiresAt", BusinessCalendar.shown(request.getExpiresAt()));
   }
 }

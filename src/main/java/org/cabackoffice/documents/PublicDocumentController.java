@@ -2,12 +2,11 @@ package org.cabackoffice.documents;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.pages.Pages;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -34,15 +33,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class PublicDocumentController {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final DocumentUploads uploads;
-  private final Clock clock;
   private final Pages pages;
 
-  public PublicDocumentController(DocumentUploads uploads, Clock clock, Pages pages) {
+  public PublicDocumentController(DocumentUploads uploads, Pages pages) {
     this.uploads = uploads;
-    this.clock = clock;
     this.pages = pages;
   }
 
@@ -50,8 +46,8 @@ public class PublicDocumentController {
   @PreAuthorize("permitAll()")
   public ResponseEntity<String> page(@PathVariable String token, HttpServletRequest http) {
     DocumentRequest request = uploads.openRequest(token);
-    String expires =
-        SHOWN.format(request.getExpiresAt().atZone(clock.getZone())) + " (" + clock.getZone().getId() + ")";
+    // A Japanese business time whatever the server's zone (issue 8, item 4).
+    String expires = BusinessCalendar.shown(request.getExpiresAt());
     return pages.privatePage(
         HttpStatus.OK,
         "documents/upload",

@@ -10,7 +10,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +29,9 @@ import org.springframework.stereotype.Component;
  * mail catcher. It answers RFC 3912 queries on a loopback port with the records under
  * {@code classpath:dev-registry/<domain>.txt}, written as JPRS answers them, and "No match"
  * otherwise. Only the demo domains are routed here (application.yml); every other name goes
- * to its real registry.
+ * to its real registry. The records' dates are rendered relative to today when served (created a
+ * year ago, expiring in a year), so the demo never shows a registration that lapsed since it was
+ * written; {@code {{created}}}, {@code {{expires}}} and {@code {{updated}}} in a record mark them.
  */
 @Component
 @ConditionalOnProperty(name = "backoffice.whois.dev-registry.enabled", havingValue = "true")
@@ -33,12 +39,17 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DevelopmentRegistry.class);
 
+  private static final DateTimeFormatter JPRS_DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+
   private final int port;
+  private final Clock clock;
   private ServerSocket socket;
   private Thread acceptor;
 
-  public DevelopmentRegistry(@Value("${backoffice.whois.dev-registry.port:4343}") int port) {
+  public DevelopmentRegistry(
+      @Value("${backoffice.whois.dev-registry.port:4343}") int port, Clock clock) {
     this.port = port;
+    this.clock = clock;
   }
 
   @Override
@@ -58,7 +69,7 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
             new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         String query = in.readLine();
         OutputStream out = client.getOutputStream();
-        out.write(answer(query).getBytes(StandardCharsets.UTF_8));
+        out.write(answer(query, BusinessCalendar.today(clock)).getBytes(StandardCharsets.UTF_8));
         out.flush();
       } catch (SocketException closed) {
         return;
@@ -68,7 +79,8 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
     }
   }
 
-  static String answer(String query) throws IOException {
+  /** The record for {@code query}, its dates rendered relative to {@code today} (JPRS dates are Japanese). */
+  static String answer(String query, LocalDate today) throws IOException {
     String domain = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
     if (domain.endsWith("/e")) {
       domain = domain.substring(0, domain.length() - 2);
@@ -85,7 +97,10 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
       if (record == null) {
         return "No match!!\n";
       }
-      return new String(record.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(record.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("{{created}}", JPRS_DATE.format(today.minusYears(1)))
+          .replace("{{expires}}", JPRS_DATE.format(today.plusYears(1)))
+          .replace("{{updated}}", JPRS_DATE.format(today.minusDays(30)));
     }
   }
 

@@ -34,6 +34,8 @@ public class DomainAssessment {
   /**
    * @param evidenceId the {@link RegistrationEvidence} the decision rests on (which itself names
    *     a reused lookup), or null when no registry was consulted
+   * @param registrationFinding what the officer must see about the registration (it has
+   *     expired), or null
    */
   public record Result(
       Outcome outcome,
@@ -42,10 +44,11 @@ public class DomainAssessment {
       String rejectionCode,
       String detail,
       Long evidenceId,
-      String registrantOrganization) {
+      String registrantOrganization,
+      String registrationFinding) {
 
     Result(Outcome outcome, String domain, List<String> contacts, String code, String detail, Long evidenceId) {
-      this(outcome, domain, contacts, code, detail, evidenceId, null);
+      this(outcome, domain, contacts, code, detail, evidenceId, null, null);
     }
   }
 
@@ -88,11 +91,14 @@ public class DomainAssessment {
       return new Result(
           Outcome.REFUSED, domain, List.of(), "DOMAIN_NOT_REGISTERED", domain, check.evidenceId());
     }
-    if (check.match() == NameMatch.MATCH) {
+    String finding = expiryFinding(check);
+    if (check.match() == NameMatch.MATCH && finding == null) {
       return new Result(
           Outcome.MATCH, domain, check.contactEmails(), null, null, check.evidenceId());
     }
-    if (check.match() == NameMatch.CLOSE) {
+    // A lapsed registration's registrant may no longer hold the domain: never an automatic
+    // match, an officer compares with the finding in view.
+    if (check.match() == NameMatch.MATCH || check.match() == NameMatch.CLOSE) {
       return new Result(
           Outcome.COMPARE,
           domain,
@@ -100,7 +106,8 @@ public class DomainAssessment {
           null,
           null,
           check.evidenceId(),
-          check.registrantOrganization());
+          check.registrantOrganization(),
+          finding);
     }
     if (check.contactEmails().isEmpty()) {
       return new Result(
@@ -109,10 +116,21 @@ public class DomainAssessment {
           List.of(),
           "DOMAIN_NO_CONTACT",
           domain + " (" + check.server() + ")",
-          check.evidenceId());
+          check.evidenceId(),
+          null,
+          finding);
     }
     return new Result(
-        Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null, check.evidenceId());
+        Outcome.CONSENT_NEEDED, domain, check.contactEmails(), null, null, check.evidenceId(), null, finding);
+  }
+
+  private static String expiryFinding(DomainCheckResult check) {
+    if (!check.registrationExpired()) {
+      return null;
+    }
+    return "The registration of " + check.domain() + " expired on " + check.registrationExpiresOn()
+        + " (" + check.source() + " " + check.server() + "): the registrant it names may no longer"
+        + " hold the domain / 登録の有効期限 (" + check.registrationExpiresOn() + ") が過ぎています";
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,14 +68,14 @@ public class DomainCheck {
       NameMatch match = match(names, record);
       RegistrationEvidence saved =
           evidence.save(RegistrationEvidence.reuse(lookup, now, names, match));
-      return result(name, lookup.getSource(), lookup.getServer(), record, match, saved);
+      return result(name, lookup.getSource(), lookup.getServer(), record, match, saved, now);
     }
     RegistryAnswer answer = ask(name);
     RegistrationRecord record = answer.record();
     NameMatch match = match(names, record);
     RegistrationEvidence saved =
         evidence.save(new RegistrationEvidence(name, answer, now, names, match));
-    return result(name, answer.source(), answer.server(), record, match, saved);
+    return result(name, answer.source(), answer.server(), record, match, saved, now);
   }
 
   private RegistryAnswer ask(String name) {
@@ -110,7 +111,8 @@ public class DomainCheck {
       String server,
       RegistrationRecord record,
       NameMatch match,
-      RegistrationEvidence saved) {
+      RegistrationEvidence saved,
+      Instant now) {
     return new DomainCheckResult(
         name,
         record.registered(),
@@ -121,6 +123,8 @@ public class DomainCheck {
         match,
         saved.getId(),
         saved.getQueriedAt(),
-        saved.getReusedEvidenceId());
+        saved.getReusedEvidenceId(),
+        record.expiresOn(),
+        record.expiredOn(BusinessCalendar.dateOf(now)));
   }
 }

@@ -1,6 +1,7 @@
 package org.cabackoffice.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ import java.util.List;
  * @param queriedAt when the registry gave the answer this check used
  * @param reusedEvidenceId the earlier lookup whose answer was reused (younger than {@code
  *     backoffice.whois.cache-max-age}), or null when the registry was asked now
+ * @param registrationExpiresOn the registration's expiry date as the record gives it, or null
+ * @param registrationExpired the expiry date lies before today (Japanese business date): a
+ *     finding the officer must see; the registrant named may no longer hold the domain
  */
 public record DomainCheckResult(
     String domain,
@@ -27,10 +31,27 @@ public record DomainCheckResult(
     NameMatch match,
     long evidenceId,
     Instant queriedAt,
-    Long reusedEvidenceId) {
+    Long reusedEvidenceId,
+    LocalDate registrationExpiresOn,
+    boolean registrationExpired) {
 
   public DomainCheckResult {
     contactEmails = contactEmails == null ? List.of() : List.copyOf(contactEmails);
+  }
+
+  public DomainCheckResult(
+      String domain,
+      boolean registered,
+      String source,
+      String server,
+      String registrantOrganization,
+      List<String> contactEmails,
+      NameMatch match,
+      long evidenceId,
+      Instant queriedAt,
+      Long reusedEvidenceId) {
+    this(domain, registered, source, server, registrantOrganization, contactEmails, match, evidenceId,
+        queriedAt, reusedEvidenceId, null, false);
   }
 
   /** Whether the registry's answer came from the cache rather than a query made now. */

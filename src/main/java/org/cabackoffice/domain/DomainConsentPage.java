@@ -1,11 +1,10 @@
 package org.cabackoffice.domain;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.pages.Pages;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DomainConsentPage {
 
-  private static final DateTimeFormatter JST =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final DomainUseConsents consents;
   private final Pages pages;
@@ -52,7 +49,7 @@ public class DomainConsentPage {
               "email", consent.getEmail(),
               "domain", consent.getDomainName(),
               "applicant", Objects.toString(consent.getApplicantOrganization(), ""),
-              "validUntil", JST.format(consent.getExpiresAt())));
+              "validUntil", BusinessCalendar.shown(consent.getExpiresAt())));
     } catch (DomainUseConsents.UnknownConsentTokenException e) {
       return unknown(request);
     } catch (DomainUseConsents.ConsentClosedException e) {

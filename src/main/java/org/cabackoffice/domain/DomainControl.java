@@ -1,11 +1,10 @@
 package org.cabackoffice.domain;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +29,6 @@ public class DomainControl {
     DNS_CHALLENGE
   }
 
-  private static final DateTimeFormatter JST =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final boolean registrantEvidenceCountsAsControl;
   private final DnsChangeValidations dnsChange;
@@ -84,7 +81,7 @@ public class DomainControl {
                 "domain", challenge.getDomainName(),
                 "recordName", challenge.getRecordName(),
                 "value", challenge.getValue(),
-                "expiresAt", JST.format(challenge.getExpiresAt())),
+                "expiresAt", BusinessCalendar.shown(challenge.getExpiresAt())),
             List.of())
             .about(applicationId));
     return Decision.DNS_CHALLENGE;

@@ -4,8 +4,6 @@ import org.cabackoffice.input.Truncation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.OutgoingMail;
 import org.cabackoffice.mail.Outbox;
@@ -43,8 +42,6 @@ public class DomainUseConsents {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final DateTimeFormatter JST_DATE =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final DomainUseConsentRepository consents;
   private final RegistrationEvidenceRepository registrations;
@@ -258,7 +255,7 @@ public class DomainUseConsents {
             "email", consent.getEmail(),
             "applicant", consent.getApplicantOrganization(),
             "link", baseUrl + PAGE_PATH + consent.getToken(),
-            "expiresAt", JST_DATE.format(consent.getExpiresAt()));
+            "expiresAt", BusinessCalendar.shown(consent.getExpiresAt()));
     OutgoingMail mail = templates.compose(dedupKey, template, consent.getEmail(), model, List.of());
     outbox.enqueue(mail.withFrom(sender).about(consent.getApplicationId()));
   }

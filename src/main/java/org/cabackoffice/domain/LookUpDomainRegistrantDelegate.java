@@ -22,6 +22,10 @@ public class LookUpDomainRegistrantDelegate implements JavaDelegate {
     execution.setVariable(Variables.REGISTRABLE_DOMAIN, result.registrableDomain());
     execution.setVariable(Variables.WHOIS_CONTACTS, String.join(",", result.contactEmails()));
     execution.setVariable(Variables.REGISTRANT_ORGANIZATION, result.registrantOrganization());
+    // Shown read-only in the compare-registrant-name form.
+    execution.setVariable(
+        Variables.REGISTRATION_FINDING,
+        result.registrationFinding() == null ? "None / なし" : result.registrationFinding());
     // The process history then names the stored registry answer the decision used (BR 5.4.1).
     if (result.evidenceId() != null) {
       execution.setVariable(Variables.REGISTRATION_EVIDENCE_ID, result.evidenceId());

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,14 +95,48 @@ public class RdapLookup {
     String url = base + "domain/" + domain;
     RegistryAnswer answer = ask(url);
     String related = relatedDomainLink(answer, url);
-    if (answer.record().registered() && related != null && mayFollow(related, url)) {
-      RegistryAnswer registrar = ask(related);
-      if (registrar.record().registered()) {
-        return new RegistryAnswer(
-            SOURCE, registrar.server(), registrar.response(), registrar.record(), answer);
-      }
+    if (!answer.record().registered() || related == null) {
+      return answer;
     }
-    return answer;
+    String refusal = refusalOf(related);
+    if (refusal != null) {
+      return withoutReferral(url, answer, new RegistryAnswer.FailedReferral(related, refusal));
+    }
+    RegistryAnswer registrar;
+    try {
+      registrar = ask(related);
+    } catch (RegistryUnavailableException e) {
+      return withoutReferral(url, answer, new RegistryAnswer.FailedReferral(related, e.getMessage()));
+    }
+    if (!registrar.record().registered()) {
+      // The registry says it exists, the registrar does not know it: keep the registry's word.
+      return answer.withFailedReferral(
+          new RegistryAnswer.FailedReferral(related, "the registrar's server has no record of " + domain));
+    }
+    return new RegistryAnswer(
+        SOURCE,
+        registrar.server(),
+        registrar.response(),
+        WhoisLookup.expiryOfTheRegistry(registrar.record(), answer.record()),
+        answer);
+  }
+
+  /**
+   * The registry's own answer when its {@code related} link failed: usable if it names the
+   * registrant, else no result (retried, then an incident), as for WHOIS referrals.
+   */
+  private static RegistryAnswer withoutReferral(
+      String url, RegistryAnswer answer, RegistryAnswer.FailedReferral failed) {
+    if (answer.record().registrantNames().isEmpty()) {
+      throw new RegistryUnavailableException(
+          url + " names no registrant, and its link to the registrar's record " + failed.server()
+              + " failed: " + failed.reason());
+    }
+    // Expected in daily work (a registrar's server down or slow): no stack, the evidence keeps it.
+    log.info(
+        "RDAP {}: link to {} failed ({}); the registry's answer names the registrant",
+        url, failed.server(), failed.reason());
+    return answer.withFailedReferral(failed);
   }
 
   private RegistryAnswer ask(String url) {
@@ -268,7 +303,17 @@ public class RdapLookup {
         redacted = true;
       }
     }
-    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), null);
+    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), null, expiration(root));
+  }
+
+  /** RFC 9083 4.5: the date of the "expiration" event, or null. */
+  private static LocalDate expiration(JsonNode root) {
+    for (JsonNode event : root.path("events")) {
+      if ("expiration".equalsIgnoreCase(event.path("eventAction").asText(""))) {
+        return WhoisRecordParser.date(event.path("eventDate").asText(""));
+      }
+    }
+    return null;
   }
 
   private static void collectEntities(JsonNode list, List<JsonNode> into) {
@@ -300,27 +345,26 @@ public class RdapLookup {
   }
 
   /**
-   * Whether the registrar's link may be followed ({@link ReferralPolicy}). The HTTP client
-   * resolves the host again when it connects; the check still keeps links that name private
-   * hosts or addresses outright from being followed.
+   * Why the registrar's link may not be followed ({@link ReferralPolicy}), or null when it may.
+   * The HTTP client resolves the host again when it connects; the check still keeps links that
+   * name private hosts or addresses outright from being followed.
    */
-  private boolean mayFollow(String related, String queried) {
+  private String refusalOf(String related) {
     String host;
     try {
       URI uri = URI.create(related);
       host = uri.getHost();
       if (host == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-        return false;
+        return "not an http(s) URL with a host";
       }
     } catch (IllegalArgumentException e) {
-      return false; // a link we cannot read leaves the registry's data as the best we have
+      return "not a URL";
     }
     try {
       referrals.addressFor(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-      return true;
-    } catch (ReferralPolicy.ReferralRefusedException e) {
-      log.warn("RDAP {}: {}", queried, e.getMessage());
-      return false;
+      return null;
+    } catch (ReferralPolicy.ReferralRefusedException | RegistryUnavailableException e) {
+      return e.getMessage();
     }
   }
 

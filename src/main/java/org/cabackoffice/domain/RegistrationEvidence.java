@@ -10,8 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.cabackoffice.calendar.BusinessCalendar;
 
 /**
  * A registry's answer about a domain as it was when checked, with what we read from it and how
@@ -73,6 +75,20 @@ public class RegistrationEvidence {
   @Column(name = "contact_records", length = 262144)
   private String contactRecords;
 
+  /**
+   * The referral the registry's answer named but that failed (timeout, no address, refused), so
+   * that answer was used as it named the registrant; null when none failed.
+   */
+  @Column(name = "failed_referral", length = 512)
+  private String failedReferral;
+
+  @Column(name = "failed_referral_reason", length = 1000)
+  private String failedReferralReason;
+
+  /** The registration's expiry date as the record gave it, or null when it gave none. */
+  @Column(name = "registration_expires_on")
+  private LocalDate registrationExpiresOn;
+
   @Column(name = "registrant_organization", length = 512)
   private String registrantOrganization;
 
@@ -123,6 +139,11 @@ public class RegistrationEvidence {
       }
       this.contactRecords = Truncation.cut(records.toString(), 262144);
     }
+    if (answer.failedReferral() != null) {
+      this.failedReferral = Truncation.cut(answer.failedReferral().server(), 512);
+      this.failedReferralReason = Truncation.cut(answer.failedReferral().reason(), 1000);
+    }
+    this.registrationExpiresOn = record.expiresOn();
     this.registrantOrganization = Truncation.cut(record.registrantOrganization(), 512);
     this.registrantNames = Truncation.cut(join(record.registrantNames()), 2000);
     this.contactEmails = Truncation.cut(join(record.contactEmails()), 2000);
@@ -154,6 +175,9 @@ public class RegistrationEvidence {
     reuse.registryServer = lookup.registryServer;
     reuse.registryResponse = lookup.registryResponse;
     reuse.contactRecords = lookup.contactRecords;
+    reuse.registrationExpiresOn = lookup.registrationExpiresOn;
+    reuse.failedReferral = lookup.failedReferral;
+    reuse.failedReferralReason = lookup.failedReferralReason;
     reuse.registrantOrganization = lookup.registrantOrganization;
     reuse.registrantNames = lookup.registrantNames;
     reuse.contactEmails = lookup.contactEmails;
@@ -166,7 +190,7 @@ public class RegistrationEvidence {
   /** What was read from the answer when it came, as it was stored. */
   public RegistrationRecord record() {
     return new RegistrationRecord(
-        registered, getRegistrantNames(), getContactEmails(), redacted, null);
+        registered, getRegistrantNames(), getContactEmails(), redacted, null, registrationExpiresOn);
   }
 
   public boolean isReuse() {
@@ -228,6 +252,23 @@ public class RegistrationEvidence {
 
   public String getContactRecords() {
     return contactRecords;
+  }
+
+  public LocalDate getRegistrationExpiresOn() {
+    return registrationExpiresOn;
+  }
+
+  /** Whether the registration had lapsed when this check was made (in business dates). */
+  public boolean isRegistrationExpiredAtCheck() {
+    return record().expiredOn(BusinessCalendar.dateOf(checkedAt));
+  }
+
+  public String getFailedReferral() {
+    return failedReferral;
+  }
+
+  public String getFailedReferralReason() {
+    return failedReferralReason;
   }
 
   public String getRegistrantOrganization() {

@@ -74,7 +74,10 @@ public class WhoisLookup {
 
   /**
    * A thin registry's answer names the registrar's server; only the registrar holds the
-   * registrant and contacts, so it is asked once.
+   * registrant and contacts, so it is asked once. When the referral fails (unreadable, no
+   * address, refused by {@link ReferralPolicy}, timeout, connection refused, throttled) an answer
+   * that already names the registrant is used, with the failed referral kept as evidence; only
+   * an answer that names none leaves the lookup without result (retried, then an incident).
    */
   private RegistryAnswer followReferral(RegistryServer registry, RegistryAnswer answer, String domain) {
     String referral = answer.record().referral();
@@ -85,30 +88,58 @@ public class WhoisLookup {
     try {
       registrar = RegistryServer.parse(referral);
     } catch (IllegalArgumentException e) {
-      return answer; // a referral we cannot read leaves the registry's data as the best we have
+      return withoutReferral(
+          registry, answer, domain, new RegistryAnswer.FailedReferral(referral, "not a server name"));
     }
     if (registrar.equals(registry)) {
       return answer;
     }
-    InetAddress registrarAddress;
+    RegistryAnswer registrarAnswer;
     try {
-      registrarAddress = referrals.addressFor(registrar.host());
-    } catch (ReferralPolicy.ReferralRefusedException e) {
-      // The registry's own data stays the best we have; the officer sees no registrant.
-      log.warn("WHOIS server {} (query {}): {}", registry, domain, e.getMessage());
-      return answer;
+      InetAddress registrarAddress = referrals.addressFor(registrar.host());
+      registrarAnswer = ask(registrar, registrarAddress, domain);
+    } catch (ReferralPolicy.ReferralRefusedException | RegistryUnavailableException e) {
+      return withoutReferral(
+          registry, answer, domain, new RegistryAnswer.FailedReferral(registrar.toString(), e.getMessage()));
     }
-    RegistryAnswer registrarAnswer = ask(registrar, registrarAddress, domain);
     if (!registrarAnswer.record().registered()) {
       // The registry says it exists, the registrar does not know it: keep the registry's word.
-      return answer;
+      return answer.withFailedReferral(
+          new RegistryAnswer.FailedReferral(
+              registrar.toString(), "the registrar's server has no record of " + domain));
     }
     return new RegistryAnswer(
         SOURCE,
         registrarAnswer.server(),
         registrarAnswer.response(),
-        registrarAnswer.record(),
+        expiryOfTheRegistry(registrarAnswer.record(), answer.record()),
         answer);
+  }
+
+  /**
+   * The registrar's record with the registry's expiry date: the registry decides when a
+   * registration lapses, a registrar's copy may lag behind a renewal.
+   */
+  static RegistrationRecord expiryOfTheRegistry(RegistrationRecord registrar, RegistrationRecord registry) {
+    return registry.expiresOn() == null ? registrar : registrar.withExpiresOn(registry.expiresOn());
+  }
+
+  /**
+   * The registry's own answer when the referral it names failed: usable if it names the
+   * registrant (a thick registry, or one that repeats the registrar's data), else no result.
+   */
+  private static RegistryAnswer withoutReferral(
+      RegistryServer registry, RegistryAnswer answer, String domain, RegistryAnswer.FailedReferral failed) {
+    if (answer.record().registrantNames().isEmpty()) {
+      throw new RegistryUnavailableException(
+          "WHOIS server " + registry + " (query " + domain + ") names no registrant, and its referral to "
+              + failed.server() + " failed: " + failed.reason());
+    }
+    // Expected in daily work (a registrar's server down or slow): no stack, the evidence keeps it.
+    log.info(
+        "WHOIS server {} (query {}): referral to {} failed ({}); its own answer names the registrant",
+        registry, domain, failed.server(), failed.reason());
+    return answer.withFailedReferral(failed);
   }
 
   /**
@@ -149,7 +180,12 @@ public class WhoisLookup {
     }
     RegistrationRecord withEmails =
         new RegistrationRecord(
-            record.registered(), record.registrantNames(), emails, record.redacted(), record.referral());
+            record.registered(),
+            record.registrantNames(),
+            emails,
+            record.redacted(),
+            record.referral(),
+            record.expiresOn());
     return new RegistryAnswer(
         answer.source(), answer.server(), answer.response(), withEmails, answer.referredFrom(), records);
   }

@@ -1,5 +1,7 @@
 package org.cabackoffice.domain;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,6 +80,25 @@ final class WhoisRecordParser {
 
   private static final Set<String> REFERRAL_KEYS = Set.of("registrar whois server");
 
+  /**
+   * The registration's expiry: JPRS general-use ({@code [有効期限]}, {@code [Expires on]}), JPRS
+   * organization-type ({@code [状態] Connected (2026/03/31)}, {@code [State]}: valid until the end
+   * of that month's last day), RDDS registry and registrar.
+   */
+  private static final Set<String> EXPIRY_KEYS =
+      Set.of(
+          "有効期限",
+          "expires on",
+          "状態",
+          "state",
+          "registry expiry date",
+          "registrar registration expiration date",
+          "expiration date",
+          "expiry date");
+
+  /** A date as JPRS (2026/03/31) or RDDS (2026-03-01T02:00:00Z) writes it. */
+  private static final Pattern DATE = Pattern.compile("(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})");
+
   /** Registries' answers for an unknown name (Verisign, JPRS, PIR, Afilias, DENIC style). */
   private static final List<Pattern> NO_MATCH =
       List.of(
@@ -134,6 +155,7 @@ final class WhoisRecordParser {
     boolean registered = false;
     boolean redacted = false;
     String referral = null;
+    LocalDate expiresOn = null;
 
     for (String line : text.split("\r?\n|\r")) {
       Matcher m = BRACKETED.matcher(line);
@@ -160,6 +182,8 @@ final class WhoisRecordParser {
         }
       } else if (REFERRAL_KEYS.contains(key) && !value.isEmpty() && referral == null) {
         referral = value;
+      } else if (EXPIRY_KEYS.contains(key) && expiresOn == null) {
+        expiresOn = date(value);
       }
     }
 
@@ -180,7 +204,21 @@ final class WhoisRecordParser {
       throw new RegistryUnavailableException(
           "the WHOIS answer has no domain record and no 'no match' statement: unrecognised format");
     }
-    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), referral);
+    return new RegistrationRecord(true, names, emails, redacted && names.isEmpty(), referral, expiresOn);
+  }
+
+  /** The first date in a value, or null: an unreadable date is no expiry, not an error. */
+  static LocalDate date(String value) {
+    Matcher m = DATE.matcher(value);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /**

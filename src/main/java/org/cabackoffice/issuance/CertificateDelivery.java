@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.cabackoffice.mail.OutgoingMail;
@@ -24,9 +24,8 @@ public class CertificateDelivery {
 
   static final String TEMPLATE = "certificate-issued";
   static final String PEM_FILE = "application/x-pem-file";
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(JAPAN);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(BusinessCalendar.ZONE);
 
   private final MailTemplates templates;
   private final Outbox outbox;
@@ -42,15 +41,21 @@ public class CertificateDelivery {
    * Puts the issuance mail in the outbox. The dedup key is the serial, so a retried job never
    * mails the same certificate twice.
    *
-   * @param productNameJa as the guide names it: "グローバル・サーバ ID", "セキュア・サーバ ID", or
-   *     "EV SSL サーバ証明書"
+   * @param productNameJa as the guide names it in the subject and the Japanese half: "グローバル・サーバ
+   *     ID", "セキュア・サーバ ID", or "EV SSL サーバ証明書"
+   * @param productNameEn the same product in the English half, for agencies abroad
    */
-  public void mail(IssuedCertificate certificate, String technicalContactEmail, String productNameJa) {
+  public void mail(
+      IssuedCertificate certificate,
+      String technicalContactEmail,
+      String productNameJa,
+      String productNameEn) {
     if (technicalContactEmail == null || technicalContactEmail.isBlank()) {
       throw new IllegalArgumentException("no technical contact e-mail to deliver to");
     }
-    if (productNameJa == null || productNameJa.isBlank()) {
-      throw new IllegalArgumentException("no product name for the subject");
+    if (productNameJa == null || productNameJa.isBlank()
+        || productNameEn == null || productNameEn.isBlank()) {
+      throw new IllegalArgumentException("no product name for the subject and both halves");
     }
     X509Certificate issued = CertificatePem.parse(certificate.pem()).get(0);
     X509Certificate intermediate = authority.issuingCertificate();
@@ -67,7 +72,8 @@ public class CertificateDelivery {
     String intermediatePem = CertificatePem.encode(intermediate);
     Map<String, Object> model =
         Map.of(
-            "product", productNameJa,
+            "productNameJa", productNameJa,
+            "productNameEn", productNameEn,
             "commonName", certificate.commonName() == null ? "" : certificate.commonName(),
             "dnsNames", String.join(", ", certificate.dnsNames()),
             "serial", certificate.serial(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cabackoffice.application.Product;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.mail.Outbox;
 import org.springframework.stereotype.Service;
@@ -18,13 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Invoices {
-
-  /** Product names as the guide's mails spell them, with the English name for agencies abroad. */
-  private static final Map<String, String> PRODUCT_NAMES =
-      Map.of(
-          "SECURE_SERVER_ID", "セキュア・サーバ ID (Secure Server ID)",
-          "GLOBAL_SERVER_ID", "グローバル・サーバ ID (Global Server ID)",
-          "EV", "EV SSL 証明書 (EV SSL Certificate)");
 
   private final InvoiceRepository invoices;
   private final VirtualAccounts virtualAccounts;
@@ -154,7 +148,10 @@ public class Invoices {
   private Map<String, Object> mailModel(Invoice invoice, VirtualAccount account) {
     Map<String, Object> model = new HashMap<>();
     model.put("applicationId", invoice.getApplicationId());
-    model.put("productName", PRODUCT_NAMES.getOrDefault(invoice.getProduct(), invoice.getProduct()));
+    // The Japanese half names the product as the guide does, the English half for agencies abroad.
+    Product product = Product.valueOf(invoice.getProduct());
+    model.put("productNameJa", product.nameJa());
+    model.put("productNameEn", product.nameEn());
     model.put("price", yen(invoice.getPriceYen()));
     model.put("expressSurcharge", yen(invoice.getExpressSurchargeYen()));
     model.put("taxPercent", properties.consumptionTaxPercent());

@@ -1,11 +1,11 @@
 package org.cabackoffice.payment;
 
-import java.time.ZoneId;
 import java.util.Date;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
 import org.cabackoffice.application.PaymentMethod;
 import org.cabackoffice.workflow.RenewalProcess.Variables;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** Guide [2-1] 3. and [3-2]: the invoice names the customer's dedicated virtual account. */
 @Component
 public class IssueInvoiceDelegate implements JavaDelegate {
-
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final Applications applications;
   private final Invoices invoices;
@@ -41,6 +39,6 @@ public class IssueInvoiceDelegate implements JavaDelegate {
     // Money that arrives on the due date still counts: the timer fires when the next day begins.
     execution.setVariable(
         Variables.PAYMENT_DUE_AT,
-        Date.from(invoice.getDueOn().plusDays(1).atStartOfDay(JAPAN).toInstant()));
+        Date.from(invoice.getDueOn().plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant()));
   }
 }

@@ -25,7 +25,7 @@ final class ValueDates {
    * bank work in Japan), whatever zone the server's clock is in.
    */
   static LocalDate today(Clock clock) {
-    return LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
+    return BusinessCalendar.today(clock);
   }
 
   /** Why the date is before {@link #EARLIEST}, or empty. */

@@ -214,6 +214,10 @@ public class ApplicationIssuance {
         certificates
             .findBySerial(serial)
             .orElseThrow(() -> new IllegalStateException("no certificate " + serial));
-    delivery.mail(certificate, application.getTechnicalEmail(), application.getProduct().nameJa());
+    delivery.mail(
+        certificate,
+        application.getTechnicalEmail(),
+        application.getProduct().nameJa(),
+        application.getProduct().nameEn());
   }
 }

@@ -125,6 +125,8 @@ public final class RenewalProcess {
     public static final String REGISTRABLE_DOMAIN = "registrableDomain";
     public static final String WHOIS_CONTACTS = "whoisContacts";
     public static final String REGISTRANT_ORGANIZATION = "registrantOrganization";
+    /** A finding about the registration the officer must see (e.g. it has expired). */
+    public static final String REGISTRATION_FINDING = "registrationFinding";
     public static final String REGISTRATION_EVIDENCE_ID = "registrationEvidenceId";
     public static final String REGISTRANT_DECISION = "registrantDecision";
     public static final String REGISTRANT_COMPARISON_NOTE = "registrantComparisonNote";

@@ -3,12 +3,19 @@ package org.cabackoffice.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -16,6 +23,48 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class BusinessCalendarTest {
 
   private final BusinessCalendar calendar = new BusinessCalendar(bind(Map.of()));
+
+  @Test
+  void aBusinessDateIsTheDateInTokyoWhateverTheServersZone() {
+    // 2026-12-03T18:08Z is 03:08 JST on Friday the 4th.
+    Clock utc = Clock.fixed(Instant.parse("2026-12-03T18:08:00Z"), ZoneOffset.UTC);
+
+    assertThat(BusinessCalendar.today(utc)).isEqualTo(LocalDate.of(2026, 12, 4));
+    assertThat(BusinessCalendar.dateOf(utc.instant())).isEqualTo(LocalDate.of(2026, 12, 4));
+    assertThat(BusinessCalendar.shown(utc.instant())).isEqualTo("2026-12-04 03:08 JST");
+  }
+
+  /**
+   * One zone for business dates: a second {@code ZoneId.of("Asia/Tokyo")}, a date read in the
+   * clock's own zone (UTC on the server) or a zoneless {@code LocalDate.now()} is how an invoice
+   * dated 03:08 JST on the 4th came to say the 3rd.
+   */
+  @Test
+  void businessDatesUseTheOneZoneConstant() throws IOException {
+    Pattern wrongZone =
+        Pattern.compile(
+            "\"Asia/Tokyo\"|clock\\.getZone\\(\\)|(LocalDate|LocalDateTime|ZonedDateTime)\\.now\\(\\)"
+                + "|ZoneId\\.systemDefault\\(\\)");
+    Path main = Path.of("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      List<String> offenders =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(f -> !f.endsWith(Path.of("calendar", "BusinessCalendar.java")))
+              .filter(f -> wrongZone.matcher(read(f)).find())
+              .map(f -> main.relativize(f).toString())
+              .toList();
+      assertThat(offenders).isEmpty();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void goldenWeek2026() {

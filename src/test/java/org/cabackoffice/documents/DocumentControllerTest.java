@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class DocumentControllerTest {
 
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
-  private final Clock clock = Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.TOKYO);
+  private final Clock clock = Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.SERVER_ZONE);
   private final DocumentRequests requests =
       new DocumentRequests(
           store.requestRepository,

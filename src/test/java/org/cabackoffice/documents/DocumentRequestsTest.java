@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cabackoffice.mail.MailTemplates;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class DocumentRequestsTest {
 
   static final Instant NOW = Instant.parse("2025-06-02T01:00:00Z");
-  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  /** The server's clock runs in UTC (ClockConfiguration); mails must still show Japanese time. */
+  static final ZoneId SERVER_ZONE = ZoneOffset.UTC;
 
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final List<OutgoingMail> mails = new ArrayList<>();
@@ -27,7 +29,7 @@ class DocumentRequestsTest {
         new DocumentsProperties(null, null),
         new MailTemplates(),
         mails::add,
-        Clock.fixed(now, TOKYO),
+        Clock.fixed(now, SERVER_ZONE),
         "https://ra.example.jp/");
   }
 
@@ -49,7 +51,7 @@ class DocumentRequestsTest {
       assertThat(mail.body())
           .contains("https://ra.example.jp/public/documents/" + request.getToken())
           .contains("登記事項証明書 (3 か月以内)")
-          .contains("2025-07-02 10:00 (Asia/Tokyo)");
+          .contains("2025-07-02 10:00 JST");
     });
   }
 
@@ -112,6 +114,19 @@ class DocumentRequestsTest {
         .isEqualTo(reminders.get(1).dedupKey())
         .isNotEqualTo(reminders.get(2).dedupKey());
     assertThat(request.getLastRemindedAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void aReminderAt0308JstCountsAsTheJapaneseDayAndShowsJapaneseTime() {
+    // 2026-12-03T18:08Z is 03:08 on the 4th in Tokyo: the reminder belongs to the 4th.
+    Instant utcEvening = Instant.parse("2026-12-03T18:08:00Z");
+    DocumentRequests atNight = at(utcEvening);
+    DocumentRequest request = atNight.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "t@example.jp");
+
+    atNight.remind(7L, DocumentKind.SUPPORTING_DOCUMENTS);
+
+    assertThat(mails.get(1).dedupKey()).isEqualTo("document-reminder:" + request.getId() + ":2026-12-04");
+    assertThat(mails.get(0).body()).contains("2027-01-03 03:08 JST").doesNotContain("18:08");
   }
 
   @Test

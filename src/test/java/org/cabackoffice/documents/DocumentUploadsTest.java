@@ -23,7 +23,7 @@ class DocumentUploadsTest {
           new DocumentsProperties(null, null),
           new MailTemplates(),
           new ArrayList<>()::add,
-          Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.TOKYO),
+          Clock.fixed(DocumentRequestsTest.NOW, DocumentRequestsTest.SERVER_ZONE),
           "https://ra.example.jp");
 
   private DocumentUploads at(Instant now) {
@@ -33,7 +33,7 @@ class DocumentUploadsTest {
         store.signals,
         new DocumentsProperties(null, 8192L),
         store.transactions,
-        Clock.fixed(now, DocumentRequestsTest.TOKYO));
+        Clock.fixed(now, DocumentRequestsTest.SERVER_ZONE));
   }
 
   private final DocumentUploads uploads = at(DocumentRequestsTest.NOW.plusSeconds(60));

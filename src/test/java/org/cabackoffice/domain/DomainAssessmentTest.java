@@ -57,6 +57,23 @@ class DomainAssessmentTest {
   }
 
   @Test
+  void anExpiredRegistrationIsNoAutomaticMatchButAFindingTheOfficerSees() {
+    application("www.sample.co.jp");
+    java.time.LocalDate expired = java.time.LocalDate.of(2026, 3, 31);
+    when(domainCheck.check(eq("sample.co.jp"), any()))
+        .thenReturn(
+            new DomainCheckResult(
+                "sample.co.jp", true, "WHOIS", "whois.jprs.jp:43", "Sample K.K.", List.of(),
+                NameMatch.MATCH, 1, java.time.Instant.EPOCH, null, expired, true));
+
+    DomainAssessment.Result result = assessment.assess(5);
+
+    assertThat(result.outcome()).isEqualTo(DomainAssessment.Outcome.COMPARE);
+    assertThat(result.registrantOrganization()).isEqualTo("Sample K.K.");
+    assertThat(result.registrationFinding()).contains("expired on 2026-03-31", "whois.jprs.jp:43");
+  }
+
+  @Test
   void theRegistrantIsComparedWithTheApplicantsNamesAndItsDirectoryEntry() {
     application("www.sample.co.jp");
     registry(NameMatch.MATCH, true, List.of());

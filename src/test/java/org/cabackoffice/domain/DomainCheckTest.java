@@ -66,6 +66,41 @@ class DomainCheckTest {
   }
 
   @Test
+  void aRegistrationPastItsExpiryIsFlaggedAndKeptInTheEvidence() {
+    // jprs-general-en.txt expires on 2026/04/30; on 1 May in Tokyo (still 30 April in UTC) it has lapsed.
+    jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-en.txt"));
+
+    DomainCheckResult before = at(Instant.parse("2026-04-30T14:00:00Z")).check("sample-shop.jp", List.of("Sample K.K."));
+    DomainCheckResult after = at(Instant.parse("2026-04-30T15:30:00Z")).check("sample-shop.jp", List.of("Sample K.K."));
+
+    assertThat(before.registrationExpiresOn()).isEqualTo(java.time.LocalDate.of(2026, 4, 30));
+    assertThat(before.registrationExpired()).isFalse();
+    assertThat(after.registrationExpired()).isTrue();
+    RegistrationEvidence stored = evidence.findById(after.evidenceId()).orElseThrow();
+    assertThat(stored.getRegistrationExpiresOn()).isEqualTo(java.time.LocalDate.of(2026, 4, 30));
+    assertThat(stored.isRegistrationExpiredAtCheck()).isTrue();
+  }
+
+  @Test
+  void aFailedReferralIsKeptWithTheRegistryAnswerThatNamedTheRegistrant() {
+    // The registry names the registrant and a registrar server that refuses connections.
+    verisign.answer(
+        "sample-shop.com",
+        WhoisAnswers.text("registrar-full.txt").replace("whois.registrar.example", "127.0.0.1:1"));
+
+    DomainCheckResult result = domainCheck.check("sample-shop.com", List.of("Sample Co., Ltd."));
+    DomainCheckResult reused = at(NOW.plusSeconds(60)).check("sample-shop.com", List.of("Sample Co., Ltd."));
+
+    assertThat(result.match()).isEqualTo(NameMatch.MATCH);
+    assertThat(result.server()).isEqualTo(verisign.address());
+    RegistrationEvidence stored = evidence.findById(result.evidenceId()).orElseThrow();
+    assertThat(stored.getFailedReferral()).isEqualTo("127.0.0.1:1");
+    assertThat(stored.getFailedReferralReason()).contains("unreachable");
+    RegistrationEvidence reuse = evidence.findById(reused.evidenceId()).orElseThrow();
+    assertThat(reuse.getFailedReferral()).isEqualTo("127.0.0.1:1");
+  }
+
+  @Test
   void theApplicantsJapaneseNameMatchesTheJprsRecordAndTheAnswerIsKept() {
     jprs.answer("sample-shop.jp", WhoisAnswers.bytes("jprs-general-ja.txt"));
 

@@ -53,7 +53,7 @@ class DomainUseConsentsTest {
     assertThat(mail.body())
         .contains("https://backoffice.example/public/domain-consent/" + token)
         .contains("サンプル株式会社 (Sample K.K.)")
-        .contains("2025/07/02 10:00 JST"); // 30 days, in Japan time
+        .contains("2025-07-02 10:00 JST"); // 30 days, in Japan time
     assertThat(f.outbox.get(1).body()).contains(f.tokenOf("dns@webagency.example"));
   }
 

@@ -126,11 +126,52 @@ class RdapLookupTest {
   @Test
   void aRelatedLinkToAPrivateAddressIsNotFollowed() {
     registryLinksToRegistrar();
-    RegistryAnswer answer =
-        lookup(Duration.ofSeconds(3), ReferralPolicy.publicAddressesOnly()).lookup("sample-shop.com");
+    RdapLookup lookup = lookup(Duration.ofSeconds(3), ReferralPolicy.publicAddressesOnly());
+
+    // The registry's record names no registrant: nothing usable, so no result (retried, then an
+    // incident naming the refused link).
+    assertThatThrownBy(() -> lookup.lookup("sample-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("names no registrant")
+        .hasMessageContaining("not a public address");
+    assertThat(requested).containsExactly("/registry/domain/sample-shop.com");
+  }
+
+  /** A registry record that names the registrant itself and links to the registrar's record. */
+  private void registryNamingTheRegistrantLinksTo(String registrarUrl) {
+    answers.put(
+        "/registry/domain/sample-shop.com",
+        new Canned(200, resource("registrar-full.json")
+            .replaceFirst(
+                "\"objectClassName\": \"domain\",",
+                "\"objectClassName\": \"domain\", \"links\": [{\"rel\": \"related\", \"href\": \""
+                    + registrarUrl + "\", \"type\": \"application/rdap+json\"}],")));
+  }
+
+  @Test
+  void aRegistryRecordNamingTheRegistrantIsUsedWhenTheRegistrarFails() {
+    registryNamingTheRegistrantLinksTo(base + "registrar/domain/SAMPLE-SHOP.COM");
+    answers.put("/registrar/domain/SAMPLE-SHOP.COM", new Canned(503, "{}"));
+
+    RegistryAnswer answer = lookup().lookup("sample-shop.com");
 
     assertThat(answer.server()).isEqualTo(base + "registry/domain/sample-shop.com");
-    assertThat(requested).containsExactly("/registry/domain/sample-shop.com");
+    assertThat(answer.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(answer.failedReferral().server()).isEqualTo(base + "registrar/domain/SAMPLE-SHOP.COM");
+    assertThat(answer.failedReferral().reason()).contains("HTTP 503");
+  }
+
+  @Test
+  void aRegistryRecordNamingTheRegistrantIsUsedWhenTheRegistrarTimesOutOrHasNoAddress() {
+    registryNamingTheRegistrantLinksTo(base + "registrar/domain/slow-shop.com");
+    RegistryAnswer timedOut = lookup(Duration.ofMillis(500), ReferralPolicy.anyAddress()).lookup("sample-shop.com");
+    registryNamingTheRegistrantLinksTo("https://rdap.no-such-registrar.invalid/domain/SAMPLE-SHOP.COM");
+    RegistryAnswer noAddress = lookup().lookup("sample-shop.com");
+
+    assertThat(timedOut.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(timedOut.failedReferral().reason()).contains("took longer than PT0.5S");
+    assertThat(noAddress.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(noAddress.failedReferral().reason()).contains("does not resolve");
   }
 
   @Test
@@ -147,6 +188,20 @@ class RdapLookupTest {
     assertThat(answer.record().contactEmails())
         .containsExactly("domains@sample-shop.com", "admin@sample-shop.com", "dns@webagency.example");
     assertThat(answer.referredFrom().server()).isEqualTo(base + "registry/domain/sample-shop.com");
+  }
+
+  @Test
+  void theExpirationEventGivesTheExpiryDate() {
+    String withEvents =
+        resource("registrar-full.json")
+            .replaceFirst(
+                "\"objectClassName\": \"domain\",",
+                "\"objectClassName\": \"domain\", \"events\": [{\"eventAction\": \"registration\","
+                    + " \"eventDate\": \"2005-03-01T02:00:00Z\"}, {\"eventAction\": \"expiration\","
+                    + " \"eventDate\": \"2026-03-01T02:00:00Z\"}],");
+    answers.put("/registry/domain/sample-shop.com", new Canned(200, withEvents));
+
+    assertThat(lookup().lookup("sample-shop.com").record().expiresOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
   }
 
   @Test

@@ -187,14 +187,81 @@ class WhoisLookupTest {
         "sample-shop.com",
         WhoisAnswers.text("verisign-thin.txt").replace("${REGISTRAR}", registrar.address()));
     registrar.answer("sample-shop.com", WhoisAnswers.bytes("registrar-full.txt"));
-    RegistryAnswer answer =
+    WhoisLookup lookup = lookup(Map.of("com", registry.address()), ReferralPolicy.publicAddressesOnly());
+
+    // The thin registry names no registrant: nothing usable, so no result (retried, then an
+    // incident naming the refused referral), never a lookup that reads as "no registrant".
+    assertThatThrownBy(() -> lookup.lookup("sample-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("names no registrant")
+        .hasMessageContaining(registrar.address())
+        .hasMessageContaining("not a public address");
+    assertThat(registrar.queries()).isEmpty();
+  }
+
+  /** A registry that names the registrant itself and a registrar server besides (thick data). */
+  private void registryNamingTheRegistrantReferringTo(String registrarServer) {
+    registry.answer(
+        "sample-shop.com",
+        WhoisAnswers.text("registrar-full.txt").replace("whois.registrar.example", registrarServer));
+  }
+
+  @Test
+  void aRegistryAnswerNamingTheRegistrantIsUsedWhenItsReferralTimesOut() {
+    registryNamingTheRegistrantReferringTo(registrar.address());
+    registrar.delay("sample-shop.com", 3000).answer("sample-shop.com", WhoisAnswers.bytes("registrar-full.txt"));
+
+    RegistryAnswer answer = lookup(Map.of("com", registry.address())).lookup("sample-shop.com");
+
+    assertThat(answer.server()).isEqualTo(registry.address());
+    assertThat(answer.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(answer.failedReferral().server()).isEqualTo(registrar.address());
+    assertThat(answer.failedReferral().reason()).contains("timed out");
+    assertThat(registrar.queries()).containsExactly("sample-shop.com");
+  }
+
+  @Test
+  void aRegistryAnswerNamingTheRegistrantIsUsedWhenItsReferralHasNoAddress() {
+    registryNamingTheRegistrantReferringTo("whois.no-such-registrar.invalid");
+
+    RegistryAnswer answer = lookup(Map.of("com", registry.address())).lookup("sample-shop.com");
+
+    assertThat(answer.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(answer.failedReferral().server()).isEqualTo("whois.no-such-registrar.invalid:43");
+    assertThat(answer.failedReferral().reason()).contains("does not resolve");
+  }
+
+  @Test
+  void aRegistryAnswerNamingTheRegistrantIsUsedWhenItsReferralIsRefused() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    registryNamingTheRegistrantReferringTo("127.0.0.1:" + closedPort);
+
+    RegistryAnswer connectionRefused = lookup(Map.of("com", registry.address())).lookup("sample-shop.com");
+    RegistryAnswer policyRefused =
         lookup(Map.of("com", registry.address()), ReferralPolicy.publicAddressesOnly())
             .lookup("sample-shop.com");
 
-    // The configured registry is asked; the referral to 127.0.0.1 is not.
-    assertThat(registrar.queries()).isEmpty();
-    assertThat(answer.server()).isEqualTo(registry.address());
-    assertThat(answer.record().registrantNames()).isEmpty();
+    assertThat(connectionRefused.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(connectionRefused.failedReferral().reason()).contains("unreachable");
+    assertThat(policyRefused.record().registrantNames()).containsExactly("Sample Co., Ltd.");
+    assertThat(policyRefused.failedReferral().reason()).contains("not a public address");
+  }
+
+  @Test
+  void aThinAnswerWhoseReferralTimesOutIsNoResult() {
+    registry.answer(
+        "sample-shop.com",
+        WhoisAnswers.text("verisign-thin.txt").replace("${REGISTRAR}", registrar.address()));
+    registrar.delay("sample-shop.com", 3000).answer("sample-shop.com", WhoisAnswers.bytes("registrar-full.txt"));
+
+    assertThatThrownBy(() -> lookup(Map.of("com", registry.address())).lookup("sample-shop.com"))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("WHOIS server " + registry.address())
+        .hasMessageContaining("names no registrant")
+        .hasMessageContaining("timed out");
   }
 
   @Test

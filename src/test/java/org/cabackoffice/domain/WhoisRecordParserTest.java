@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.util.List;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class WhoisRecordParserTest {
@@ -133,6 +134,24 @@ class WhoisRecordParserTest {
             "Super Privacy Service LTD c/o Dynadot")) {
       assertThat(WhoisRecordParser.isRedacted(service)).as(service).isTrue();
     }
+  }
+
+  @Test
+  void theRegistrationsExpiryDateIsReadInEveryFormat() {
+    // JPRS general-use: [有効期限] / [Expires on]; organization-type: the date of [状態] / [State].
+    assertThat(parse("jprs-general-ja.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 4, 30));
+    assertThat(parse("jprs-general-en.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 4, 30));
+    assertThat(parse("jprs-organization-ja.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(parse("jprs-organization-en.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+    // RDDS: the registry's and the registrar's lines.
+    assertThat(parse("verisign-thin.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(parse("registrar-full.txt").expiresOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(WhoisRecordParser.parse("Domain Name: a.example\nRegistry Expiry Date: soon\n").expiresOn())
+        .isNull();
+
+    RegistrationRecord lapsed = parse("jprs-general-en.txt");
+    assertThat(lapsed.expiredOn(LocalDate.of(2026, 4, 30))).isFalse();
+    assertThat(lapsed.expiredOn(LocalDate.of(2026, 5, 1))).isTrue();
   }
 
   @Test

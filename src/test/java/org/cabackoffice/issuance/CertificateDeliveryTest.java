@@ -35,7 +35,7 @@ class CertificateDeliveryTest {
 
   @Test
   void mailCarriesCertificateAndIntermediateInlineAndAttached() {
-    delivery.mail(certificate, "tech@example.co.jp", "グローバル・サーバ ID");
+    delivery.mail(certificate, "tech@example.co.jp", "グローバル・サーバ ID", "Global Server ID");
 
     assertThat(outbox).hasSize(1);
     OutgoingMail mail = outbox.get(0);
@@ -50,7 +50,10 @@ class CertificateDeliveryTest {
         .contains("www.example.co.jp")
         .contains(certificate.serial())
         .contains("2026-01-10 12:00:00 JST") // notBefore in Japan time
-        .contains("Your グローバル・サーバ ID has been issued");
+        .contains("お申し込みいただいた グローバル・サーバ ID を発行いたしました")
+        .contains("Your Global Server ID has been issued");
+    String englishHalf = mail.body().substring(mail.body().indexOf("has been issued"));
+    assertThat(englishHalf).doesNotContain("グローバル・サーバ ID");
     assertThat(mail.body().indexOf("発行いたしました")).isLessThan(mail.body().indexOf("has been issued"));
     assertThat(mail.attachments())
         .extracting(OutgoingMail.Attachment::filename, OutgoingMail.Attachment::contentType)
@@ -63,8 +66,8 @@ class CertificateDeliveryTest {
 
   @Test
   void retriedDeliveryUsesTheSameDedupKey() {
-    delivery.mail(certificate, "tech@example.co.jp", "セキュア・サーバ ID");
-    delivery.mail(certificate, "tech@example.co.jp", "セキュア・サーバ ID");
+    delivery.mail(certificate, "tech@example.co.jp", "セキュア・サーバ ID", "Secure Server ID");
+    delivery.mail(certificate, "tech@example.co.jp", "セキュア・サーバ ID", "Secure Server ID");
 
     assertThat(outbox).extracting(OutgoingMail::dedupKey).containsOnly("certificate-issued/" + certificate.serial());
     assertThat(outbox.get(0).subject()).isEqualTo("サーバ ID 発行のお知らせ (セキュア・サーバ ID)");
@@ -76,7 +79,7 @@ class CertificateDeliveryTest {
     CertificateAuthority rekeyed = TestFixtures.authority(otherDir, CLOCK);
     CertificateDelivery rekeyedDelivery = new CertificateDelivery(new MailTemplates(), outbox::add, rekeyed);
 
-    assertThatThrownBy(() -> rekeyedDelivery.mail(certificate, "tech@example.co.jp", "グローバル・サーバ ID"))
+    assertThatThrownBy(() -> rekeyedDelivery.mail(certificate, "tech@example.co.jp", "グローバル・サーバ ID", "Global Server ID"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not issued by the current issuing CA");
     assertThat(outbox).isEmpty();
@@ -84,7 +87,7 @@ class CertificateDeliveryTest {
 
   @Test
   void missingRecipientIsRefused() {
-    assertThatThrownBy(() -> delivery.mail(certificate, " ", "グローバル・サーバ ID"))
+    assertThatThrownBy(() -> delivery.mail(certificate, " ", "グローバル・サーバ ID", "Global Server ID"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(outbox).isEmpty();
   }

@@ -94,7 +94,7 @@ public abstract class BackOfficeIT {
         [Signing Key]
 
         [Created on]                    2010/04/01
-        [Expires on]                    2027/04/30
+        [Expires on]                    %s
         [Status]                        Active
         [Last Updated]                  2026/05/01 01:05:03 (JST)
 
@@ -105,7 +105,16 @@ public abstract class BackOfficeIT {
         [Postal Address]                1-2-3 Ginza, Chuo-ku, Tokyo
         [Phone]                         03-5555-0100
         """
-        .formatted(domain.toUpperCase(), registrant, domain, registrant, email);
+        .formatted(
+            domain.toUpperCase(),
+            registrant,
+            domain,
+            // A year ahead, so the record never lapses (a lapsed one is no automatic match).
+            java.time.LocalDate.now(org.cabackoffice.calendar.BusinessCalendar.ZONE)
+                .plusYears(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd")),
+            registrant,
+            email);
   }
 
   protected TestRestTemplate as(String user, String password) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class InvoicesTest {
 
-  static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2025-06-02T01:00:00Z"), ZoneId.of("Asia/Tokyo"));
+  /** In UTC, as the server's clock runs (ClockConfiguration). */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-02T01:00:00Z"), ZoneOffset.UTC);
 
   private final InMemoryPaymentStore store = new InMemoryPaymentStore();
   private final List<OutgoingMail> mails = new ArrayList<>();
 
   private Invoices invoices(PaymentProperties properties) {
+    return invoices(properties, CLOCK);
+  }
+
+  private Invoices invoices(PaymentProperties properties, Clock clock) {
     return new Invoices(
         store.invoiceRepository,
         new VirtualAccounts(store.virtualAccountRepository, CLOCK),
@@ -30,7 +34,7 @@ class InvoicesTest {
         properties,
         new MailTemplates(),
         mails::add,
-        CLOCK);
+        clock);
   }
 
   private final Invoices invoices = invoices(defaults());
@@ -52,6 +56,20 @@ class InvoicesTest {
     assertThat(invoice.getDueOn()).isEqualTo(LocalDate.of(2025, 6, 16));
     assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
     assertThat(invoice.isDeferred()).isFalse();
+  }
+
+  @Test
+  void anInvoiceMadeAt0308JstOnTheFourthIsDatedTheFourth() {
+    // 2026-12-03T18:08Z: still the 3rd in UTC, already 03:08 on the 4th in Tokyo.
+    Clock utc = Clock.fixed(Instant.parse("2026-12-03T18:08:00Z"), ZoneOffset.UTC);
+
+    Invoice invoice = invoices(defaults(), utc).issue(7L, 1L, "EV", false, false, "tech@example.jp");
+
+    assertThat(invoice.getIssuedOn()).isEqualTo(LocalDate.of(2026, 12, 4));
+    assertThat(invoice.getDueOn()).isEqualTo(LocalDate.of(2026, 12, 18));
+    assertThat(mails.get(0).body())
+        .contains("請求日: 2026-12-04", "Invoice date: 2026-12-04", "Due date: 2026-12-18")
+        .doesNotContain("2026-12-03");
   }
 
   @Test
@@ -80,7 +98,7 @@ class InvoicesTest {
       assertThat(mail.subject()).startsWith("お振込みのご案内 (申請番号 7)");
       assertThat(mail.body())
           .contains("196,900 円", "JPY 196,900", "2025-06-16", "みずほ銀行", "アゼリア支店",
-              "123", accountNumber, "グローバル・サーバ ID")
+              "123", accountNumber, "製品: グローバル・サーバ ID", "Product: Global Server ID")
           .doesNotContain("{{")
           .doesNotContain("ご入金の前に発行");
     });
@@ -95,7 +113,8 @@ class InvoicesTest {
     assertThat(mails).singleElement().satisfies(mail -> {
       assertThat(mail.subject()).contains("先行納入手配", "申請番号 8");
       assertThat(mail.body())
-          .contains("サーバ ID はご入金の前に発行されます", "issued before your payment arrives");
+          .contains("サーバ ID はご入金の前に発行されます", "issued before your payment arrives")
+          .contains("製品: セキュア・サーバ ID", "Product: Secure Server ID");
     });
   }
 

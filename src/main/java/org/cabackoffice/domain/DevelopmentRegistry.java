@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.cabackoffice.ports.PortTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,13 +27,17 @@ import org.springframework.stereotype.Component;
  * mail catcher. It answers RFC 3912 queries on a loopback port with the records under
  * {@code classpath:dev-registry/<domain>.txt}, written as JPRS answers them, and "No match"
  * otherwise. Only the demo domains are routed here (application.yml); every other name goes
- * to its real registry.
+ * to its real registry. Its port follows {@code backoffice.whois.dev-registry.port}, which {@code
+ * EmbeddedServicePorts} moves to a free port when another program holds it, before the WHOIS
+ * configuration that names it is read.
  */
 @Component
 @ConditionalOnProperty(name = "backoffice.whois.dev-registry.enabled", havingValue = "true")
 public class DevelopmentRegistry implements InitializingBean, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DevelopmentRegistry.class);
+
+  static final String PORT_PROPERTY = "backoffice.whois.dev-registry.port";
 
   private final int port;
   private ServerSocket socket;
@@ -43,7 +49,14 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
 
   @Override
   public void afterPropertiesSet() throws IOException {
-    socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try {
+      socket = new ServerSocket(port, 50, loopback);
+    } catch (BindException taken) {
+      // EmbeddedServicePorts moved the port if it was taken at start; lost since, say which.
+      throw new PortTakenException(
+          "The development WHOIS registry", loopback.getHostAddress(), port, PORT_PROPERTY, taken);
+    }
     acceptor = new Thread(this::serve, "development-whois-registry");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -90,7 +103,7 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
   }
 
   /** The bound port (the configured one, or the one chosen for port 0). */
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 

@@ -16,6 +16,8 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -172,6 +174,28 @@ public class CertificateAuthority {
   /** Signs the TBS with the issuing CA's key. Only call this after the TBS passed lint. */
   X509Certificate sign(X509v3CertificateBuilder tbs) {
     return toCertificate(tbs.build(signer(issuingKey)));
+  }
+
+  /**
+   * Signs a fresh random challenge with the issuing key and checks it under the issuing CA
+   * certificate: the key is there (an HSM session too) and is the certificate's. For readiness.
+   *
+   * @throws GeneralSecurityException when the key cannot sign or its signature does not verify
+   */
+  void proveIssuingKey() throws GeneralSecurityException {
+    byte[] challenge = new byte[32];
+    new SecureRandom().nextBytes(challenge);
+    Signature signer = Signature.getInstance(signatureAlgorithm);
+    signer.initSign(issuingKey);
+    signer.update(challenge);
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance(signatureAlgorithm);
+    verifier.initVerify(issuing.getPublicKey());
+    verifier.update(challenge);
+    if (!verifier.verify(signature)) {
+      throw new SignatureException(
+          "the issuing key does not match the issuing CA certificate");
+    }
   }
 
   static byte[] subjectKeyIdentifier(X509Certificate certificate) {

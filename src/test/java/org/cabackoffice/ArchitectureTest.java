@@ -61,6 +61,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void embeddedServerPortsAreALeaf() {
+    // Both the development registry (domain) and the mail catcher (mail) use it.
+    classes()
+        .that()
+        .resideInAPackage("org.cabackoffice.ports..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "org.cabackoffice.ports..", "java..", "org.springframework..", "org.apache.commons.logging..")
+        .check(classes);
+  }
+
+  @Test
   void domainServicesKnowNothingOfTheEngine() {
     // Engine types stay in delegates, task listeners and the engine adapters (packages named
     // camunda), so moving to Operaton stays mechanical (DESIGN.md, Camunda notes).

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.cabackoffice.calendar.BusinessCalendar;
+import org.cabackoffice.ports.PortTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Component;
  * to its real registry. The records' dates are rendered relative to today when served (created a
  * year ago, expiring in a year), so the demo never shows a registration that lapsed since it was
  * written; {@code {{created}}}, {@code {{expires}}} and {@code {{updated}}} in a record mark them.
+ * Its port follows {@code backoffice.whois.dev-registry.port}, which {@code
+ * EmbeddedServicePorts} moves to a free port when another program holds it, before the WHOIS
+ * configuration that names it is read.
  */
 @Component
 @ConditionalOnProperty(name = "backoffice.whois.dev-registry.enabled", havingValue = "true")
@@ -40,6 +45,7 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DevelopmentRegistry.class);
 
   private static final DateTimeFormatter JPRS_DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+  static final String PORT_PROPERTY = "backoffice.whois.dev-registry.port";
 
   private final int port;
   private final Clock clock;
@@ -54,7 +60,14 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
 
   @Override
   public void afterPropertiesSet() throws IOException {
-    socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try {
+      socket = new ServerSocket(port, 50, loopback);
+    } catch (BindException taken) {
+      // EmbeddedServicePorts moved the port if it was taken at start; lost since, say which.
+      throw new PortTakenException(
+          "The development WHOIS registry", loopback.getHostAddress(), port, PORT_PROPERTY, taken);
+    }
     acceptor = new Thread(this::serve, "development-whois-registry");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -105,7 +118,7 @@ public class DevelopmentRegistry implements InitializingBean, DisposableBean {
   }
 
   /** The bound port (the configured one, or the one chosen for port 0). */
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 

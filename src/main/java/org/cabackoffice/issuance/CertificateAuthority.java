@@ -1,6 +1,10 @@
 package org.cabackoffice.issuance;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -99,6 +103,30 @@ public class CertificateAuthority {
   /** Signs the TBS with the issuing CA's key. Only call this after the TBS passed lint. */
   X509Certificate sign(X509v3CertificateBuilder tbs) {
     return signer.sign(tbs);
+  }
+
+  /**
+   * Signs a fresh random challenge with the issuing key and checks it under the issuing CA
+   * certificate: the key is there (an HSM session too) and is the certificate's. For readiness.
+   *
+   * @throws GeneralSecurityException when the key cannot sign or its signature does not verify
+   */
+  void proveIssuingKey() throws GeneralSecurityException {
+    byte[] challenge = new byte[32];
+    new SecureRandom().nextBytes(challenge);
+    org.bouncycastle.operator.ContentSigner issuingSigner = keys.issuingSigner(signatureAlgorithm());
+    try {
+      issuingSigner.getOutputStream().write(challenge);
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("the issuing key could not take the challenge", e);
+    }
+    byte[] signature = issuingSigner.getSignature();
+    Signature verifier = Signature.getInstance(signatureAlgorithm());
+    verifier.initVerify(keys.issuingCertificate().getPublicKey());
+    verifier.update(challenge);
+    if (!verifier.verify(signature)) {
+      throw new SignatureException("the issuing key does not match the issuing CA certificate");
+    }
   }
 
   static byte[] subjectKeyIdentifier(X509Certificate certificate) {

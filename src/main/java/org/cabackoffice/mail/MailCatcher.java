@@ -16,11 +16,15 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.cabackoffice.ports.ListeningPorts;
+import org.cabackoffice.ports.PortTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +44,10 @@ public class MailCatcher {
 
   private final GreenMail greenMail;
   private final String host;
+  private final MailDeliveryProperties.Catcher settings;
 
   public MailCatcher(MailDeliveryProperties.Catcher settings) {
+    this.settings = settings;
     this.host = settings.host();
     ServerSetup smtp = new ServerSetup(settings.smtpPort(), host, ServerSetup.PROTOCOL_SMTP);
     ServerSetup imap = new ServerSetup(settings.imapPort(), host, ServerSetup.PROTOCOL_IMAP);
@@ -54,13 +60,42 @@ public class MailCatcher {
   }
 
   public void start() {
-    greenMail.start();
+    try {
+      greenMail.start();
+    } catch (RuntimeException failed) {
+      greenMail.stop();
+      throw portTaken(failed);
+    }
     log.info(
         "mail catcher: SMTP on {}:{}, IMAP on {}:{} (any user name and password)",
         host,
         smtpPort(),
         host,
         imapPort());
+  }
+
+  /**
+   * GreenMail's failure names no port; EmbeddedServicePorts moved a port taken at start, so one
+   * lost since is found by asking each again.
+   */
+  private RuntimeException portTaken(RuntimeException failed) {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(settings.host());
+    } catch (UnknownHostException e) {
+      return failed;
+    }
+    if (settings.smtpPort() != 0 && !ListeningPorts.free(address, settings.smtpPort())) {
+      return new PortTakenException(
+          "The mail catcher's SMTP server", settings.host(), settings.smtpPort(),
+          "backoffice.mail.catcher.smtp-port", failed);
+    }
+    if (settings.imapPort() != 0 && !ListeningPorts.free(address, settings.imapPort())) {
+      return new PortTakenException(
+          "The mail catcher's IMAP server", settings.host(), settings.imapPort(),
+          "backoffice.mail.catcher.imap-port", failed);
+    }
+    return failed;
   }
 
   public void stop() {

@@ -75,6 +75,12 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/public/**", "/ca/**")
                     .permitAll()
+                    // Probes of load balancers and orchestrators carry no credentials; what they
+                    // see without the roles of management.endpoint.health.roles is UP or DOWN only.
+                    .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                    .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
                     .requestMatchers("/engine-rest/**")
                     .hasAnyRole(STAFF)
                     // The owner roles of the README's API table, as the handlers' @PreAuthorize.

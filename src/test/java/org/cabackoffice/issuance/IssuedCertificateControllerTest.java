@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -118,5 +121,28 @@ class IssuedCertificateControllerTest {
             .getContentAsByteArray();
 
     assertThat(der).isEqualTo(authority.issuingCertificate().getEncoded());
+  }
+
+  @Test
+  void rootCaCertificateIsServedAsDerAndAnchorsTheIssuingCa() throws Exception {
+    byte[] der =
+        mvc.perform(get("/ca/root-ca.crt"))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType("application/pkix-cert"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    byte[] issuingDer = mvc.perform(get("/ca/issuing-ca.crt")).andReturn().getResponse().getContentAsByteArray();
+
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+    X509Certificate root = (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(der));
+    X509Certificate issuing =
+        (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(issuingDer));
+    // A trust anchor: self-signed, and the key that signed the issuing CA served beside it.
+    assertThat(root.getSubjectX500Principal()).isEqualTo(root.getIssuerX500Principal());
+    root.verify(root.getPublicKey());
+    assertThat(root.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+    assertThat(issuing.getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
+    issuing.verify(root.getPublicKey());
   }
 }

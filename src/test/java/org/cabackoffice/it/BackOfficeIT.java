@@ -57,6 +57,8 @@ public abstract class BackOfficeIT {
     registry.add("backoffice.whois.dev-registry.enabled", () -> "false");
     registry.add("backoffice.whois.servers.jp", WHOIS::address);
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    // Spring Boot's tests leave metrics exporters off; /actuator/prometheus is a contract (ProbesIT).
+    registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     registry.add("backoffice.demo.enabled", () -> "true");
     // As a publicly trusted CA: domain control by DNS change, CAA checked before signing.
     registry.add("backoffice.domain.registrant-evidence-counts-as-control", () -> "false");

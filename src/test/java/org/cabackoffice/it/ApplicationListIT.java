@@ -62,7 +62,8 @@ class ApplicationListIT extends BackOfficeIT {
     // Stage by activity id or by the name the application view shows.
     List<String> stageNames = stageOf(gamma);
     assertThat(stageNames).isNotEmpty();
-    assertThat(ids(list("officer", "domain=gamma-list.jp&stage=" + stageNames.get(0)))).containsExactly(gamma);
+    // (The refused one was rejected around its process, which still waits there; use its own name.)
+    assertThat(ids(list("officer", "domain=www.gamma-list.jp&stage=" + stageNames.get(0)))).containsExactly(gamma);
     assertThat(ids(list("officer", "domain=gamma-list.jp&stage=approve-issuance"))).isEmpty();
 
     // Submitted range in Japanese dates, both ends inclusive.
@@ -72,12 +73,13 @@ class ApplicationListIT extends BackOfficeIT {
     assertThat(ids(list("officer", "domain=gamma-list.jp&submittedTo=" + today.minusDays(1)))).isEmpty();
 
     // Pages: size and order; the id breaks ties.
-    Map<String, Object> first = list("officer", "domain=list.jp&size=1&sort=id,asc");
-    assertThat(first.get("totalItems")).isEqualTo(3);
-    assertThat(first.get("totalPages")).isEqualTo(3);
-    assertThat(ids(first)).containsExactly(alpha);
-    assertThat(ids(list("officer", "domain=list.jp&size=1&page=2&sort=id,asc"))).containsExactly(refused);
-    assertThat(ids(list("officer", "domain=list.jp&sort=submitted"))).containsExactly(refused, gamma, alpha);
+    Map<String, Object> first = list("officer", "domain=gamma-list.jp&size=1&sort=id,asc");
+    assertThat(first.get("totalItems")).isEqualTo(2);
+    assertThat(first.get("totalPages")).isEqualTo(2);
+    assertThat(ids(first)).containsExactly(gamma);
+    assertThat(ids(list("officer", "domain=gamma-list.jp&size=1&page=1&sort=id,asc"))).containsExactly(refused);
+    assertThat(ids(list("officer", "domain=gamma-list.jp&sort=submitted"))).containsExactly(refused, gamma);
+    assertThat(ids(list("officer", "domain=gamma-list.jp&sort=submitted,asc"))).containsExactly(gamma, refused);
   }
 
   @Test

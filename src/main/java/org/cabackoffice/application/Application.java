@@ -1,15 +1,22 @@
 package org.cabackoffice.application;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A certificate application as submitted on the storefront (guide [2-1]). The process holds only
@@ -110,6 +117,15 @@ public class Application {
   @Column(name = "service_level_missed_at")
   private Instant serviceLevelMissedAt;
 
+  /** Every DNS name the CSR asks for (CN and SANs), lower case: what staff search by domain. */
+  @ElementCollection
+  @CollectionTable(name = "application_dns_name", joinColumns = @JoinColumn(name = "application_id"))
+  @Column(name = "dns_name", nullable = false)
+  private Set<String> dnsNames = new HashSet<>();
+
+  @Column(name = "dns_names_recorded", nullable = false)
+  private boolean dnsNamesRecorded;
+
   @Version private long version;
 
   protected Application() {}
@@ -164,6 +180,24 @@ public class Application {
     }
     status = ApplicationStatus.ISSUED;
     decidedAt = at;
+  }
+
+  /** The CSR's names, kept for the staff list's domain filter (issue 8 item 6). */
+  void recordDnsNames(Collection<String> names) {
+    for (String name : names) {
+      if (name != null && !name.isBlank()) {
+        dnsNames.add(name.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    dnsNamesRecorded = true;
+  }
+
+  boolean isDnsNamesRecorded() {
+    return dnsNamesRecorded;
+  }
+
+  public Set<String> getDnsNames() {
+    return Set.copyOf(dnsNames);
   }
 
   /** Records the first time a stage ran past the service-level deadline; later ones keep it. */

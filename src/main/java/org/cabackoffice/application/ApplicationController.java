@@ -2,12 +2,13 @@ package org.cabackoffice.application;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import org.cabackoffice.security.CurrentUser;
 import org.cabackoffice.security.CustomerAccounts;
-import org.cabackoffice.workflow.ProcessSignals;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,17 +24,20 @@ public class ApplicationController {
 
   private final Applications applications;
   private final CustomerAccounts customers;
-  private final ProcessSignals signals;
+  private final ApplicationSearch search;
+  private final ApplicationViews views;
   private final CurrentUser currentUser;
 
   public ApplicationController(
       Applications applications,
       CustomerAccounts customers,
-      ProcessSignals signals,
+      ApplicationSearch search,
+      ApplicationViews views,
       CurrentUser currentUser) {
     this.applications = applications;
     this.customers = customers;
-    this.signals = signals;
+    this.search = search;
+    this.views = views;
     this.currentUser = currentUser;
   }
 
@@ -57,16 +61,39 @@ public class ApplicationController {
     return view(application);
   }
 
+  /**
+   * Staff read every application, a customer its own (README, API); filters and order as {@link
+   * ApplicationQuery} reads them.
+   */
   @GetMapping
   @PreAuthorize(
       "hasAnyRole('CUSTOMER','OFFICER','SENIOR_OFFICER','AUDITOR','OPERATIONS','ADMIN')")
-  public List<ApplicationView> list(
-      @RequestParam(defaultValue = "IN_PROGRESS") ApplicationStatus status) {
-    List<Application> found =
-        currentUser.isCustomer()
-            ? applications.ofCustomer(ownAccountId())
-            : applications.withStatus(status);
-    return found.stream().map(this::view).toList();
+  public ApplicationPage list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String product,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String domain,
+      @RequestParam(required = false) String organization,
+      @RequestParam(required = false) String submittedFrom,
+      @RequestParam(required = false) String submittedTo,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String sort) {
+    ApplicationQuery query =
+        search.read(
+            new ApplicationQuery.Parameters(
+                status, product, stage, domain, organization, submittedFrom, submittedTo, page,
+                size, sort));
+    return views.of(search.search(query, currentUser.isCustomer() ? ownAccountId() : null));
+  }
+
+  @ExceptionHandler(ApplicationQueryRefusedException.class)
+  ProblemDetail queryRefused(ApplicationQueryRefusedException e) {
+    // The caller's mistake, answered with the valid values; nothing for the error log.
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid list parameters");
+    problem.setProperty("findings", e.findings());
+    return problem;
   }
 
   private long ownAccountId() {
@@ -74,10 +101,6 @@ public class ApplicationController {
   }
 
   private ApplicationView view(Application application) {
-    List<String> stage =
-        application.getStatus() == ApplicationStatus.IN_PROGRESS
-            ? signals.currentActivities(application.getId())
-            : List.of();
-    return ApplicationView.of(application, stage);
+    return views.of(application);
   }
 }

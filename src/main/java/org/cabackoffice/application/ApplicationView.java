@@ -3,7 +3,10 @@ package org.cabackoffice.application;
 import java.time.Instant;
 import java.util.List;
 
-/** What {@code GET /api/applications/{id}} answers: status and the stage the process is in. */
+/**
+ * What {@code GET /api/applications/{id}} answers: status and the stage the process is in, and
+ * once issued the certificate's serial (DESIGN.md, contracts).
+ */
 public record ApplicationView(
     long id,
     ApplicationStatus status,
@@ -19,11 +22,12 @@ public record ApplicationView(
     String renewedCertificateSerial,
     Instant submittedAt,
     Instant decidedAt,
-    Rejection rejection) {
+    Rejection rejection,
+    String serial) {
 
   public record Rejection(String code, String reason) {}
 
-  static ApplicationView of(Application a, List<String> stage) {
+  static ApplicationView of(Application a, List<String> stage, String serial) {
     return new ApplicationView(
         a.getId(),
         a.getStatus(),
@@ -41,6 +45,7 @@ public record ApplicationView(
         a.getDecidedAt(),
         a.getRejectionCode() == null
             ? null
-            : new Rejection(a.getRejectionCode(), a.getRejectionReason()));
+            : new Rejection(a.getRejectionCode(), a.getRejectionReason()),
+        serial);
   }
 }

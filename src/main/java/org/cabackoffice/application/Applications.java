@@ -129,8 +129,9 @@ public class Applications {
           findings);
     }
     Instant now = clock.instant();
-    Application application =
-        applications.save(new Application(account.getId(), form, csr.subject().commonName(), now));
+    Application fresh = new Application(account.getId(), form, csr.subject().commonName(), now);
+    fresh.recordDnsNames(dnsNames(csr));
+    Application application = applications.save(fresh);
     Map<String, Object> variables = processVariables(application, now);
     // The phone checklist confirms O and CN (guide [4]): the officer reads the O exactly as it
     // goes into the certificate, next to the name the application gave.
@@ -177,6 +178,14 @@ public class Applications {
         .check(clock.instant())
         .ifPresent(findings::add);
     return certificate.commonName();
+  }
+
+  static List<String> dnsNames(CsrCheckResult csr) {
+    List<String> names = new ArrayList<>(csr.sans());
+    if (csr.subject().commonName() != null) {
+      names.add(csr.subject().commonName());
+    }
+    return names;
   }
 
   /** The CSR's check; its refusing findings are added to {@code findings}. */
@@ -260,11 +269,6 @@ public class Applications {
   @Transactional(readOnly = true)
   public List<Application> ofCustomer(long customerAccountId) {
     return applications.findByCustomerAccountIdOrderByIdDesc(customerAccountId);
-  }
-
-  @Transactional(readOnly = true)
-  public List<Application> withStatus(ApplicationStatus status) {
-    return applications.findByStatusOrderByIdDesc(status);
   }
 
   /** Ends the application as refused, keeps the reason and tells the technical contact. */

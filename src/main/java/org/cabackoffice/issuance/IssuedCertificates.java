@@ -36,6 +36,12 @@ public class IssuedCertificates {
     return certificates.findBySerial(CertificateSerial.normalize(serialHex));
   }
 
+  /** The serial of the certificate issued for the application, once it is. */
+  @Transactional(readOnly = true)
+  public Optional<String> serialIssuedFor(long applicationId) {
+    return certificates.findFirstByApplicationId(applicationId).map(IssuedCertificate::serial);
+  }
+
   /**
    * Records a certificate issued by the CA's previous system, so renewals (guide [1]: same CN,
    * window counted from its issuance) find it. Its signature cannot be checked here: the previous

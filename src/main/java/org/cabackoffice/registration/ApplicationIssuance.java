@@ -154,6 +154,8 @@ public class ApplicationIssuance {
     // listing, the officers verified the applicant's own data through documents.
     Optional<OrganizationDirectoryEntry> listed =
         directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa());
+    // The NTA lists many companies without an English name; then O is the applicant's, as the
+    // officers verified it.
     String organization = listed.map(OrganizationDirectoryEntry::getNameEn).orElse(application.getOrganizationNameEn());
     String locality = listed.map(OrganizationDirectoryEntry::getLocality).orElse(application.getLocality());
     String state =
@@ -190,10 +192,11 @@ public class ApplicationIssuance {
   }
 
   /**
-   * EV Guidelines 7.1.4.2: a Japanese kabushiki kaisha is a Private Organization incorporated
-   * under national law, registered under its corporate number (法人番号) as the qualified
-   * independent information source lists it. Without a listing there is no verified number, so
-   * the request goes without and the pre-issuance lint refuses it.
+   * EV Guidelines 7.1.4.2: the business category and the registration number (法人番号) as the
+   * qualified independent information source lists them, incorporated under national law. The
+   * category is the entry's (a K.K. is a Private Organization, a 地方公共団体 a Government Entity);
+   * without a listing, a number or a category nothing is verified, so the request goes without and
+   * the pre-issuance lint refuses it.
    */
   private IssuanceRequest.EvSubject evSubject(Application application) {
     return directory
@@ -202,7 +205,11 @@ public class ApplicationIssuance {
         .map(
             entry ->
                 new IssuanceRequest.EvSubject(
-                    "Private Organization", entry.getCountry(), null, null, entry.getCorporateNumber()))
+                    entry.getBusinessCategory() == null ? null : entry.getBusinessCategory().text(),
+                    entry.getCountry(),
+                    null,
+                    null,
+                    entry.getCorporateNumber()))
         .orElse(null);
   }
 

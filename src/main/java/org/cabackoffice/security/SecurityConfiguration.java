@@ -112,6 +112,19 @@ public class SecurityConfiguration {
                     .hasAnyRole(Roles.OFFICER, Roles.OPERATIONS)
                     .requestMatchers(HttpMethod.GET, "/api/bank-statements", "/api/bank-statements/*")
                     .hasAnyRole(Roles.OFFICER, Roles.OPERATIONS, Roles.AUDITOR)
+                    // Issue 8 item 15: operations import, officers look up and correct, the
+                    // auditor reads.
+                    .requestMatchers(HttpMethod.POST, "/api/organization-directory/imports")
+                    .hasRole(Roles.OPERATIONS)
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/organization-directory/imports",
+                        "/api/organization-directory/imports/*")
+                    .hasAnyRole(Roles.OPERATIONS, Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR)
+                    .requestMatchers(HttpMethod.GET, "/api/organization-directory", "/api/organization-directory/*")
+                    .hasAnyRole(OFFICERS_AND_AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/organization-directory/*/corrections")
+                    .hasAnyRole(OFFICERS)
                     .requestMatchers(HttpMethod.POST, "/api/certificates/import")
                     .hasRole(Roles.ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/mail/outbox")

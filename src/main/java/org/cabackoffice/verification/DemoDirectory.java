@@ -22,14 +22,19 @@ public class DemoDirectory {
     if (directory.size() > 0) {
       return;
     }
+    // Corporate numbers with valid check digits, as an import would insist on.
     LocalDate checked = LocalDate.of(2026, 4, 1);
     directory.add(
         new OrganizationDirectoryEntry(
-            "Sample K.K.", "サンプル株式会社", "1010001000001", "03-5555-0100",
-            "Chuo-ku", "Tokyo", "JP", "Teikoku Databank COSMOSNET (demo data)", checked));
+            new DirectoryValues(
+                "6010001000001", "サンプル株式会社", "Sample K.K.", "Tokyo", "Chuo-ku", "JP",
+                "03-5555-0100", BusinessCategory.PRIVATE_ORGANIZATION, null,
+                "Teikoku Databank COSMOSNET (demo data)", checked)));
     directory.add(
         new OrganizationDirectoryEntry(
-            "Example Trading Co., Ltd.", "例示商事株式会社", "1200001000002", "06-5555-0200",
-            "Kita-ku", "Osaka", "JP", "登記事項証明書 (demo data)", checked));
+            new DirectoryValues(
+                "2200001000002", "例示商事株式会社", "Example Trading Co., Ltd.", "Osaka", "Kita-ku",
+                "JP", "06-5555-0200", BusinessCategory.PRIVATE_ORGANIZATION, null,
+                "登記事項証明書 (demo data)", checked)));
   }
 }

@@ -18,7 +18,7 @@ class DirectoryListedNames implements ListedOrganizationNames {
   public List<String> listedNames(String nameEn, String nameJa) {
     return directory
         .find(nameEn == null ? "" : nameEn, nameJa == null ? "" : nameJa)
-        .map(entry -> List.of(entry.getNameEn(), entry.getNameJa()))
+        .map(entry -> java.util.stream.Stream.of(entry.getNameEn(), entry.getNameJa()).filter(java.util.Objects::nonNull).toList())
         .orElse(List.of());
   }
 }

@@ -39,6 +39,8 @@ public class PhoneVerifications {
     Application application = applications.get(applicationId);
     return directory
         .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+        // An entry from the NTA's data alone names no number: nothing to call yet.
+        .filter(e -> e.getMainPhone() != null)
         .map(e -> new PhoneCallSheet(true, e.getMainPhone(), e.getSource()))
         .orElseGet(() -> new PhoneCallSheet(false, null, null));
   }

@@ -29,17 +29,23 @@ public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServle
   /** Bank statements are whole files of the day's deposits; they get their own, larger limit. */
   static final String STATEMENTS = "/api/bank-statements";
 
+  /** Directory files (issue 8 item 15) are whole exports too. */
+  static final String DIRECTORY_IMPORTS = "/api/organization-directory/imports";
+
   /** A multipart statement carries its file plus a little framing. */
   static final long MULTIPART_FRAMING = 64 * 1024;
 
   private final long maxBytes;
   private final long maxStatementBytes;
+  private final long maxDirectoryBytes;
 
   public RequestBodyLimit(
       @Value("${backoffice.api.max-request-bytes:1048576}") long maxBytes,
-      @Value("${backoffice.api.max-statement-bytes:5242880}") long maxStatementBytes) {
+      @Value("${backoffice.api.max-statement-bytes:5242880}") long maxStatementBytes,
+      @Value("${backoffice.directory.max-import-bytes:10485760}") long maxDirectoryBytes) {
     this.maxBytes = maxBytes;
     this.maxStatementBytes = maxStatementBytes;
+    this.maxDirectoryBytes = maxDirectoryBytes;
   }
 
   @Override
@@ -51,6 +57,9 @@ public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServle
   long limitFor(String path) {
     if (path.startsWith(STATEMENTS)) {
       return maxStatementBytes + MULTIPART_FRAMING;
+    }
+    if (path.startsWith(DIRECTORY_IMPORTS)) {
+      return maxDirectoryBytes + MULTIPART_FRAMING;
     }
     return path.startsWith("/api/") || path.startsWith("/engine-rest/") ? maxBytes : -1;
   }

@@ -122,6 +122,10 @@ class CertificateApplicationIT extends BackOfficeIT {
 
     assertThat(status(id)).isEqualTo("ISSUED");
     X509Certificate leaf = assertMailedCertificateValidates("グローバル・サーバ ID", "www.sample-hosted.jp");
+    // DESIGN.md: an issued application's GET names its certificate's serial.
+    String serial = (String) customer().getForObject("/api/applications/" + id, Map.class).get("serial");
+    assertThat(serial).isEqualTo(certificates.findFirstByApplicationId(id).orElseThrow().serial());
+    assertThat(new java.math.BigInteger(serial, 16)).isEqualTo(leaf.getSerialNumber());
     assertThat(leaf.getSubjectAlternativeNames())
         .extracting(n -> (Object) n.get(1))
         .containsExactlyInAnyOrder("www.sample-hosted.jp", "sample-hosted.jp");

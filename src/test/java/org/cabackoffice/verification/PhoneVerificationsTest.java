@@ -53,6 +53,20 @@ class PhoneVerificationsTest {
   }
 
   @Test
+  void anEntryKnownOnlyFromTheTaxAgencysDataGivesNoNumberToCall() {
+    // The NTA's corporate-number data lists no phone (issue 8 item 15).
+    when(directory.find("Sample K.K.", "サンプル株式会社"))
+        .thenReturn(
+            Optional.of(
+                new OrganizationDirectoryEntry(
+                    new DirectoryValues(
+                        "6010001000001", "サンプル株式会社", "Sample K.K.", "東京都", "中央区", "JP", null,
+                        BusinessCategory.PRIVATE_ORGANIZATION, null, "国税庁 法人番号公表サイト",
+                        LocalDate.of(2026, 11, 20)))));
+    assertThat(phone.callSheet(7)).isEqualTo(new PhoneCallSheet(false, null, null));
+  }
+
+  @Test
   void aConfirmationNeedsEveryChecklistItem() {
     listed();
     PhoneCallReport partial =

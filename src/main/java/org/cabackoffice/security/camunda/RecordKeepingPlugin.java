@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.cabackoffice.security.RefusedAttempts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,12 +15,18 @@ import org.springframework.context.annotation.Configuration;
 public class RecordKeepingPlugin {
 
   @Bean
-  AbstractProcessEnginePlugin recordKeeping() {
+  AbstractProcessEnginePlugin recordKeeping(ObjectProvider<RefusedAttempts> attempts) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         RecordKeeping guard =
-            new RecordKeeping(() -> configuration.getIdentityService().getCurrentAuthentication());
+            new RecordKeeping(
+                () -> configuration.getIdentityService().getCurrentAuthentication(),
+                () ->
+                    new RefusedAttemptLog(
+                        attempts.getObject(),
+                        configuration.getIdentityService(),
+                        configuration.getHistoryService()));
         // The service API (REST, web apps, our own code) runs its commands through this chain.
         configuration.setCustomPreCommandInterceptorsTxRequired(
             with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));

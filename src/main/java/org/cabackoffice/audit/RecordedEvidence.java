@@ -15,6 +15,8 @@ import org.cabackoffice.documents.UploadedDocumentRepository;
 import org.cabackoffice.documents.UploadedDocumentSummary;
 import org.cabackoffice.domain.CaaEvidence;
 import org.cabackoffice.domain.DnsChallenge;
+import org.cabackoffice.domain.DomainControlDecision;
+import org.cabackoffice.domain.DomainControlDecisions;
 import org.cabackoffice.domain.DnsChallengeRepository;
 import org.cabackoffice.domain.DnsCheckEvidence;
 import org.cabackoffice.domain.DomainUseConsent;
@@ -32,6 +34,10 @@ import org.cabackoffice.verification.IssuanceApproval;
 import org.cabackoffice.verification.IssuanceApprovalRepository;
 import org.cabackoffice.verification.PhoneVerification;
 import org.cabackoffice.verification.PhoneVerificationRepository;
+import org.cabackoffice.mail.RecipientDomain;
+import org.cabackoffice.security.CustomerAccounts;
+import org.cabackoffice.security.RefusedAttempt;
+import org.cabackoffice.security.RefusedAttempts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +60,9 @@ class RecordedEvidence {
   private final PhoneVerificationRepository phoneCalls;
   private final IssuanceApprovalRepository approvals;
   private final IssuedCertificateRepository certificates;
+  private final DomainControlDecisions domainControl;
+  private final RefusedAttempts refusedAttempts;
+  private final CustomerAccounts customers;
 
   RecordedEvidence(
       RegistrationEvidenceRepository registrations,
@@ -66,7 +75,13 @@ class RecordedEvidence {
       PaymentRepository payments,
       PhoneVerificationRepository phoneCalls,
       IssuanceApprovalRepository approvals,
-      IssuedCertificateRepository certificates) {
+      IssuedCertificateRepository certificates,
+      DomainControlDecisions domainControl,
+      RefusedAttempts refusedAttempts,
+      CustomerAccounts customers) {
+    this.domainControl = domainControl;
+    this.refusedAttempts = refusedAttempts;
+    this.customers = customers;
     this.registrations = registrations;
     this.comparisons = comparisons;
     this.domainEvidence = domainEvidence;
@@ -83,7 +98,14 @@ class RecordedEvidence {
   List<TimelineEntry> of(Application application, Collection<Long> registrationEvidenceIds) {
     long id = application.getId();
     List<TimelineEntry> entries = new ArrayList<>();
-    entries.add(submitted(application));
+    // The submitting storefront account, not just "customer"; by number and mail domain, as
+    // mails are shown, so the timeline holds no customer's address.
+    String submitter =
+        "customer:" + application.getCustomerAccountId()
+            + customers.byId(application.getCustomerAccountId())
+                .map(a -> " (@" + RecipientDomain.of(a.getEmail()) + ")")
+                .orElse("");
+    entries.add(submitted(application, submitter));
 
     for (Long evidenceId : registrationEvidenceIds) {
       registrations.findById(evidenceId).ifPresent(e -> entries.add(registrantLookup(e)));
@@ -93,6 +115,16 @@ class RecordedEvidence {
     }
     for (DomainUseConsent c : domainEvidence.consentsOf(id)) {
       entries.addAll(consent(c));
+    }
+    for (DomainControlDecision d : domainControl.of(id)) {
+      entries.add(
+          new TimelineEntry(
+              d.getDecidedAt(),
+              TimelineKind.DOMAIN_CONTROL_DECIDED,
+              TimelineEntry.SYSTEM,
+              "Domain control of " + d.getDomainName() + ": " + words(d.getMethod().name()) + ", "
+                  + d.getDetail() + (d.getBrVersion() == null ? "" : " (BR " + d.getBrVersion() + ")"),
+              "domain_control_decision:" + d.getId()));
     }
     for (DnsChallenge c : challenges.findByApplicationIdOrderByIdAsc(id)) {
       entries.add(challenge(c));
@@ -133,6 +165,15 @@ class RecordedEvidence {
     if (application.getStatus() == ApplicationStatus.REJECTED && application.getDecidedAt() != null) {
       entries.add(refusal(application));
     }
+    for (RefusedAttempt r : refusedAttempts.of(id)) {
+      entries.add(
+          new TimelineEntry(
+              r.getAttemptedAt(),
+              TimelineKind.REFUSED_ATTEMPT,
+              r.getActor(),
+              "Refused: " + r.getAttempted() + " — " + r.getReason(),
+              "refused_attempt:" + r.getId()));
+    }
     if (application.getServiceLevelMissedAt() != null) {
       entries.add(
           new TimelineEntry(
@@ -148,7 +189,12 @@ class RecordedEvidence {
     return entries;
   }
 
-  private static TimelineEntry submitted(Application a) {
+  /** "REUSED_VALIDATION" → "reused validation". */
+  private static String words(String constant) {
+    return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static TimelineEntry submitted(Application a, String submitter) {
     String summary =
         "Application submitted: "
             + a.getProduct()
@@ -167,7 +213,7 @@ class RecordedEvidence {
     return new TimelineEntry(
         a.getSubmittedAt(),
         TimelineKind.APPLICATION_SUBMITTED,
-        TimelineEntry.CUSTOMER,
+        submitter,
         summary,
         "application:" + a.getId());
   }

@@ -22,6 +22,8 @@ public enum TimelineKind {
   INCIDENT_DELETED,
   /** Something staff did through the engine (Tasklist, Cockpit, /engine-rest): claim, retry. */
   ENGINE_OPERATION,
+  /** Something staff tried that the rules refused: who, what, why (BR 5.4.1). */
+  REFUSED_ATTEMPT,
   PROCESS_ENDED,
 
   // Domain (guide [3-1], BR 3.2.2.4, 3.2.2.8)
@@ -29,11 +31,15 @@ public enum TimelineKind {
   REGISTRANT_COMPARED,
   DOMAIN_CONSENT_REQUESTED,
   DOMAIN_CONSENT_DECIDED,
+  /** How control was established: registrant evidence (private CA), reuse, or a DNS challenge. */
+  DOMAIN_CONTROL_DECIDED,
   DNS_CHALLENGE_ISSUED,
   DNS_CHECK,
   CAA_CHECK,
 
   // Documents (guide [3-1], [4])
+  /** The officer's decision whether documents are needed, and the reason given. */
+  DOCUMENTS_DECIDED,
   DOCUMENTS_REQUESTED,
   DOCUMENT_UPLOADED,
   DOCUMENTS_REVIEWED,

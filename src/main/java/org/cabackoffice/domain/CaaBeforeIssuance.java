@@ -32,7 +32,9 @@ public class CaaBeforeIssuance {
   @Transactional
   public Outcome check(long applicationId) {
     if (!enabled) {
-      return new Outcome(true, "CAA checking is off (private CA configuration)");
+      String reason = "CAA checking is off (private CA configuration, backoffice.caa.enabled=false)";
+      caa.recordNotLookedUp(applicationId, assessment.certificateNames(applicationId), reason);
+      return new Outcome(true, reason);
     }
     CaaVerdict verdict = caa.check(applicationId, assessment.certificateNames(applicationId));
     // A resolver that fails now may answer in a minute: that is a retry and, failing that, an

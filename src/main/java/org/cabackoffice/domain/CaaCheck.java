@@ -117,6 +117,24 @@ public class CaaCheck {
     return new CaaVerdict(permitted, names, now, stored.getId());
   }
 
+  /**
+   * Records that CAA was not looked up for the application's names and why (a private CA's
+   * configuration): the timeline says so instead of staying silent about BR 3.2.2.8.
+   */
+  public void recordNotLookedUp(long applicationId, List<String> dnsNames, String reason) {
+    CaaEvidence record =
+        new CaaEvidence(
+            applicationId,
+            clock.instant(),
+            dnsNames,
+            properties.issuerDomains(),
+            true,
+            List.of("NOT LOOKED UP: " + reason),
+            "-",
+            "");
+    evidence.save(record);
+  }
+
   private CaaVerdict.Name verdict(String asked, Map<String, DnsAnswer> answers) {
     String text = asked.strip().toLowerCase(Locale.ROOT);
     boolean wildcard = text.startsWith("*.");

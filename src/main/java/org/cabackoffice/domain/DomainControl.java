@@ -1,6 +1,7 @@
 package org.cabackoffice.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
@@ -38,6 +39,7 @@ public class DomainControl {
   private final RegistrationEvidenceRepository registrations;
   private final DomainUseConsentRepository consents;
   private final RegistrantComparisonRepository comparisons;
+  private final DomainControlDecisions decisions;
 
   public DomainControl(
       @Value("${backoffice.domain.registrant-evidence-counts-as-control:false}")
@@ -48,7 +50,9 @@ public class DomainControl {
       Outbox outbox,
       RegistrationEvidenceRepository registrations,
       DomainUseConsentRepository consents,
-      RegistrantComparisonRepository comparisons) {
+      RegistrantComparisonRepository comparisons,
+      DomainControlDecisions decisions) {
+    this.decisions = decisions;
     this.registrantEvidenceCountsAsControl = registrantEvidenceCountsAsControl;
     this.dnsChange = dnsChange;
     this.applications = applications;
@@ -67,10 +71,33 @@ public class DomainControl {
   @Transactional
   public Decision establish(long applicationId, String domain) {
     Application application = applications.get(applicationId);
-    if (registrantEvidenceCountsAsControl || validatedForApplicant(application, domain)) {
+    if (registrantEvidenceCountsAsControl) {
+      decisions.record(
+          applicationId,
+          domain,
+          DomainControlDecision.Method.REGISTRANT_EVIDENCE,
+          "private CA configuration (backoffice.domain.registrant-evidence-counts-as-control): the"
+              + " registrant match, an officer's same-organization decision or an approved"
+              + " domain-use consent counts as control");
+      return Decision.ESTABLISHED;
+    }
+    Optional<Long> reused = validatingApplication(application, domain);
+    if (reused.isPresent()) {
+      decisions.record(
+          applicationId,
+          domain,
+          DomainControlDecision.Method.REUSED_VALIDATION,
+          "the DNS change validation (BR 3.2.2.4.7) of application #" + reused.get()
+              + " of the same account and organization, within its reuse period (BR 4.2.1)");
       return Decision.ESTABLISHED;
     }
     DnsChallenge challenge = dnsChange.issue(applicationId, domain);
+    decisions.record(
+        applicationId,
+        domain,
+        DomainControlDecision.Method.DNS_CHANGE_CHALLENGE,
+        "DNS change challenge #" + challenge.getId() + " (BR 3.2.2.4.7): TXT record at "
+            + challenge.getRecordName() + ", valid until " + JST.format(challenge.getExpiresAt()));
     outbox.enqueue(
         templates.compose(
             "dns-change-challenge:" + challenge.getId(),
@@ -138,9 +165,16 @@ public class DomainControl {
    * organization (an agency's account serves several applicants, which must not share it).
    */
   private boolean validatedForApplicant(Application application, String domain) {
+    return validatingApplication(application, domain).isPresent();
+  }
+
+  /** The application (this one or an earlier one) whose validation still counts, if any. */
+  private Optional<Long> validatingApplication(Application application, String domain) {
     return applications.ofCustomer(application.getCustomerAccountId()).stream()
         .filter(a -> a.getOrganizationNameEn().equalsIgnoreCase(application.getOrganizationNameEn()))
-        .anyMatch(a -> dnsChange.validated(a.getId(), domain));
+        .filter(a -> dnsChange.validated(a.getId(), domain))
+        .map(Application::getId)
+        .findFirst();
   }
 
   /** Looks for the published record; never throws for DNS trouble (the process looks again). */

@@ -155,4 +155,15 @@ class CaaCheckTest {
         .contains("backoffice.example; account=42");
     assertThat(evidence.getCheckedAt()).isEqualTo(verdict.checkedAt());
   }
+
+  @Test
+  void aPrivateCaThatDoesNotLookUpCaaSaysSoOnRecord() {
+    caa.recordNotLookedUp(7L, java.util.List.of("www.sample.co.jp"), "CAA checking is off");
+
+    org.assertj.core.api.Assertions.assertThat(records.caa).hasSize(1);
+    CaaEvidence kept = records.caa.get(0);
+    org.assertj.core.api.Assertions.assertThat(kept.getApplicationId()).isEqualTo(7L);
+    org.assertj.core.api.Assertions.assertThat(kept.getDnsNames()).containsExactly("www.sample.co.jp");
+    org.assertj.core.api.Assertions.assertThat(kept.getFindings()).containsExactly("NOT LOOKED UP: CAA checking is off");
+  }
 }

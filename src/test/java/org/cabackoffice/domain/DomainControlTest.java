@@ -34,7 +34,8 @@ class DomainControlTest {
           mock(Outbox.class),
           registrations,
           consents,
-          comparisons);
+          comparisons,
+          mock(DomainControlDecisions.class));
 
   @BeforeEach
   void application() {

@@ -62,6 +62,18 @@ class ApplicationTimelineIT extends BackOfficeIT {
                 .and(says("サーバ ID 発行のお知らせ (グローバル・サーバ ID)"))
                 .and(says("@sample.co.jp")));
     assertThat(List.of(lookup, dnsCheck, phone, approval, certificate, issuanceMail)).isSorted();
+
+    // Issue 8: who submitted, how domain control was established, the documents decision and
+    // its reason, the refused attempt, and operations in words, not the engine's log format.
+    indexOf(timeline, kind("APPLICATION_SUBMITTED").and(e -> String.valueOf(e.get("actor")).matches("customer:\\d+ \\(@sample\\.co\\.jp\\)")));
+    int control = indexOf(timeline, kind("DOMAIN_CONTROL_DECIDED").and(says("dns change challenge")).and(says("3.2.2.4.7")));
+    int documents = indexOf(timeline, kind("DOCUMENTS_DECIDED").and(by("officer")).and(says("Documents not needed: registrant is the applicant")));
+    int refused = indexOf(timeline, kind("REFUSED_ATTEMPT").and(by("officer")));
+    assertThat(List.of(lookup, control, dnsCheck, documents, phone, refused, approval)).isSorted();
+    assertThat(timeline.stream().filter(kind("ENGINE_OPERATION")).map(e -> (String) e.get("summary")))
+        .isNotEmpty()
+        .noneMatch(summary -> summary.contains("->") || summary.contains("delete"))
+        .anyMatch(summary -> summary.equals("claimed «Approve issuance»") || summary.startsWith("claimed «"));
     // Every mail the stages sent about this application, and no other application's.
     assertThat(timeline.stream().filter(kind("MAIL_QUEUED")).map(e -> (String) e.get("summary")))
         .hasSize(3)
@@ -121,6 +133,17 @@ class ApplicationTimelineIT extends BackOfficeIT {
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "registrant is the applicant"));
     payInvoice(id);
     confirmByPhone(id, "officer");
+    // The officer who validated tries to approve too: refused (EV Guidelines 5.2.4), and kept.
+    String approval = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult().getId();
+    as("officer", "officer").postForEntity("/engine-rest/task/" + approval + "/claim", Map.of("userId", "officer"), String.class);
+    ResponseEntity<String> refusedApproval =
+        as("officer", "officer")
+            .postForEntity(
+                "/engine-rest/task/" + approval + "/complete",
+                Map.of("variables", Map.of("issuanceDecision", Map.of("value", "APPROVE"), "approvalNote", Map.of("value", "mine"))),
+                String.class);
+    assertThat(refusedApproval.getStatusCode().is4xxClientError()).as(refusedApproval.getBody()).isTrue();
+    as("officer", "officer").postForEntity("/engine-rest/task/" + approval + "/unclaim", null, String.class);
     completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "all checks recorded"));
     @SuppressWarnings("unchecked")
     Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
 import org.cabackoffice.audit.ProcessHistory;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
@@ -107,6 +111,7 @@ public class CamundaProcessHistory implements ProcessHistory {
     entries.addAll(activities(process.getId()));
     entries.addAll(incidents(process.getId()));
     entries.addAll(operations(process.getId()));
+    entries.addAll(documentsDecisions(process.getId()));
     if (process.getEndTime() != null) {
       String how = process.getState() == null ? "ended" : process.getState().toLowerCase(Locale.ROOT);
       String summary = "Process " + how.replace('_', ' ');
@@ -240,8 +245,10 @@ public class CamundaProcessHistory implements ProcessHistory {
 
   /**
    * Claims, assignments, job retries and the like done by a logged-in user through Tasklist,
-   * Cockpit or the engine REST API. The engine logs no variable values here, only names and
-   * the changed property, so nothing from a form or a token reaches the timeline.
+   * Cockpit or the engine REST API, one entry per operation in the CA's words ("claimed «Approve
+   * issuance»", not "Claim Task: assignee null -> senior"). The engine logs no variable values
+   * here, only names and the changed property, so nothing from a form or a token reaches the
+   * timeline.
    */
   private List<TimelineEntry> operations(String processInstanceId) {
     List<UserOperationLogEntry> operations =
@@ -251,31 +258,104 @@ public class CamundaProcessHistory implements ProcessHistory {
             .orderByTimestamp()
             .asc()
             .list();
-    List<TimelineEntry> entries = new ArrayList<>();
+    Map<String, String> taskNames = new HashMap<>();
+    history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()
+        .forEach(t -> taskNames.put(t.getId(), t.getName()));
+    // One operation logs a row per property it changed; they share an operation id.
+    Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
     for (UserOperationLogEntry operation : operations) {
-      StringBuilder summary =
-          new StringBuilder(operation.getOperationType())
-              .append(' ')
-              .append(operation.getEntityType());
-      if (operation.getProperty() != null) {
-        summary.append(": ").append(operation.getProperty());
-        if (operation.getOrgValue() != null || operation.getNewValue() != null) {
-          summary
-              .append(' ')
-              .append(operation.getOrgValue() == null ? "(none)" : operation.getOrgValue())
-              .append(" -> ")
-              .append(operation.getNewValue() == null ? "(none)" : operation.getNewValue());
-        }
-      }
+      byOperation.computeIfAbsent(operation.getOperationId(), id -> new ArrayList<>()).add(operation);
+    }
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (List<UserOperationLogEntry> rows : byOperation.values()) {
+      UserOperationLogEntry first = rows.get(0);
+      Map<String, String> changed = new LinkedHashMap<>();
+      rows.forEach(r -> { if (r.getProperty() != null) changed.put(r.getProperty(), r.getNewValue()); });
+      String task = first.getTaskId() == null ? null : taskNames.getOrDefault(first.getTaskId(), first.getTaskId());
       entries.add(
           new TimelineEntry(
-              instant(operation.getTimestamp()),
+              instant(first.getTimestamp()),
               TimelineKind.ENGINE_OPERATION,
-              operation.getUserId(),
-              summary.toString(),
-              "operation_log:" + operation.getId()));
+              first.getUserId(),
+              describe(first.getOperationType(), first.getEntityType(), task, changed),
+              "operation_log:" + first.getOperationId()));
     }
     return entries;
+  }
+
+  /**
+   * Guide [3-1]: whether an officer asked for documents, and why. The decision lives only in the
+   * task's form variables (a request that follows has its own record; "not needed" has none), so
+   * it is read from the history: the values the form set when the officer completed the task.
+   */
+  private List<TimelineEntry> documentsDecisions(String processInstanceId) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (HistoricTaskInstance task :
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(DECIDE_DOCUMENTS)
+            .finished()
+            .orderByHistoricTaskInstanceEndTime()
+            .asc()
+            .list()) {
+      Map<String, Object> values = new HashMap<>();
+      for (HistoricDetail detail :
+          history
+              .createHistoricDetailQuery()
+              .variableUpdates()
+              .processInstanceId(processInstanceId)
+              .orderPartiallyByOccurrence()
+              .asc()
+              .list()) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        boolean ofThisTask =
+            task.getId().equals(update.getTaskId())
+                || (update.getActivityInstanceId() != null
+                    && update.getActivityInstanceId().equals(task.getActivityInstanceId()));
+        if (ofThisTask && DOCUMENTS_DECISION_VARIABLES.contains(update.getVariableName())) {
+          values.put(update.getVariableName(), update.getValue());
+        }
+      }
+      Object requirement = values.get("documentsRequirement");
+      Object note = values.get("documentsNote");
+      entries.add(
+          new TimelineEntry(
+              instant(task.getEndTime()),
+              TimelineKind.DOCUMENTS_DECIDED,
+              task.getAssignee(),
+              ("NEEDED".equals(requirement) ? "Documents needed" : "NOT_NEEDED".equals(requirement) ? "Documents not needed" : "Documents decision " + requirement)
+                  + (note == null || note.toString().isBlank() ? "" : ": " + note),
+              "task:" + task.getId()));
+    }
+    return entries;
+  }
+
+  private static final String DECIDE_DOCUMENTS = "decide-documents";
+  private static final Set<String> DOCUMENTS_DECISION_VARIABLES = Set.of("documentsRequirement", "documentsNote");
+
+  /** An engine operation in words an auditor reads without knowing Camunda's log format. */
+  static String describe(String type, String entity, String task, Map<String, String> changed) {
+    String what = task == null ? words(entity == null ? "" : entity) : "«" + task + "»";
+    String assignee = changed.get("assignee");
+    return switch (type == null ? "" : type) {
+      case "Claim" -> assignee == null ? "unclaimed " + what : "claimed " + what;
+      case "Assign" -> assignee == null ? "unassigned " + what : "assigned " + what + " to " + assignee;
+      case "Complete" -> "completed " + what;
+      case "Delegate" -> "delegated " + what + (assignee == null ? "" : " to " + assignee);
+      case "Resolve" -> "resolved " + what;
+      case "SetOwner" -> "made " + changed.get("owner") + " owner of " + what;
+      case "SetPriority" -> "set the priority of " + what + " to " + changed.get("priority");
+      case "Update" -> "updated " + what + (changed.isEmpty() ? "" : " (" + String.join(", ", changed.keySet()) + ")");
+      case "AddComment", "CreateComment" -> "commented on " + what;
+      case "AddAttachment" -> "attached a file to " + what;
+      case "SetJobRetries", "SetJobRetriesByJobs" ->
+          "set the retries of a failed job to " + changed.getOrDefault("retries", "?");
+      case "Suspend", "SuspendJob", "SuspendJobDefinition" -> "suspended " + what;
+      case "Activate", "ActivateJob", "ActivateJobDefinition" -> "resumed " + what;
+      case "Delete" -> "deleted " + what;
+      default -> words(type) + " " + what;
+    };
   }
 
   /** Gateways and thrown, start, end and boundary events start and end in the same instant. */

@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import org.cabackoffice.input.TextInput;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -66,8 +69,15 @@ final class RecordKeeping extends CommandInterceptor {
 
   private final Supplier<Authentication> caller;
 
+  private final Supplier<RefusedAttemptLog> refusals;
+
   RecordKeeping(Supplier<Authentication> caller) {
+    this(caller, () -> null);
+  }
+
+  RecordKeeping(Supplier<Authentication> caller, Supplier<RefusedAttemptLog> refusals) {
     this.caller = caller;
+    this.refusals = refusals;
   }
 
   @Override
@@ -77,18 +87,48 @@ final class RecordKeeping extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
-    String refusal = refusal(command, caller.get());
-    if (refusal != null && log.isInfoEnabled()) {
-      log.info("Engine refused {} to {}: {}", StaffCommands.describe(command), caller.get().getUserId(), refusal);
-    }
+    Authentication authentication = caller.get();
+    String refusal = refusal(command, authentication);
     if (refusal != null) {
+      log.info("Engine refused {} to {}: {}", StaffCommands.describe(command), authentication.getUserId(), refusal);
+      keep(command, authentication, refusal);
       throw new AuthorizationException(refusal);
     }
     String unreadable = decisionTextProblem(command);
     if (unreadable != null) {
+      keep(command, authentication, unreadable);
       throw new BadUserRequestException(unreadable);
     }
-    return next.execute(command);
+    try {
+      return next.execute(command);
+    } catch (AuthorizationException refused) {
+      keep(command, authentication, refused.getMessage());
+      throw refused;
+    } catch (ProcessEngineException failed) {
+      // A task's rules refusing an officer's decision or claim (four-eyes, an incomplete
+      // checklist) arrive wrapped by the engine ("Exception while invoking TaskListener"); a
+      // query's bad parameter or a missing task is no refusal worth keeping.
+      if (is(command, TASK_DECISIONS)) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+          if (cause instanceof BadUserRequestException ruled) {
+            keep(command, authentication, ruled.getMessage());
+            break;
+          }
+        }
+      }
+      throw failed;
+    }
+  }
+
+  private static final List<Class<?>> TASK_DECISIONS =
+      List.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class, ClaimTaskCmd.class, AssignTaskCmd.class);
+
+  /** BR 5.4.1: a refusal is logged; the refused work itself rolls back, its record must not. */
+  private void keep(Command<?> command, Authentication authentication, String reason) {
+    RefusedAttemptLog attempts = refusals.get();
+    if (attempts != null && authentication != null && authentication.getUserId() != null) {
+      attempts.record(command, authentication, reason);
+    }
   }
 
   static String refusal(Command<?> executed, Authentication authentication) {

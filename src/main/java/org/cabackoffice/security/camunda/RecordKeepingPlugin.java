@@ -6,6 +6,7 @@ import org.cabackoffice.workflow.TaskDecisionRule;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.cabackoffice.security.RefusedAttempts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +16,19 @@ import org.springframework.context.annotation.Configuration;
 public class RecordKeepingPlugin {
 
   @Bean
-  AbstractProcessEnginePlugin recordKeeping(ObjectProvider<TaskDecisionRule> rules) {
+  AbstractProcessEnginePlugin recordKeeping(
+      ObjectProvider<TaskDecisionRule> rules, ObjectProvider<RefusedAttempts> attempts) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         RecordKeeping guard =
-            new RecordKeeping(() -> configuration.getIdentityService().getCurrentAuthentication());
+            new RecordKeeping(
+                () -> configuration.getIdentityService().getCurrentAuthentication(),
+                () ->
+                    new RefusedAttemptLog(
+                        attempts.getObject(),
+                        configuration.getIdentityService(),
+                        configuration.getHistoryService()));
         // The service API (REST, web apps, our own code) runs its commands through this chain.
         // The rules are features' beans, built after the engine: looked up when a claim comes.
         TaskClaims claims = new TaskClaims(() -> rules.orderedStream().toList());

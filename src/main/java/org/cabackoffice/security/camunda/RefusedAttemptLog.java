@@ -1,0 +1,84 @@
+package org.cabackoffice.security.camunda;
+
+import java.lang.reflect.Field;
+import org.cabackoffice.security.RefusedAttempts;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files an engine command the rules refused under the application it concerned: the task's or
+ * process instance's business key, looked up without the caller's authorizations (an officer
+ * refused a task may not be allowed to read it either).
+ */
+final class RefusedAttemptLog {
+
+  private static final Logger log = LoggerFactory.getLogger(RefusedAttemptLog.class);
+
+  private final RefusedAttempts attempts;
+  private final IdentityService identity;
+  private final HistoryService history;
+
+  RefusedAttemptLog(RefusedAttempts attempts, IdentityService identity, HistoryService history) {
+    this.attempts = attempts;
+    this.identity = identity;
+    this.history = history;
+  }
+
+  void record(Command<?> command, Authentication caller, String reason) {
+    try {
+      Long applicationId = applicationOf(command, caller);
+      attempts.record(applicationId, caller.getUserId(), StaffCommands.describe(command) + target(command), reason);
+    } catch (RuntimeException e) {
+      // The refusal stands whatever happens here; only its record is missing, which is said.
+      log.warn("Could not record the refused {} of {}: {}", StaffCommands.describe(command), caller.getUserId(), e.toString());
+    }
+  }
+
+  private static String target(Command<?> command) {
+    String task = field(command, "taskId");
+    return task == null ? "" : " (task " + task + ")";
+  }
+
+  private Long applicationOf(Command<?> command, Authentication caller) {
+    String taskId = field(command, "taskId");
+    String instanceId = field(command, "processInstanceId");
+    identity.clearAuthentication();
+    try {
+      if (taskId != null) {
+        HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        instanceId = task == null ? instanceId : task.getProcessInstanceId();
+      }
+      if (instanceId == null) {
+        return null;
+      }
+      HistoricProcessInstance instance =
+          history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+      String key = instance == null ? null : instance.getBusinessKey();
+      return key != null && key.matches("\\d{1,18}") ? Long.valueOf(key) : null;
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+
+  private static String field(Command<?> command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        Object value = field.get(command);
+        return value instanceof String text ? text : null;
+      } catch (NoSuchFieldException e) {
+        // declared higher up
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -97,7 +97,7 @@ public class DomainControl {
         domain,
         DomainControlDecision.Method.DNS_CHANGE_CHALLENGE,
         "DNS change challenge #" + challenge.getId() + " (BR 3.2.2.4.7): TXT record at "
-            + challenge.getRecordName() + ", valid until " + JST.format(challenge.getExpiresAt()));
+            + challenge.getRecordName() + ", valid until " + BusinessCalendar.shown(challenge.getExpiresAt()));
     outbox.enqueue(
         templates.compose(
             "dns-change-challenge:" + challenge.getId(),

@@ -50,7 +50,7 @@ class DomainConsentPageTest {
         .contains("<legend>ご回答</legend>")
         .contains(">承諾する</button>")
         .contains(">承諾しない</button>")
-        .contains("2025/")
+        .contains("2025-07-02 10:00 JST")
         .contains("href=\"?lang=en\"")
         .doesNotContain("Approve");
     assertThat(f.delivered).isEmpty();

@@ -39,7 +39,12 @@ class EmbeddedServicesStartTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(WhoisProperties.class)
   @Import({DevelopmentRegistry.class, MailCatcherConfiguration.class, StartupAddresses.class})
-  static class EmbeddedServers {}
+  static class EmbeddedServers {
+    @org.springframework.context.annotation.Bean
+    java.time.Clock clock() {
+      return java.time.Clock.systemUTC();
+    }
+  }
 
   private final List<ServerSocket> otherPrograms = new java.util.ArrayList<>();
 

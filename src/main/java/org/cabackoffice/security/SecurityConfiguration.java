@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,7 +45,27 @@ public class SecurityConfiguration {
       LoginThrottle throttle) {
     DaoAuthenticationProvider customerLogin = new DaoAuthenticationProvider(customers);
     customerLogin.setPasswordEncoder(passwordEncoder);
-    return new ThrottledLogin(new ProviderManager(customerLogin, staff), throttle);
+    return new ThrottledLogin(new ProviderManager(onlyForUserIds(customerLogin), staff), throttle);
+  }
+
+  /**
+   * A customer's user ID is an e-mail address (guide [1-3]); a staff id never is (Camunda allows
+   * letters and digits only). Sending staff logins past the customer provider spares every staff
+   * request a bcrypt of the dummy password that provider hashes for unknown names (about 70 ms
+   * per request, issue 12), without changing which provider can authenticate whom.
+   */
+  static AuthenticationProvider onlyForUserIds(AuthenticationProvider customers) {
+    return new AuthenticationProvider() {
+      @Override
+      public Authentication authenticate(Authentication login) {
+        return login.getName() != null && login.getName().contains("@") ? customers.authenticate(login) : null;
+      }
+
+      @Override
+      public boolean supports(Class<?> type) {
+        return customers.supports(type);
+      }
+    };
   }
 
   private static final String[] STAFF = {

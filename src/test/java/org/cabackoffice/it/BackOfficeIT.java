@@ -130,7 +130,12 @@ public abstract class BackOfficeIT {
   /** Runs the asynchronous continuations (not the timers) until the processes wait again. */
   protected void runJobs() {
     for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().executable().messages().list();
+      // A job that failed before is some test's incident, retried when that test says so; after
+      // its retry interval it would otherwise fail whichever test runs jobs next.
+      List<Job> due =
+          management.createJobQuery().executable().messages().list().stream()
+              .filter(job -> job.getExceptionMessage() == null)
+              .toList();
       if (due.isEmpty()) {
         return;
       }

@@ -73,7 +73,7 @@ class ApplicationTimelineIT extends BackOfficeIT {
     assertThat(timeline.stream().filter(kind("ENGINE_OPERATION")).map(e -> (String) e.get("summary")))
         .isNotEmpty()
         .noneMatch(summary -> summary.contains("->") || summary.contains("delete"))
-        .anyMatch(summary -> summary.equals("claimed «Approve issuance»") || summary.startsWith("claimed «"));
+        .anyMatch(summary -> summary.startsWith("completed «Approve issuance — #" + id));
     // Every mail the stages sent about this application, and no other application's.
     assertThat(timeline.stream().filter(kind("MAIL_QUEUED")).map(e -> (String) e.get("summary")))
         .hasSize(3)

@@ -103,6 +103,15 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                     .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
+                    // Camunda's password check answers true/false for any user name: a guessing
+                    // oracle outside the login throttle. Tasklist and Cockpit do not use it; the
+                    // first-start setup page (an admin's creation before the demo's) neither.
+                    .requestMatchers("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(
+                        "/camunda/api/engine/engine/*/identity/verify",
+                        "/camunda/api/admin/setup/**")
+                    .denyAll()
                     .requestMatchers("/engine-rest/**")
                     .hasAnyRole(STAFF)
                     // The owner roles of the README's API table, as the handlers' @PreAuthorize.

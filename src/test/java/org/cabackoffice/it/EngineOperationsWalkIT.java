@@ -114,6 +114,25 @@ class EngineOperationsWalkIT extends BackOfficeIT {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
     assertThat(as("officer", "officer").getForObject("/api/applications/" + id, Map.class).get("status"))
         .isEqualTo("IN_PROGRESS");
+
+    // A completion sets what the task's form asks, nothing more: a hand-made request cannot
+    // rewrite the domain the process validates along with the decision.
+    String instance = processInstanceId(id);
+    Object domainBefore = runtime.getVariable(instance, "registrableDomain");
+    ResponseEntity<String> completed =
+        as("officer", "officer")
+            .postForEntity(
+                "/engine-rest/task/" + task.getId() + "/complete",
+                Map.of(
+                    "variables",
+                    Map.of(
+                        "documentsRequirement", Map.of("value", "NOT_NEEDED"),
+                        "documentsNote", Map.of("value", "registrant is the applicant"),
+                        "registrableDomain", Map.of("value", "attacker.example"))),
+                String.class);
+    assertThat(completed.getStatusCode().is2xxSuccessful()).as(completed.getBody()).isTrue();
+    assertThat(runtime.getVariable(instance, "registrableDomain")).isEqualTo(domainBefore).isNotEqualTo("attacker.example");
+    assertThat(runtime.getVariable(instance, "documentsRequirement")).isEqualTo("NOT_NEEDED");
   }
 
   @Test

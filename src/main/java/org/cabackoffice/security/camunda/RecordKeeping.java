@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cabackoffice.input.TextInput;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -76,8 +78,21 @@ final class RecordKeeping extends CommandInterceptor {
   }
 
   RecordKeeping(Supplier<Authentication> caller, Supplier<RefusedAttemptLog> refusals) {
+    this(caller, refusals, taskId -> null, null);
+  }
+
+  private final Function<String, String> taskKeyOf;
+  private final TaskFormFields formFields;
+
+  RecordKeeping(
+      Supplier<Authentication> caller,
+      Supplier<RefusedAttemptLog> refusals,
+      Function<String, String> taskKeyOf,
+      TaskFormFields formFields) {
     this.caller = caller;
     this.refusals = refusals;
+    this.taskKeyOf = taskKeyOf;
+    this.formFields = formFields;
   }
 
   @Override
@@ -99,6 +114,7 @@ final class RecordKeeping extends CommandInterceptor {
       keep(command, authentication, unreadable);
       throw new BadUserRequestException(unreadable);
     }
+    keepToTheForm(command, authentication);
     try {
       return next.execute(command);
     } catch (AuthorizationException refused) {
@@ -191,6 +207,79 @@ final class RecordKeeping extends CommandInterceptor {
         if (problem.isPresent()) {
           return name + ": " + problem.get();
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A completion sets only what its task's form lets the officer enter: a hand-made request could
+   * otherwise overwrite process variables the task never asked for (the registrant a comparison
+   * records, the domain a challenge goes to, a deadline), and the form's display fields belong
+   * to the process too. The rest is dropped, and said so in the log.
+   */
+  private void keepToTheForm(Command<?> command, Authentication authentication) {
+    if (formFields == null
+        || authentication == null
+        || authentication.getUserId() == null
+        || (authentication.getGroupIds() != null && authentication.getGroupIds().contains(StaffGroups.ADMINS))) {
+      return;
+    }
+    String fieldName =
+        command instanceof SubmitTaskFormCmd ? "properties" : command instanceof CompleteTaskCmd ? "variables" : null;
+    if (fieldName == null) {
+      return;
+    }
+    Map<String, Object> submitted = field(command, fieldName);
+    if (submitted == null || submitted.isEmpty()) {
+      return;
+    }
+    String taskKey = taskKeyOf.apply(taskIdOf(command));
+    if (taskKey == null) {
+      return; // an unknown task: the command itself answers "not found"
+    }
+    Set<String> editable = formFields.editable(taskKey);
+    org.camunda.bpm.engine.variable.VariableMap kept = org.camunda.bpm.engine.variable.Variables.createVariables();
+    for (String name : submitted.keySet()) {
+      if (editable.contains(name)) {
+        kept.put(name, submitted.get(name));
+      } else {
+        log.warn("Dropped variable {} that {} sent with task {}: not a field of its form", name, authentication.getUserId(), taskKey);
+      }
+    }
+    if (kept.size() != submitted.size()) {
+      replace(command, fieldName, kept);
+    }
+  }
+
+  private static String taskIdOf(Command<?> command) {
+    try {
+      Field field = findField(command.getClass(), "taskId");
+      return field == null ? null : (String) field.get(command);
+    } catch (IllegalAccessException e) {
+      return null;
+    }
+  }
+
+  private static void replace(Command<?> command, String name, Map<String, Object> value) {
+    try {
+      Field field = findField(command.getClass(), name);
+      if (field != null) {
+        field.set(command, value);
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the task's variables could not be limited to its form", e);
+    }
+  }
+
+  private static Field findField(Class<?> start, String name) {
+    for (Class<?> type = start; type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // declared higher up
       }
     }
     return null;

@@ -28,7 +28,9 @@ public class RecordKeepingPlugin {
                     new RefusedAttemptLog(
                         attempts.getObject(),
                         configuration.getIdentityService(),
-                        configuration.getHistoryService()));
+                        configuration.getHistoryService()),
+                taskId -> taskKeyOf(configuration, taskId),
+                TaskFormFields.fromClasspath());
         // The service API (REST, web apps, our own code) runs its commands through this chain.
         // The rules are features' beans, built after the engine: looked up when a claim comes.
         TaskClaims claims = new TaskClaims(() -> rules.orderedStream().toList());
@@ -36,6 +38,25 @@ public class RecordKeepingPlugin {
             with(with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard), claims));
       }
     };
+  }
+
+  /** The task's definition key, read without the caller's authorizations (a plain lookup). */
+  private static String taskKeyOf(ProcessEngineConfigurationImpl configuration, String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    org.camunda.bpm.engine.IdentityService identity = configuration.getIdentityService();
+    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      org.camunda.bpm.engine.task.Task task =
+          configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      return task == null ? null : task.getTaskDefinitionKey();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor guard) {

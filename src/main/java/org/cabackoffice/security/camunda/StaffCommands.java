@@ -92,7 +92,7 @@ final class StaffCommands {
   /** Reports and the web apps' own queries are commands nested in a query or report class. */
   private static final Pattern NESTED_READ =
       Pattern.compile(
-          "org\\.camunda\\.bpm\\.(?:engine\\.impl\\.[a-z.]+\\.[A-Za-z]+(?:ReportImpl|QueryImpl)"
+          "org\\.camunda\\.bpm\\.(?:engine\\.impl(?:\\.[a-z]+)*\\.[A-Za-z]+(?:ReportImpl|QueryImpl)"
               + "|cockpit\\.[a-z.]+\\.[A-Za-z]+|webapp\\.[a-z.]+\\.QueryServiceImpl)\\$[A-Za-z]*Cmd");
 
   private StaffCommands() {}

@@ -60,7 +60,17 @@ final class TaskClaims extends CommandInterceptor {
     }
     String taskId = field(command, "taskId");
     String userId = field(command, "userId");
-    if (taskId == null || userId == null) {
+    if (taskId == null) {
+      return next.execute(command);
+    }
+    // A task someone holds is theirs to give back or pass on: another officer taking it from
+    // them (Camunda lets anyone with TASK_WORK) would only stall the one who works it.
+    String taken = next.execute(context -> takenFromSomeoneElse(context, taskId));
+    if (taken != null) {
+      log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, taken);
+      throw new ExpectedRefusal(taken);
+    }
+    if (userId == null) {
       return next.execute(command);
     }
     // Read in a command of its own, without the caller's authorizations: whether the user may
@@ -71,6 +81,20 @@ final class TaskClaims extends CommandInterceptor {
       throw new ExpectedRefusal(refusal);
     }
     return next.execute(command);
+  }
+
+  private static String takenFromSomeoneElse(CommandContext context, String taskId) {
+    String caller = context.getAuthenticatedUserId();
+    List<String> groups = context.getAuthenticatedGroupIds();
+    if (caller == null || (groups != null && groups.contains(StaffGroups.ADMINS))) {
+      return null;
+    }
+    context.disableAuthorizationCheck();
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getAssignee() == null || task.getAssignee().equals(caller)) {
+      return null;
+    }
+    return "the task is held by " + task.getAssignee() + "; only they or an administrator give it back or pass it on";
   }
 
   private String refusal(CommandContext context, String taskId, String userId) {

@@ -73,6 +73,20 @@ public class WebappLoginThrottle {
     protected void doFilterInternal(
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      // Jersey also takes form fields from the query string, and decodes the body in the charset
+      // the request names: a login the throttle cannot attribute to an account is refused, so
+      // credentials come in a UTF-8 form body or not at all.
+      String charset = request.getCharacterEncoding();
+      if (request.getQueryString() != null
+          || (charset != null
+              && !charset.equalsIgnoreCase("UTF-8")
+              && !charset.equalsIgnoreCase("US-ASCII")
+              && !charset.equalsIgnoreCase("ISO-8859-1"))) {
+        response.sendError(
+            HttpStatus.BAD_REQUEST.value(),
+            "log in with a UTF-8 form body; no query parameters, no other character set");
+        return;
+      }
       byte[] form = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
       if (form.length > MAX_FORM_BYTES) {
         response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value(), "a login form is at most 8 KiB");

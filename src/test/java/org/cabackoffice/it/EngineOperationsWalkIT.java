@@ -115,6 +115,12 @@ class EngineOperationsWalkIT extends BackOfficeIT {
     assertThat(as("officer", "officer").getForObject("/api/applications/" + id, Map.class).get("status"))
         .isEqualTo("IN_PROGRESS");
 
+    // The task is the officer's: a colleague cannot take it from them.
+    ResponseEntity<String> takenAway =
+        as("officer2", "officer2").postForEntity("/engine-rest/task/" + task.getId() + "/unclaim", null, String.class);
+    assertThat(takenAway.getStatusCode().value()).as(takenAway.getBody()).isEqualTo(400);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("officer");
+
     // A completion sets what the task's form asks, nothing more: a hand-made request cannot
     // rewrite the domain the process validates along with the decision.
     String instance = processInstanceId(id);

@@ -20,6 +20,7 @@ import java.util.Base64;
 import org.cabackoffice.security.camunda.StaffGroups;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -132,7 +133,33 @@ class LoginThrottleIT extends BackOfficeIT {
   }
 
   /** What Tasklist's login page does: fetch a CSRF token, then post the form. */
+  @Test
+  void credentialsTheThrottleCannotAttributeAreRefused() throws Exception {
+    // Jersey reads form fields from the query string too: the throttle saw no account there.
+    assertThat(webappLogin("", "", "?username=" + staff("query") + "&password=wrong", "application/x-www-form-urlencoded").statusCode())
+        .isEqualTo(400);
+    assertThat(webappLogin(staff("utf16"), "wrong", "", "application/x-www-form-urlencoded; charset=UTF-16").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void theEnginesPasswordCheckIsNoGuessingOracle() {
+    ResponseEntity<String> officer =
+        as("officer", "officer")
+            .postForEntity("/engine-rest/identity/verify", Map.of("username", "admin", "password", "guess"), String.class);
+    assertThat(officer.getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<String> admin =
+        as("admin", "admin")
+            .postForEntity("/engine-rest/identity/verify", Map.of("username", "officer", "password", "officer"), String.class);
+    assertThat(admin.getStatusCode().value()).isEqualTo(200);
+  }
+
   private HttpResponse<String> webappLogin(String user, String password) throws Exception {
+    return webappLogin(user, password, "", "application/x-www-form-urlencoded");
+  }
+
+  private HttpResponse<String> webappLogin(String user, String password, String query, String contentType)
+      throws Exception {
     CookieManager cookies = new CookieManager();
     HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     String root = http.getRootUri();
@@ -151,11 +178,11 @@ class LoginThrottleIT extends BackOfficeIT {
             + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
     return client.send(
-        HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default/login/tasklist"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default/login/tasklist" + query))
+            .header("Content-Type", contentType)
             .header("X-XSRF-TOKEN", token)
             .header("Origin", root)
-            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .POST(HttpRequest.BodyPublishers.ofString(user.isEmpty() ? "" : form))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

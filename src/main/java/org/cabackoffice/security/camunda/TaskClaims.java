@@ -65,7 +65,9 @@ final class TaskClaims extends CommandInterceptor {
     }
     // A task someone holds is theirs to give back or pass on: another officer taking it from
     // them (Camunda lets anyone with TASK_WORK) would only stall the one who works it.
-    String taken = next.execute(context -> takenFromSomeoneElse(context, taskId));
+    // (A claim by someone else is Camunda's own 409, "already claimed".)
+    boolean claim = command instanceof ClaimTaskCmd && userId != null;
+    String taken = claim ? null : next.execute(context -> takenFromSomeoneElse(context, taskId));
     if (taken != null) {
       log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, taken);
       throw new ExpectedRefusal(taken);

@@ -76,7 +76,9 @@ public class WebappLoginThrottle {
       // Jersey also takes form fields from the query string, and decodes the body in the charset
       // the request names: a login the throttle cannot attribute to an account is refused, so
       // credentials come in a UTF-8 form body or not at all.
-      String charset = request.getCharacterEncoding();
+      // The header as sent: Spring's encoding filter may already have set the request's
+      // encoding to UTF-8, while Jersey decodes by the header.
+      String charset = charsetOf(request.getHeader("Content-Type"));
       if (request.getQueryString() != null
           || (charset != null
               && !charset.equalsIgnoreCase("UTF-8")
@@ -105,6 +107,19 @@ public class WebappLoginThrottle {
       } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
         throttle.failed(account, address);
       }
+    }
+
+    private static String charsetOf(String contentType) {
+      if (contentType == null) {
+        return null;
+      }
+      for (String parameter : contentType.split(";")) {
+        String[] pair = parameter.trim().split("=", 2);
+        if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+          return pair[1].trim().replace("\"", "");
+        }
+      }
+      return null;
     }
 
     /** One field of an application/x-www-form-urlencoded body. */

@@ -1,6 +1,5 @@
 package org.cabackoffice.security.camunda;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -253,52 +252,16 @@ final class RecordKeeping extends CommandInterceptor {
   }
 
   private static String taskIdOf(Command<?> command) {
-    try {
-      Field field = findField(command.getClass(), "taskId");
-      return field == null ? null : (String) field.get(command);
-    } catch (IllegalAccessException e) {
-      return null;
-    }
+    return CommandFields.text(command, "taskId");
   }
 
   private static void replace(Command<?> command, String name, Map<String, Object> value) {
-    try {
-      Field field = findField(command.getClass(), name);
-      if (field != null) {
-        field.set(command, value);
-      }
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("the task's variables could not be limited to its form", e);
-    }
-  }
-
-  private static Field findField(Class<?> start, String name) {
-    for (Class<?> type = start; type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      }
-    }
-    return null;
+    CommandFields.write(command, name, value);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> field(Command<?> command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return (Map<String, Object>) field.get(command);
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (IllegalAccessException e) {
-        return null;
-      }
-    }
-    return null;
+    return (Map<String, Object>) CommandFields.read(command, name).filter(Map.class::isInstance).orElse(null);
   }
 
   private static boolean is(Command<?> command, List<Class<?>> types) {
@@ -307,17 +270,7 @@ final class RecordKeeping extends CommandInterceptor {
 
   /** The retries commands keep whether a due date was given in a field of their own. */
   private static boolean setsDueDate(Command<?> command) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField("isDueDateSet");
-        field.setAccessible(true);
-        return field.getBoolean(command);
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (IllegalAccessException e) {
-        return true; // unreadable: refuse rather than let a due date through
-      }
-    }
-    return true;
+    // Unreadable: refuse rather than let a due date through.
+    return CommandFields.read(command, "isDueDateSet").map(Boolean.TRUE::equals).orElse(true);
   }
 }

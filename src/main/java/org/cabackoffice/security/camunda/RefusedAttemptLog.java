@@ -1,6 +1,5 @@
 package org.cabackoffice.security.camunda;
 
-import java.lang.reflect.Field;
 import org.cabackoffice.security.RefusedAttempts;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -67,18 +66,6 @@ final class RefusedAttemptLog {
   }
 
   private static String field(Command<?> command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        Object value = field.get(command);
-        return value instanceof String text ? text : null;
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (IllegalAccessException e) {
-        return null;
-      }
-    }
-    return null;
+    return CommandFields.text(command, name);
   }
 }

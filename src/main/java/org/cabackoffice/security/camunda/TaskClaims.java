@@ -1,6 +1,5 @@
 package org.cabackoffice.security.camunda;
 
-import java.lang.reflect.Field;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,18 +158,6 @@ final class TaskClaims extends CommandInterceptor {
   }
 
   private static String field(Command<?> command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        Object value = field.get(command);
-        return value == null ? null : value.toString();
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("cannot read " + name + " of " + command.getClass(), e);
-      }
-    }
-    return null;
+    return CommandFields.text(command, name);
   }
 }

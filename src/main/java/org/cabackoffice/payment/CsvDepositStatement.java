@@ -1,13 +1,11 @@
 package org.cabackoffice.payment;
 
+import org.cabackoffice.input.Utf8Text;
+
 import org.cabackoffice.input.Truncation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -55,19 +53,9 @@ final class CsvDepositStatement {
 
   /** The text of a UTF-8 file without its byte order mark, or null when it is not UTF-8. */
   static String utf8(byte[] content) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return Utf8Text.strict(content).orElse(null);
   }
+
 
   /** Whether the text's first line is a header naming this format's columns. */
   static boolean looksLikeCsv(String text) {

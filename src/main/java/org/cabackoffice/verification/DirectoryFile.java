@@ -1,10 +1,8 @@
 package org.cabackoffice.verification;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import org.cabackoffice.input.Utf8Text;
+
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -19,19 +17,9 @@ record DirectoryFile(
 
   /** The NTA offers its files in Unicode (UTF-8) and Shift_JIS; vendors' exports are either. */
   static String text(byte[] content) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException notUtf8) {
-      return new String(content, Charset.forName("windows-31j"));
-    }
+    return Utf8Text.strict(content).orElseGet(() -> new String(content, Charset.forName("windows-31j")));
   }
+
 
   /**
    * The file's format: a header row naming {@code corporate_number} is a vendor export; a first

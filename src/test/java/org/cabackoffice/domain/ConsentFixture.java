@@ -1,10 +1,8 @@
 package org.cabackoffice.domain;
 
-import java.time.Clock;
-import java.time.Duration;
+import org.cabackoffice.testsupport.MutableClock;
+
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ final class ConsentFixture {
   final Set<String> dedupKeys = new java.util.HashSet<>();
   final List<Delivered> delivered = new ArrayList<>();
   boolean processWaiting = true;
-  final MovableClock clock = new MovableClock(Instant.parse("2025-06-02T01:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T01:00:00Z"));
   final DomainUseConsents consents;
 
   record Delivered(String message, long applicationId, Map<String, Object> variables) {}
@@ -80,33 +78,6 @@ final class ConsentFixture {
     @Override
     public List<String> currentActivities(long applicationId) {
       return List.of();
-    }
-  }
-
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +19,8 @@ class DnsChangeValidationsTest {
   static final long APPLICATION = 7L;
 
   private final LoopbackDnsServer server = new LoopbackDnsServer().start();
-  private final ConsentFixture.MovableClock clock =
-      new ConsentFixture.MovableClock(Instant.parse("2026-06-01T01:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-06-01T01:00:00Z"));
   private final InMemoryDnsValidationRecords records = new InMemoryDnsValidationRecords();
   private final DnsChangeValidations validations =
       new DnsChangeValidations(

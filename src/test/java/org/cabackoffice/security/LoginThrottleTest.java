@@ -1,13 +1,12 @@
 package org.cabackoffice.security;
 
+import org.cabackoffice.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -18,7 +17,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 class LoginThrottleTest {
 
-  private final MovingClock clock = new MovingClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
   private final LoginThrottle throttle =
       new LoginThrottle(clock, 10, 30, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000);
 
@@ -117,28 +116,5 @@ class LoginThrottleTest {
     request.setRemoteAddr("192.0.2.200");
     attempt.setDetails(new WebAuthenticationDetails(request));
     return attempt;
-  }
-
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-05-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -45,18 +45,13 @@ public class RecordKeepingPlugin {
     if (taskId == null) {
       return null;
     }
-    org.camunda.bpm.engine.IdentityService identity = configuration.getIdentityService();
-    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      org.camunda.bpm.engine.task.Task task =
-          configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-      return task == null ? null : task.getTaskDefinitionKey();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return WithoutCallersAuthorizations.lookUp(
+        configuration.getIdentityService(),
+        () -> {
+          org.camunda.bpm.engine.task.Task task =
+              configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+          return task == null ? null : task.getTaskDefinitionKey();
+        });
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor guard) {

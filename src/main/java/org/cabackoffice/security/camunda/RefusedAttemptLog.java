@@ -31,7 +31,7 @@ final class RefusedAttemptLog {
 
   void record(Command<?> command, Authentication caller, String reason) {
     try {
-      Long applicationId = applicationOf(command, caller);
+      Long applicationId = applicationOf(command);
       attempts.record(applicationId, caller.getUserId(), StaffCommands.describe(command) + target(command), reason);
     } catch (RuntimeException e) {
       // The refusal stands whatever happens here; only its record is missing, which is said.
@@ -44,25 +44,25 @@ final class RefusedAttemptLog {
     return task == null ? "" : " (task " + task + ")";
   }
 
-  private Long applicationOf(Command<?> command, Authentication caller) {
+  private Long applicationOf(Command<?> command) {
     String taskId = field(command, "taskId");
     String instanceId = field(command, "processInstanceId");
-    identity.clearAuthentication();
-    try {
-      if (taskId != null) {
-        HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-        instanceId = task == null ? instanceId : task.getProcessInstanceId();
-      }
-      if (instanceId == null) {
-        return null;
-      }
-      HistoricProcessInstance instance =
-          history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
-      String key = instance == null ? null : instance.getBusinessKey();
-      return key != null && key.matches("\\d{1,18}") ? Long.valueOf(key) : null;
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return WithoutCallersAuthorizations.lookUp(
+        identity,
+        () -> {
+          String instance = instanceId;
+          if (taskId != null) {
+            HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            instance = task == null ? instance : task.getProcessInstanceId();
+          }
+          if (instance == null) {
+            return null;
+          }
+          HistoricProcessInstance process =
+              history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+          String key = process == null ? null : process.getBusinessKey();
+          return key != null && key.matches("\\d{1,18}") ? Long.valueOf(key) : null;
+        });
   }
 
   private static String field(Command<?> command, String name) {

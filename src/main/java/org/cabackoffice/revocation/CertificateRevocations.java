@@ -1,0 +1,83 @@
+package org.cabackoffice.revocation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.cabackoffice.issuance.CertificateSerial;
+import org.cabackoffice.issuance.IssuedCertificate;
+import org.cabackoffice.issuance.IssuedCertificates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one place a certificate becomes revoked, and where its status is read. */
+@Service
+public class CertificateRevocations {
+
+  private static final Logger log = LoggerFactory.getLogger(CertificateRevocations.class);
+
+  private final CertificateRevocationRepository revocations;
+  private final IssuedCertificates certificates;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  public CertificateRevocations(
+      CertificateRevocationRepository revocations,
+      IssuedCertificates certificates,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.revocations = revocations;
+    this.certificates = certificates;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Revokes the certificate now. Revocation is final: revoking one already revoked changes nothing
+   * and answers the first record (a retried job, two officers at once).
+   *
+   * @throws IllegalArgumentException when no certificate with that serial is recorded
+   */
+  @Transactional
+  public CertificateRevocation revoke(
+      String serialHex, RevocationReason reason, String revokedBy, String basis) {
+    IssuedCertificate certificate =
+        certificates
+            .findBySerial(serialHex)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no certificate with serial " + serialHex + " is recorded"));
+    Optional<CertificateRevocation> earlier = revocations.findBySerial(certificate.serial());
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    CertificateRevocation revocation =
+        revocations.saveAndFlush(
+            new CertificateRevocation(
+                certificate.serial(),
+                certificate.id(),
+                reason,
+                clock.instant(),
+                revokedBy,
+                basis));
+    log.info(
+        "certificate {} revoked ({}) by {}", certificate.serial(), reason.rfc5280Name(), revokedBy);
+    events.publishEvent(new CertificateRevoked(revocation));
+    return revocation;
+  }
+
+  /** The revocation of the certificate with that serial, if it is revoked. */
+  @Transactional(readOnly = true)
+  public Optional<CertificateRevocation> find(String serialHex) {
+    return revocations.findBySerial(CertificateSerial.normalize(serialHex));
+  }
+
+  /** Every revocation, oldest first. */
+  @Transactional(readOnly = true)
+  public List<CertificateRevocation> all() {
+    return revocations.findAllByOrderByIdAsc();
+  }
+}

@@ -1,5 +1,8 @@
 package org.cabackoffice.audit;
 
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.cabackoffice.audit;
 
+import org.cabackoffice.timeline.TimelineEntry;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -5,6 +5,9 @@ import java.util.List;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.ApplicationNotFoundException;
 import org.cabackoffice.application.Applications;
+import org.cabackoffice.timeline.TimelineContributor;
+import org.cabackoffice.timeline.TimelineEntry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +22,19 @@ public class ApplicationTimelines {
   private final ProcessHistory processHistory;
   private final RecordedEvidence evidence;
   private final ApplicationMails mails;
+  private final ObjectProvider<TimelineContributor> contributors;
 
   public ApplicationTimelines(
       Applications applications,
       ProcessHistory processHistory,
       RecordedEvidence evidence,
-      ApplicationMails mails) {
+      ApplicationMails mails,
+      ObjectProvider<TimelineContributor> contributors) {
     this.applications = applications;
     this.processHistory = processHistory;
     this.evidence = evidence;
     this.mails = mails;
+    this.contributors = contributors;
   }
 
   /**
@@ -40,6 +46,9 @@ public class ApplicationTimelines {
     List<TimelineEntry> stored =
         new ArrayList<>(evidence.of(application, processHistory.registrationEvidenceIdsOf(applicationId)));
     stored.addAll(mails.of(applicationId));
+    for (TimelineContributor contributor : contributors.orderedStream().toList()) {
+      stored.addAll(contributor.entriesOf(applicationId));
+    }
     // Within one millisecond the engine's steps come first, then what the stages stored: a
     // stage writes its row inside an activity, after the engine recorded that activity's start.
     return ApplicationTimeline.of(applicationId, processHistory.entriesOf(applicationId), stored);

@@ -1,5 +1,8 @@
 package org.cabackoffice.audit;
 
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package org.cabackoffice.audit;
 
+import org.cabackoffice.timeline.TimelineEntry;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package org.cabackoffice.audit;
 
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package org.cabackoffice.audit.camunda;
 
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,8 +14,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
 import org.cabackoffice.audit.ProcessHistory;
-import org.cabackoffice.audit.TimelineEntry;
-import org.cabackoffice.audit.TimelineKind;
+
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;

@@ -1,4 +1,4 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.timeline;
 
 /**
  * What a timeline entry records. Stable names: auditors filter exports on them, so a new kind is

@@ -1,4 +1,4 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.timeline;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +30,7 @@ public record TimelineEntry(
   }
 
   /** Notes and registry answers may span lines; a timeline line and a CSV row may not. */
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " / ").replaceAll("[\\t\\u000B\\f]", " ");
   }
 }

@@ -2,6 +2,7 @@ package org.cabackoffice.application;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import org.cabackoffice.issuance.CertificateSerial;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -156,7 +157,12 @@ public class Application {
     this.technicalName = tc.name();
     this.technicalEmail = tc.email();
     this.technicalPhone = tc.phone();
-    this.renewedCertificateSerial = form.renewedCertificateSerial();
+    // Stored as serials are everywhere (lower-case hex, no colons), so renewals can be found by
+    // the certificate they renew; intake refused any text that is not a serial.
+    this.renewedCertificateSerial =
+        form.renewedCertificateSerial() == null || form.renewedCertificateSerial().isBlank()
+            ? null
+            : CertificateSerial.normalize(form.renewedCertificateSerial());
     this.submittedAt = submittedAt;
   }
 

@@ -10,6 +10,9 @@ public interface ApplicationRepository
 
   List<Application> findByCustomerAccountIdOrderByIdDesc(long customerAccountId);
 
+  /** Whether an application renews the certificate (serial in stored form) and was not refused. */
+  boolean existsByRenewedCertificateSerialAndStatusNot(String serial, ApplicationStatus status);
+
   @Query("select a.id from Application a where a.dnsNamesRecorded = false order by a.id")
   List<Long> findIdsWithoutDnsNames();
 }

@@ -16,6 +16,7 @@ import org.cabackoffice.csr.CsrCheckContext;
 import org.cabackoffice.csr.CsrCheckResult;
 import org.cabackoffice.csr.NotACsrException;
 import org.cabackoffice.csr.Severity;
+import org.cabackoffice.issuance.CertificateSerial;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
 import org.cabackoffice.mail.MailTemplates;
@@ -264,6 +265,16 @@ public class Applications {
     return applications
         .findById(id)
         .orElseThrow(() -> new ApplicationNotFoundException(id));
+  }
+
+  /**
+   * Whether the certificate is being or has been renewed: an application renews it and was not
+   * refused. Such a certificate's subscriber is not invited to renew again.
+   */
+  @Transactional(readOnly = true)
+  public boolean hasRenewal(String serialHex) {
+    return applications.existsByRenewedCertificateSerialAndStatusNot(
+        CertificateSerial.normalize(serialHex), ApplicationStatus.REJECTED);
   }
 
   @Transactional(readOnly = true)

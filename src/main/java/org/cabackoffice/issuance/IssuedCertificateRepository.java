@@ -1,5 +1,7 @@
 package org.cabackoffice.issuance;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
@@ -13,6 +15,10 @@ public interface IssuedCertificateRepository extends Repository<IssuedCertificat
   Optional<IssuedCertificate> findBySerial(String serial);
 
   boolean existsBySerial(String serial);
+
+  /** Certificates whose notAfter lies in [from, to), soonest first: those nearing expiry. */
+  List<IssuedCertificate> findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(
+      Instant from, Instant to);
 
   /** The certificate already issued for an application, so a retried job does not sign twice. */
   Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);

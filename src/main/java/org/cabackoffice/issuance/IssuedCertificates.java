@@ -1,6 +1,7 @@
 package org.cabackoffice.issuance;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,12 @@ public class IssuedCertificates {
   @Transactional(readOnly = true)
   public Optional<IssuedCertificate> findBySerial(String serialHex) {
     return certificates.findBySerial(CertificateSerial.normalize(serialHex));
+  }
+
+  /** Certificates whose notAfter lies in [from, to), soonest first. */
+  @Transactional(readOnly = true)
+  public List<IssuedCertificate> expiringBetween(Instant from, Instant to) {
+    return certificates.findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(from, to);
   }
 
   /** The serial of the certificate issued for the application, once it is. */

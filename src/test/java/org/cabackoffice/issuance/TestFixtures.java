@@ -112,6 +112,15 @@ final class TestFixtures {
     public Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId) {
       return saved.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
     }
+
+    @Override
+    public List<IssuedCertificate> findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(
+        java.time.Instant from, java.time.Instant to) {
+      return saved.stream()
+          .filter(c -> !c.notAfter().isBefore(from) && c.notAfter().isBefore(to))
+          .sorted(java.util.Comparator.comparing(IssuedCertificate::notAfter))
+          .toList();
+    }
   }
 
   static final class InMemorySignings implements CertificateSigningRepository {

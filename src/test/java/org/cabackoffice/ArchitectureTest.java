@@ -5,12 +5,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.cabackoffice.application.ApplicationNotFoundException;
+import org.cabackoffice.application.Applications;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.stereotype.Controller;
@@ -57,6 +65,39 @@ class ArchitectureTest {
             "org.cabackoffice.domain..", "org.cabackoffice.payment..", "org.cabackoffice.verification..",
             "org.cabackoffice.documents..", "org.cabackoffice.mail..", "org.cabackoffice.csr..",
             "org.cabackoffice.workflow..", "org.cabackoffice.audit..", "org.cabackoffice.web..")
+        .check(classes);
+  }
+
+  @Test
+  void theTimelineIsALeafThatFeaturesContributeTo() {
+    classes()
+        .that()
+        .resideInAPackage("org.cabackoffice.timeline..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.cabackoffice.timeline..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void auditReadsNoFeaturesTables() {
+    // Each feature contributes its own timeline entries (timeline.TimelineContributor); audit
+    // finds the application and reads the engine's history, nothing else of the features.
+    classes()
+        .that()
+        .resideInAPackage("org.cabackoffice.audit..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAnyPackage("org.cabackoffice.audit..", "org.cabackoffice.timeline..")
+                .or(resideOutsideOfPackage("org.cabackoffice.."))
+                .or(type(Applications.class))
+                .or(type(ApplicationNotFoundException.class)))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.cabackoffice.audit..")
+        .should()
+        .dependOnClassesThat(assignableTo(Repository.class).and(resideOutsideOfPackage("org.cabackoffice.audit..")))
         .check(classes);
   }
 

@@ -17,11 +17,4 @@ public interface ProcessHistory {
    * Empty when no process ran for the application.
    */
   List<TimelineEntry> entriesOf(long applicationId);
-
-  /**
-   * The registry lookups ({@code registration_evidence} ids) the process's domain decisions
-   * rested on, oldest first. The evidence row names a domain, not an application; the process
-   * records which row it used.
-   */
-  List<Long> registrationEvidenceIdsOf(long applicationId);
 }

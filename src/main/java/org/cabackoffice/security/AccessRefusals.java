@@ -40,8 +40,9 @@ public class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHan
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    // Browsers opening a web app page must not get a password dialog; API clients need the challenge.
-    if (path.startsWith("/api/") || path.startsWith("/engine-rest")) {
+    // Browsers opening a web app page must not get a password dialog; API clients need the
+    // challenge, and so do the staff pages, whose only login is the browser's Basic dialog.
+    if (path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/team/")) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
     }
     write(

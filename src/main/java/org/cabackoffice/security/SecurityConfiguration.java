@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.cabackoffice.security.camunda.StaffAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -17,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Who may call what. Each API handler names its owner role with {@code @PreAuthorize} (an
@@ -78,6 +80,39 @@ public class SecurityConfiguration {
   private static final String[] OFFICERS_AND_AUDITOR = {
     Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR
   };
+
+  /**
+   * Staff pages under {@code /team/}: the browser's Basic login like the API, but forms, so CSRF
+   * protection is on (a browser replays Basic credentials on a cross-site POST). The token lives
+   * in a cookie (double submit), so the pages stay as stateless as the API.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain staffPages(
+      HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)
+      throws Exception {
+    CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+    csrfTokens.setCookiePath("/team");
+    http.securityMatcher("/team/**")
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.realmName(AccessRefusals.REALM).authenticationEntryPoint(refusals))
+        .exceptionHandling(
+            refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        .authorizeHttpRequests(
+            auth ->
+                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    // Issue 8 item 15: officers look up and correct, the auditor reads.
+                    .requestMatchers(HttpMethod.GET, "/team/organization-directory", "/team/organization-directory/*")
+                    .hasAnyRole(OFFICERS_AND_AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/team/organization-directory/*/corrections")
+                    .hasAnyRole(OFFICERS)
+                    .anyRequest()
+                    .denyAll());
+    return http.build();
+  }
 
   @Bean
   SecurityFilterChain api(

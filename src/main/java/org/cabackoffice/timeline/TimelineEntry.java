@@ -29,6 +29,11 @@ public record TimelineEntry(
     summary = oneLine(Objects.requireNonNull(summary, "summary"));
   }
 
+  /** A staff note as the end of a summary ({@code ": the note"}), or nothing when there is none. */
+  public static String note(String note) {
+    return note == null || note.isBlank() ? "" : ": " + note;
+  }
+
   /** Notes and registry answers may span lines; a timeline line and a CSV row may not. */
   public static String oneLine(String text) {
     return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " / ").replaceAll("[\\t\\u000B\\f]", " ");

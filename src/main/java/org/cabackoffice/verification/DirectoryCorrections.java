@@ -3,6 +3,7 @@ package org.cabackoffice.verification;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.cabackoffice.verification.DirectoryCorrectionRefused.Why;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,23 +38,23 @@ public class DirectoryCorrections {
       long entryId, DirectoryCorrection correction, String officer) {
     OrganizationDirectoryEntry entry =
         entries.findById(entryId).orElseThrow(() -> new DirectoryEntryNotFoundException(entryId));
-    List<String> wrong = new ArrayList<>();
+    List<DirectoryCorrectionRefused.Finding> wrong = new ArrayList<>();
     if (correction.reason() == null || correction.reason().isBlank()) {
-      wrong.add("reason: say why the entry is corrected (which source shows the new value)");
+      wrong.add(finding(Why.REASON_MISSING, "say why the entry is corrected (which source shows the new value)"));
     }
     String number = blankToNull(correction.corporateNumber());
     if (number != null && !CorporateNumber.isValid(number)) {
-      wrong.add("corporateNumber: not 13 digits with a valid check digit");
+      wrong.add(finding(Why.CORPORATE_NUMBER_INVALID, "not 13 digits with a valid check digit"));
     } else if (number != null
         && entries.findByCorporateNumber(number).filter(other -> !other.getId().equals(entry.getId())).isPresent()) {
-      wrong.add("corporateNumber: another entry already has " + number);
+      wrong.add(finding(Why.CORPORATE_NUMBER_TAKEN, "another entry already has " + number));
     }
     String phone = blankToNull(correction.mainPhone());
     if (phone != null && !VendorDirectoryExport.isPhoneNumber(phone)) {
-      wrong.add("mainPhone: not a Japanese number (10 or 11 digits starting with 0)");
+      wrong.add(finding(Why.MAIN_PHONE_INVALID, "not a Japanese number (10 or 11 digits starting with 0)"));
     }
     if (!wrong.isEmpty()) {
-      throw new DirectoryCorrectionRefused(String.join("; ", wrong));
+      throw new DirectoryCorrectionRefused(wrong);
     }
     var before = entry.state();
     boolean changed =
@@ -71,11 +72,15 @@ public class DirectoryCorrections {
                 blankToNull(correction.source()),
                 correction.verifiedOn()));
     if (!changed) {
-      throw new DirectoryCorrectionRefused("the correction changes nothing in entry " + entryId);
+      throw new DirectoryCorrectionRefused(Why.NOTHING_CHANGES, "the correction changes nothing in entry " + entryId);
     }
     entry.touched(clock.instant());
     changes.record(entry, before, DirectoryChange.Kind.CORRECTION, null, officer, correction.reason().trim());
     return entry;
+  }
+
+  private static DirectoryCorrectionRefused.Finding finding(Why why, String message) {
+    return new DirectoryCorrectionRefused.Finding(why, message);
   }
 
   private static String blankToNull(String text) {

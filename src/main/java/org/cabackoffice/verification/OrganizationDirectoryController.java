@@ -111,13 +111,13 @@ public class OrganizationDirectoryController {
     boolean byNumber = corporateNumber != null && !corporateNumber.isBlank();
     boolean byName = name != null && !name.isBlank();
     if (byNumber == byName) {
-      throw new DirectoryCorrectionRefused("give either corporateNumber (13 digits) or name (part of it)");
+      throw new DirectoryCorrectionRefused(DirectoryCorrectionRefused.Why.LOOKUP_UNCLEAR, "give either corporateNumber (13 digits) or name (part of it)");
     }
     if (byNumber) {
       return directory.byCorporateNumber(corporateNumber).map(EntryView::of).stream().toList();
     }
     if (name.length() > 256) {
-      throw new DirectoryCorrectionRefused("name: at most 256 characters");
+      throw new DirectoryCorrectionRefused(DirectoryCorrectionRefused.Why.LOOKUP_UNCLEAR, "name: at most 256 characters");
     }
     return directory.byName(name).stream().map(EntryView::of).toList();
   }

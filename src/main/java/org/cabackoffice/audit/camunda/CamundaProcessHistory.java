@@ -6,7 +6,6 @@ import org.cabackoffice.timeline.TimelineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -33,9 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CamundaProcessHistory implements ProcessHistory {
-
-  /** Set by LookUpDomainRegistrantDelegate: the registry answer the domain decision used. */
-  static final String REGISTRATION_EVIDENCE_VARIABLE = "registrationEvidenceId";
 
   private final HistoryService history;
 
@@ -50,42 +45,6 @@ public class CamundaProcessHistory implements ProcessHistory {
       entries.addAll(entriesOf(process));
     }
     return entries;
-  }
-
-  @Override
-  public List<Long> registrationEvidenceIdsOf(long applicationId) {
-    Set<Long> ids = new LinkedHashSet<>();
-    for (HistoricProcessInstance process : processesOf(applicationId)) {
-      List<HistoricVariableInstance> variables =
-          history
-              .createHistoricVariableInstanceQuery()
-              .processInstanceId(process.getId())
-              .variableName(REGISTRATION_EVIDENCE_VARIABLE)
-              .list();
-      for (HistoricVariableInstance variable : variables) {
-        // A repeated lookup overwrites the variable; its earlier values are the variable's
-        // updates (history level full), and every lookup the process made belongs here.
-        List<HistoricDetail> updates =
-            history
-                .createHistoricDetailQuery()
-                .variableUpdates()
-                .variableInstanceId(variable.getId())
-                .orderPartiallyByOccurrence()
-                .asc()
-                .list();
-        for (HistoricDetail update : updates) {
-          addId(ids, ((HistoricVariableUpdate) update).getValue());
-        }
-        addId(ids, variable.getValue());
-      }
-    }
-    return List.copyOf(ids);
-  }
-
-  private static void addId(Set<Long> ids, Object value) {
-    if (value instanceof Number number) {
-      ids.add(number.longValue());
-    }
   }
 
   private List<HistoricProcessInstance> processesOf(long applicationId) {

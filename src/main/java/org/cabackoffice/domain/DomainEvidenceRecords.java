@@ -1,17 +1,14 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.domain;
 
 import java.util.List;
-import org.cabackoffice.domain.CaaEvidence;
-import org.cabackoffice.domain.DnsCheckEvidence;
-import org.cabackoffice.domain.DomainUseConsent;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * The domain stage's evidence by application, read for the timeline only. The domain package's
- * own repositories answer by token, challenge or domain and have in-memory fakes in its tests;
- * these audit-only queries live here so neither grows for a reader it does not serve.
+ * The domain stage's evidence by application, read for the timeline only. The stage's working
+ * repositories answer by token, challenge or domain and have in-memory fakes in its tests; these
+ * timeline-only queries live apart so neither grows for a reader it does not serve.
  */
 interface DomainEvidenceRecords extends Repository<DomainUseConsent, Long> {
 

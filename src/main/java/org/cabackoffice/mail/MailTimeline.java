@@ -1,14 +1,14 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.mail;
 
+import org.cabackoffice.timeline.TimelineContributor;
 import org.cabackoffice.timeline.TimelineEntry;
 import org.cabackoffice.timeline.TimelineKind;
+import org.cabackoffice.timeline.TimelineOrder;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cabackoffice.mail.OutboxMailRepository;
-import org.cabackoffice.mail.OutboxStatus;
-import org.cabackoffice.mail.RecipientDomain;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Every stage files its mail under the application it is about ({@code OutgoingMail.about}).
  */
 @Component
-class ApplicationMails {
+@Order(TimelineOrder.MAIL)
+class MailTimeline implements TimelineContributor {
 
   /** The outbox columns the timeline shows; a closed projection, so the body is not selected. */
   public interface MailHeader {
@@ -39,11 +40,12 @@ class ApplicationMails {
 
   private final OutboxMailRepository outbox;
 
-  ApplicationMails(OutboxMailRepository outbox) {
+  MailTimeline(OutboxMailRepository outbox) {
     this.outbox = outbox;
   }
 
-  List<TimelineEntry> of(long applicationId) {
+  @Override
+  public List<TimelineEntry> entriesOf(long applicationId) {
     return outbox.findByApplicationIdOrderByIdAsc(applicationId, MailHeader.class).stream()
         .flatMap(m -> entries(m).stream())
         .toList();

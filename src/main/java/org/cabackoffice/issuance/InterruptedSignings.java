@@ -28,7 +28,6 @@ public class InterruptedSignings {
   private final PrecertificateSigningRepository precertificates;
   private final Clock clock;
 
-  @org.springframework.beans.factory.annotation.Autowired
   public InterruptedSignings(
       CertificateSigningRepository signings, PrecertificateSigningRepository precertificates, Clock clock) {
     this.signings = signings;
@@ -36,9 +35,6 @@ public class InterruptedSignings {
     this.clock = clock;
   }
 
-  InterruptedSignings(CertificateSigningRepository signings, Clock clock) {
-    this(signings, null, clock);
-  }
 
   @EventListener(ApplicationReadyEvent.class)
   @Transactional
@@ -59,9 +55,6 @@ public class InterruptedSignings {
 
   /** A precertificate signing cut off the same way: the job retries under a new serial. */
   private int reconcilePrecertificates() {
-    if (precertificates == null) {
-      return 0;
-    }
     List<PrecertificateSigning> cutOff =
         precertificates.findByStateAndStartedAtBefore(
             PrecertificateSigning.State.STARTED, clock.instant().minus(GRACE));

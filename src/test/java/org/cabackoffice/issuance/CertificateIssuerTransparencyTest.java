@@ -224,6 +224,17 @@ class CertificateIssuerTransparencyTest {
   }
 
   @Test
+  void aPrecertificateSigningCutOffByACrashIsMarkedInterruptedAtStartUp() {
+    precertificateSignings.saveAndFlush(new PrecertificateSigning("0c", 3L, "00".repeat(32), CLOCK.instant().minusSeconds(600)));
+    precertificateSignings.saveAndFlush(new PrecertificateSigning("0d", 4L, "00".repeat(32), CLOCK.instant().minusSeconds(5)));
+
+    assertThat(new InterruptedSignings(signings, precertificateSignings, CLOCK).reconcile()).isEqualTo(1);
+
+    assertThat(precertificateSignings.findBySerial("0c").orElseThrow().state()).isEqualTo(PrecertificateSigning.State.INTERRUPTED);
+    assertThat(precertificateSignings.findBySerial("0d").orElseThrow().state()).isEqualTo(PrecertificateSigning.State.STARTED);
+  }
+
+  @Test
   void withLogsOffNothingChanges() throws Exception {
     CertificateIssuer plain =
         new CertificateIssuer(

@@ -95,14 +95,15 @@ class CertificateTransparencyIT extends BackOfficeIT {
   @Test
   void aLogAnswering500StopsSigningAsAnIncidentNamingItAndTheRetryIssuesWhenItIsBack() throws Exception {
     long id = approved("sample-ct-down.jp");
+    String process = processInstanceId(id);
     BETA.failWith(500);
 
     assertThatThrownBy(this::runJobs).hasMessageContaining("CT log loopback-beta");
-    Job signing = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("sign-certificate").singleResult();
+    Job signing = management.createJobQuery().processInstanceId(process).activityId("sign-certificate").singleResult();
     while (management.createJobQuery().jobId(signing.getId()).singleResult().getRetries() > 0) {
       assertThatThrownBy(() -> management.executeJob(signing.getId())).hasMessageContaining("HTTP 500");
     }
-    Incident incident = runtime.createIncidentQuery().processInstanceId(processInstanceId(id)).singleResult();
+    Incident incident = runtime.createIncidentQuery().processInstanceId(process).singleResult();
     assertThat(incident.getIncidentMessage())
         .contains("Certificate Transparency: 2 SCT(s), the CT policies need 3")
         .contains("CT log loopback-beta (" + BETA.url() + "ct/v1/add-pre-chain): add-pre-chain answered HTTP 500");
@@ -120,7 +121,7 @@ class CertificateTransparencyIT extends BackOfficeIT {
 
     IssuedCertificate issued = certificates.findFirstByApplicationId(id).orElseThrow();
     assertThat(openssl(issued.pem())).contains("CT Precertificate SCTs");
-    assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId(id)).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(process).count()).isZero();
   }
 
   /** An application for www.{@code domain} through validation, payment, the call and approval. */

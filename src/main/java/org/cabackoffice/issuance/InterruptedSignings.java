@@ -35,7 +35,6 @@ public class InterruptedSignings {
     this.clock = clock;
   }
 
-
   @EventListener(ApplicationReadyEvent.class)
   @Transactional
   public int reconcile() {

@@ -12,9 +12,9 @@ import java.time.Instant;
 
 /**
  * One precertificate the CA key was asked to sign (RFC 6962 3.1), recorded before the key signs
- * like a {@link CertificateSigning}. A signed precertificate counts as an issued certificate for
- * the Baseline Requirements (BR 7.1.2.9: it is evidence that the certificate exists), so it is
- * kept here with its serial, even when logging failed and the final certificate never followed.
+ * like a {@link CertificateSigning}. A signed precertificate (profiled in BR 7.1.2.9) is taken by
+ * the root programs as evidence that the certificate with its serial exists (Mozilla Root Store
+ * Policy), so it is kept here, even when logging failed and the final certificate never followed.
  */
 @Entity
 @Table(name = "precertificate_signing")

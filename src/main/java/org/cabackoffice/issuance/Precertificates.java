@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * policies): the issuing CA itself signs a precertificate (SC-092: no separate precertificate
  * signing CA), the logs return SCTs for it, and the final TBS becomes the precertificate's TBS
  * with the poison extension replaced by the SCT list. The precertificate goes through the same
- * lint and record-before-sign as a certificate, because it is one for the BRs (7.1.2.9).
+ * lint and record-before-sign as a certificate: root programs take a precertificate as evidence
+ * that the certificate exists (Mozilla Root Store Policy; its profile is BR 7.1.2.9).
  */
 @Component
 public class Precertificates {

@@ -117,6 +117,26 @@ class CertificateIssuerTransparencyTest {
       assertThat(sct.verifies(publicKey(from), issuerKeyHash, tbs)).as("SCT of " + from.name()).isTrue();
     }
     TestFixtures.validatePkix(certificate, authority, CLOCK.instant().plusSeconds(60));
+
+    // The log's tree now holds the entry: get-sth (RFC 6962 4.3) answers a tree head it signed.
+    String sth =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alpha.url() + "ct/v1/get-sth")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    com.fasterxml.jackson.databind.JsonNode head = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sth);
+    assertThat(head.path("tree_size").asLong()).isEqualTo(1);
+    java.io.ByteArrayOutputStream signed = new java.io.ByteArrayOutputStream();
+    signed.write(0);
+    signed.write(1);
+    signed.writeBytes(java.nio.ByteBuffer.allocate(16).putLong(head.path("timestamp").asLong()).putLong(1).array());
+    signed.writeBytes(java.util.Base64.getDecoder().decode(head.path("sha256_root_hash").asText()));
+    byte[] treeHeadSignature = java.util.Base64.getDecoder().decode(head.path("tree_head_signature").asText());
+    java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(publicKey(alpha));
+    verifier.update(signed.toByteArray());
+    assertThat(verifier.verify(Arrays.copyOfRange(treeHeadSignature, 4, treeHeadSignature.length))).isTrue();
   }
 
   @Test

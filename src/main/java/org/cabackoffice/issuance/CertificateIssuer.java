@@ -62,6 +62,7 @@ public class CertificateIssuer {
   private final IssuedCertificateRepository certificates;
   private final CertificateSigningRepository signings;
   private final TransactionOperations transactions;
+  private final Precertificates precertificates;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -76,8 +77,9 @@ public class CertificateIssuer {
       IssuedCertificateRepository certificates,
       CertificateSigningRepository signings,
       PlatformTransactionManager transactionManager,
+      Precertificates precertificates,
       Clock clock) {
-    this(authority, lint, certificates, signings, requiresNew(transactionManager), clock);
+    this(authority, lint, certificates, signings, requiresNew(transactionManager), precertificates, clock);
   }
 
   private static TransactionOperations requiresNew(PlatformTransactionManager transactionManager) {
@@ -93,6 +95,18 @@ public class CertificateIssuer {
       CertificateSigningRepository signings,
       TransactionOperations transactions,
       Clock clock) {
+    this(authority, lint, certificates, signings, transactions, Precertificates.notLogged(), clock);
+  }
+
+  CertificateIssuer(
+      CertificateAuthority authority,
+      PreIssuanceLint lint,
+      IssuedCertificateRepository certificates,
+      CertificateSigningRepository signings,
+      TransactionOperations transactions,
+      Precertificates precertificates,
+      Clock clock) {
+    this.precertificates = precertificates;
     this.authority = authority;
     this.lint = lint;
     this.certificates = certificates;
@@ -135,6 +149,9 @@ public class CertificateIssuer {
     // 3. TBS after the subscriber profile (BR 7.1.2.7).
     X509v3CertificateBuilder tbs =
         subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter);
+    // 3a. With Certificate Transparency on: precertificate linted, recorded, signed and logged;
+    // the TBS then carries the verified SCT list in place of the poison (RFC 6962 3.1).
+    precertificates.embedScts(request, serialHex, tbs);
 
     // 4. Lint the TBS signed with a throwaway key of the issuing key's type (BR 4.3.1.2).
     X509Certificate lintCertificate = authority.signForLint(tbs);
@@ -383,7 +400,7 @@ public class CertificateIssuer {
   }
 
   /** Boulder's check: the signature is the only difference from the linted certificate. */
-  private static void confirmSignedAsLinted(
+  static void confirmSignedAsLinted(
       X509Certificate certificate, X509Certificate linted, X509Certificate issuing) {
     try {
       if (!Arrays.equals(certificate.getTBSCertificate(), linted.getTBSCertificate())) {

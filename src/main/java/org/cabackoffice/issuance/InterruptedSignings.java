@@ -25,10 +25,13 @@ public class InterruptedSignings {
   static final Duration GRACE = Duration.ofMinutes(2);
 
   private final CertificateSigningRepository signings;
+  private final PrecertificateSigningRepository precertificates;
   private final Clock clock;
 
-  public InterruptedSignings(CertificateSigningRepository signings, Clock clock) {
+  public InterruptedSignings(
+      CertificateSigningRepository signings, PrecertificateSigningRepository precertificates, Clock clock) {
     this.signings = signings;
+    this.precertificates = precertificates;
     this.clock = clock;
   }
 
@@ -44,6 +47,21 @@ public class InterruptedSignings {
       log.warn(
           "Signing of serial {} for application {} (started {}) was interrupted; marked so, the"
               + " application's signing step signs anew",
+          signing.serial(), signing.applicationId(), signing.startedAt());
+    }
+    return cutOff.size() + reconcilePrecertificates();
+  }
+
+  /** A precertificate signing cut off the same way: the job retries under a new serial. */
+  private int reconcilePrecertificates() {
+    List<PrecertificateSigning> cutOff =
+        precertificates.findByStateAndStartedAtBefore(
+            PrecertificateSigning.State.STARTED, clock.instant().minus(GRACE));
+    for (PrecertificateSigning signing : cutOff) {
+      signing.interrupted(CertificateIssuer.INTERRUPTED, clock.instant());
+      precertificates.saveAndFlush(signing);
+      log.warn(
+          "Precertificate signing of serial {} for application {} (started {}) was interrupted",
           signing.serial(), signing.applicationId(), signing.startedAt());
     }
     return cutOff.size();

@@ -27,6 +27,13 @@
  * Delivery follows as its own step: {@link org.cabackoffice.issuance.CertificateDelivery} puts the
  * mail in the outbox with a dedup key per serial, so a retried job never mails twice.
  *
+ * <p>With Certificate Transparency on, {@link org.cabackoffice.issuance.Precertificates} runs
+ * between the TBS and its lint: the TBS with the poison is linted, recorded in a {@link
+ * org.cabackoffice.issuance.PrecertificateSigning}, signed by the issuing CA's key and logged
+ * through {@link org.cabackoffice.issuance.TransparencyLogs}; the poison is then replaced by the
+ * SCT list and the result checked to be the precertificate's TBS without the poison plus that
+ * list before the certificate's own lint, record and signature.
+ *
  * <p>Nothing here knows the process engine: delegates call these services.
  */
 package org.cabackoffice.issuance;

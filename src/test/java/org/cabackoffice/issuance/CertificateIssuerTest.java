@@ -108,7 +108,7 @@ class CertificateIssuerTest {
     signings.saveAndFlush(new CertificateSigning("0a", 1L, "00".repeat(32), CLOCK.instant().minusSeconds(600)));
     signings.saveAndFlush(new CertificateSigning("0b", 2L, "00".repeat(32), CLOCK.instant().minusSeconds(5)));
 
-    assertThat(new InterruptedSignings(signings, CLOCK).reconcile()).isEqualTo(1);
+    assertThat(new InterruptedSignings(signings, new CertificateIssuerTransparencyTest.InMemoryPrecertificateSignings(), CLOCK).reconcile()).isEqualTo(1);
 
     assertThat(signings.findBySerial("0a").orElseThrow().state()).isEqualTo(CertificateSigning.State.INTERRUPTED);
     assertThat(signings.findBySerial("0b").orElseThrow().state()).isEqualTo(CertificateSigning.State.STARTED);

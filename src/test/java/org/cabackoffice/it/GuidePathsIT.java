@@ -258,7 +258,10 @@ class GuidePathsIT extends BackOfficeIT {
     assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     long id = ((Number) created.getBody().get("id")).longValue();
     runJobs();
-    proveDomainControl(id);
+    // The second application for a name reuses the first's validation (BR 4.2.1): no challenge.
+    if (!dnsChallenges.challenges(id).isEmpty()) {
+      proveDomainControl(id);
+    }
     return id;
   }
 

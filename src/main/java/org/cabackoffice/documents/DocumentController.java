@@ -6,6 +6,7 @@ import java.util.List;
 import org.cabackoffice.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -163,6 +164,12 @@ public class DocumentController {
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("X-Document-SHA256", document.getSha256());
     return ResponseEntity.ok().headers(headers).body(document.getContent());
+  }
+
+  /** Two first documents of one request at the same moment: the later is asked to try again. */
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentAttachment() {
+    return refused(new DocumentRefused(DocumentRefused.Reason.UPLOAD_CONFLICT));
   }
 
   @ExceptionHandler(DocumentRefused.class)

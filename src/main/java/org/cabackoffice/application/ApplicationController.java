@@ -55,10 +55,13 @@ public class ApplicationController {
   public ApplicationView get(@PathVariable long id) {
     Application application = applications.get(id);
     // A customer sees only its own applications; another's answers as if it did not exist.
-    if (currentUser.isCustomer() && application.getCustomerAccountId() != ownAccountId()) {
-      throw new ApplicationNotFoundException(id);
+    if (currentUser.isCustomer()) {
+      if (application.getCustomerAccountId() != ownAccountId()) {
+        throw new ApplicationNotFoundException(id);
+      }
+      return view(application);
     }
-    return view(application);
+    return views.forStaff(application);
   }
 
   /**

@@ -1,11 +1,14 @@
 package org.cabackoffice.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What {@code GET /api/applications/{id}} answers: status and the stage the process is in, and
- * once issued the certificate's serial (DESIGN.md, contracts).
+ * once issued the certificate's serial (DESIGN.md, contracts). Staff reading one application also
+ * see the other applications for its common name (guide [1-2] FAQ); customers and lists do not
+ * ({@code sameCommonName} left out): another customer's application is not theirs to see.
  */
 public record ApplicationView(
     long id,
@@ -23,11 +26,16 @@ public record ApplicationView(
     Instant submittedAt,
     Instant decidedAt,
     Rejection rejection,
-    String serial) {
+    String serial,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<SameCommonName.OtherApplication> sameCommonName) {
 
   public record Rejection(String code, String reason) {}
 
-  static ApplicationView of(Application a, List<String> stage, String serial) {
+  static ApplicationView of(
+      Application a,
+      List<String> stage,
+      String serial,
+      List<SameCommonName.OtherApplication> sameCommonName) {
     return new ApplicationView(
         a.getId(),
         a.getStatus(),
@@ -46,6 +54,7 @@ public record ApplicationView(
         a.getRejectionCode() == null
             ? null
             : new Rejection(a.getRejectionCode(), a.getRejectionReason()),
-        serial);
+        serial,
+        sameCommonName);
   }
 }

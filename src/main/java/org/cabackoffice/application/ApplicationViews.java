@@ -12,13 +12,26 @@ public class ApplicationViews {
 
   private final ProcessSignals signals;
   private final IssuedCertificates certificates;
+  private final SameCommonName sameCommonName;
 
-  public ApplicationViews(ProcessSignals signals, IssuedCertificates certificates) {
+  public ApplicationViews(
+      ProcessSignals signals, IssuedCertificates certificates, SameCommonName sameCommonName) {
     this.signals = signals;
     this.certificates = certificates;
+    this.sameCommonName = sameCommonName;
+  }
+
+  /** One application as staff read it: with the other applications for its common name. */
+  public ApplicationView forStaff(Application application) {
+    return view(application, sameCommonName.as(application));
   }
 
   public ApplicationView of(Application application) {
+    return view(application, null);
+  }
+
+  private ApplicationView view(
+      Application application, List<SameCommonName.OtherApplication> others) {
     List<String> stage =
         application.getStatus() == ApplicationStatus.IN_PROGRESS
             ? signals.currentActivities(application.getId())
@@ -27,7 +40,7 @@ public class ApplicationViews {
         application.getStatus() == ApplicationStatus.ISSUED
             ? certificates.serialIssuedFor(application.getId()).orElse(null)
             : null;
-    return ApplicationView.of(application, stage, serial);
+    return ApplicationView.of(application, stage, serial, others);
   }
 
   public ApplicationPage of(Page<Application> page) {

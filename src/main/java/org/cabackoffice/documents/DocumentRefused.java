@@ -52,7 +52,16 @@ public class DocumentRefused extends IllegalArgumentException {
         "The input is invalid."),
     UNKNOWN_DOCUMENT(
         "書類が見つかりません。",
-        "No such document.");
+        "No such document."),
+    ARRIVAL_MISSING(
+        "書類の受領方法 (FAX、EMAIL、POST、UPLOAD) を指定してください。",
+        "Say how the document arrived: FAX, EMAIL, POST or UPLOAD."),
+    UNKNOWN_REQUEST(
+        "書類依頼が見つかりません。",
+        "No such document request for this application."),
+    REQUEST_AMBIGUOUS(
+        "審査を待っている書類依頼が複数あります。依頼を指定してください。",
+        "There are several open document requests; name the one the document answers.");
 
     private final String japanese;
     private final String english;

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cabackoffice.workflow.ProcessSignals;
 import org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes the PDFs a technical contact uploads through a request's link (guide [3-1]: 専用 URL へ
- * 書類データ (PDF) をアップロード) and gives them to officers.
+ * 書類データ (PDF) をアップロード), and those an officer attaches after receiving them by fax or
+ * e-mail, and gives them to officers.
  *
  * <p>An upload is committed before the process hears of it, in a transaction of its own: a
  * process that is not waiting rolls back the transaction it ran in, and a customer's file must not
@@ -76,7 +79,9 @@ public class DocumentUploads {
       long sizeBytes,
       String sha256,
       Instant uploadedAt,
-      boolean processNotified) {}
+      boolean processNotified,
+      DocumentArrival arrivedBy,
+      String attachedBy) {}
 
   /** A request with the documents uploaded for it, for officers. */
   public record RequestDocuments(
@@ -108,28 +113,83 @@ public class DocumentUploads {
     // The link first: an unknown or dead link is the answer whatever the file is.
     ownTransaction.execute(tx -> usableRequest(token, now));
     checkContent(content);
-    String sha256 = Sha256.hex(content);
+    return store(
+        () -> usableRequest(token, now),
+        request ->
+            new UploadedDocument(
+                request.getId(),
+                cleanFilename(filename),
+                cleanContentType(contentType),
+                content,
+                Sha256.hex(content),
+                now));
+  }
+
+  /**
+   * Attaches a PDF that an officer received by fax, e-mail or post (guide [3-1] 送付先) to an open
+   * request of the application, so the evidence is kept and not only the decision on it (BR
+   * 5.4.1). The file passes the same checks as an upload and the process is told the same way, so
+   * the review sees it as it sees the technical contact's. The link's date does not bind the
+   * officer: the request stays open until the process closes it, and what arrived by then counts.
+   *
+   * @param requestId the request it answers; null for the application's only open request
+   * @throws DocumentRefused no arrival channel (400); an unknown request of this application (404);
+   *     a closed request (410); no open request, or several and none named (409); and what an
+   *     upload refuses for the file (400, 413, 415); nothing is stored
+   */
+  public UploadReceipt attach(
+      long applicationId,
+      Long requestId,
+      DocumentArrival arrivedBy,
+      String officer,
+      String filename,
+      String contentType,
+      byte[] content) {
+    if (arrivedBy == null) {
+      throw new DocumentRefused(DocumentRefused.Reason.ARRIVAL_MISSING);
+    }
+    ownTransaction.execute(tx -> openRequestOf(applicationId, requestId));
+    checkContent(content);
+    Instant now = clock.instant();
+    UploadReceipt receipt =
+        store(
+            () -> openRequestOf(applicationId, requestId),
+            request ->
+                UploadedDocument.attached(
+                    request.getId(),
+                    cleanFilename(filename),
+                    cleanContentType(contentType),
+                    content,
+                    Sha256.hex(content),
+                    now,
+                    arrivedBy,
+                    officer));
+    log.info(
+        "{} attached document {} received by {} to request {} of application {}",
+        officer,
+        receipt.documentId(),
+        arrivedBy,
+        receipt.requestId(),
+        applicationId);
+    return receipt;
+  }
+
+  /** Stores the document for the request, then tells the process if it has not been told yet. */
+  private UploadReceipt store(
+      Supplier<DocumentRequest> request, Function<DocumentRequest, UploadedDocument> document) {
     Stored stored =
         ownTransaction.execute(
             tx -> {
-              DocumentRequest request = usableRequest(token, now);
-              if (documents.countByRequestId(request.getId()) >= MAX_FILES_PER_REQUEST) {
+              DocumentRequest r = request.get();
+              if (documents.countByRequestId(r.getId()) >= MAX_FILES_PER_REQUEST) {
                 throw new DocumentRefused(DocumentRefused.Reason.TOO_MANY_FILES);
               }
-              UploadedDocument document =
-                  documents.save(
-                      new UploadedDocument(
-                          request.getId(),
-                          cleanFilename(filename),
-                          cleanContentType(contentType),
-                          content,
-                          sha256,
-                          now));
-              if (request.getStatus() == DocumentRequestStatus.REQUESTED) {
-                request.markUploaded();
-                requests.save(request);
+              UploadedDocument saved = documents.save(document.apply(r));
+              if (r.getStatus() == DocumentRequestStatus.REQUESTED) {
+                r.markUploaded();
+                requests.save(r);
               }
-              return new Stored(document, request, !request.isProcessNotified());
+              return new Stored(saved, r, !r.isProcessNotified());
             });
     boolean notified = stored.tellProcess() && tellProcess(stored.request());
     UploadedDocument d = stored.document();
@@ -142,7 +202,48 @@ public class DocumentUploads {
         d.getSizeBytes(),
         d.getSha256(),
         d.getUploadedAt(),
-        notified);
+        notified,
+        d.getArrivedBy(),
+        d.getAttachedBy());
+  }
+
+  private DocumentRequest openRequestOf(long applicationId, Long requestId) {
+    if (requestId != null) {
+      DocumentRequest request =
+          requests
+              .findById(requestId)
+              .filter(r -> r.getApplicationId() == applicationId)
+              .orElseThrow(
+                  () ->
+                      new DocumentRefused(
+                          DocumentRefused.Reason.UNKNOWN_REQUEST,
+                          DocumentRefused.Reason.UNKNOWN_REQUEST.japanese(),
+                          "application " + applicationId + " has no document request " + requestId));
+      if (!request.getStatus().isOpen()) {
+        throw new DocumentRefused(DocumentRefused.Reason.REQUEST_CLOSED);
+      }
+      return request;
+    }
+    List<DocumentRequest> open =
+        requests.findByApplicationIdOrderByIdAsc(applicationId).stream()
+            .filter(r -> r.getStatus().isOpen())
+            .toList();
+    if (open.isEmpty()) {
+      throw new DocumentRefused(
+          DocumentRefused.Reason.NO_OPEN_REQUEST,
+          DocumentRefused.Reason.NO_OPEN_REQUEST.japanese(),
+          "application " + applicationId + " has no open document request to attach a document to");
+    }
+    if (open.size() > 1) {
+      throw new DocumentRefused(
+          DocumentRefused.Reason.REQUEST_AMBIGUOUS,
+          DocumentRefused.Reason.REQUEST_AMBIGUOUS.japanese(),
+          "application "
+              + applicationId
+              + " has several open document requests; name one as requestId: "
+              + open.stream().map(r -> r.getId() + " (" + r.getKind() + ")").toList());
+    }
+    return open.get(0);
   }
 
   /** Every request of an application with its documents' metadata, oldest first. */
@@ -154,7 +255,7 @@ public class DocumentUploads {
             return List.of();
           }
           Map<Long, List<UploadedDocumentSummary>> byRequest =
-              documents.summariesOf(all.stream().map(DocumentRequest::getId).toList()).stream()
+              documents.everySummaryOf(all.stream().map(DocumentRequest::getId).toList()).stream()
                   .collect(Collectors.groupingBy(UploadedDocumentSummary::requestId));
           return all.stream()
               .map(r -> new RequestDocuments(r, byRequest.getOrDefault(r.getId(), List.of())))

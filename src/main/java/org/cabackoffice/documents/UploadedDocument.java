@@ -2,6 +2,8 @@ package org.cabackoffice.documents;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,7 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A PDF uploaded for a document request. The SHA-256 lets an auditor show that the file an
+ * A PDF uploaded for a document request, by the technical contact through the link or attached by
+ * an officer who received it by fax, e-mail or post (guide [3-1]). The SHA-256 lets an auditor show that the file an
  * officer reviewed is the one kept (BR 5.4.1). Listings use {@link UploadedDocumentSummary} so
  * they do not load the content.
  */
@@ -43,6 +46,14 @@ public class UploadedDocument {
   @Column(name = "uploaded_at", nullable = false, updatable = false)
   private Instant uploadedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "arrived_by", nullable = false, updatable = false, length = 16)
+  private DocumentArrival arrivedBy = DocumentArrival.UPLOAD;
+
+  /** The officer who attached it; null for the technical contact's upload through the link. */
+  @Column(name = "attached_by", updatable = false, length = 128)
+  private String attachedBy;
+
   protected UploadedDocument() {}
 
   UploadedDocument(
@@ -59,6 +70,31 @@ public class UploadedDocument {
     this.sizeBytes = content.length;
     this.sha256 = sha256;
     this.uploadedAt = uploadedAt;
+  }
+
+  /** A document an officer received outside the link and attached to the request. */
+  static UploadedDocument attached(
+      long requestId,
+      String originalFilename,
+      String contentType,
+      byte[] content,
+      String sha256,
+      Instant attachedAt,
+      DocumentArrival arrivedBy,
+      String officer) {
+    UploadedDocument document =
+        new UploadedDocument(requestId, originalFilename, contentType, content, sha256, attachedAt);
+    document.arrivedBy = arrivedBy;
+    document.attachedBy = officer;
+    return document;
+  }
+
+  public DocumentArrival getArrivedBy() {
+    return arrivedBy;
+  }
+
+  public String getAttachedBy() {
+    return attachedBy;
   }
 
   public Long getId() {

@@ -15,9 +15,23 @@ public interface UploadedDocumentRepository extends Repository<UploadedDocument,
 
   long countByRequestId(long requestId);
 
+  /**
+   * What the technical contact uploaded through the link. The timeline tells these as the
+   * customer's; what officers attached is told by {@link AttachedDocumentsTimeline}.
+   */
   @Query(
       "select new org.cabackoffice.documents.UploadedDocumentSummary("
-          + "d.id, d.requestId, d.originalFilename, d.contentType, d.sizeBytes, d.sha256, d.uploadedAt)"
-          + " from UploadedDocument d where d.requestId in :requestIds order by d.id")
+          + "d.id, d.requestId, d.originalFilename, d.contentType, d.sizeBytes, d.sha256, d.uploadedAt,"
+          + " d.arrivedBy, d.attachedBy)"
+          + " from UploadedDocument d where d.requestId in :requestIds and d.attachedBy is null"
+          + " order by d.id")
   List<UploadedDocumentSummary> summariesOf(@Param("requestIds") Collection<Long> requestIds);
+
+  /** Every document of the requests, uploaded or attached, as the reviewing officer sees them. */
+  @Query(
+      "select new org.cabackoffice.documents.UploadedDocumentSummary("
+          + "d.id, d.requestId, d.originalFilename, d.contentType, d.sizeBytes, d.sha256, d.uploadedAt,"
+          + " d.arrivedBy, d.attachedBy)"
+          + " from UploadedDocument d where d.requestId in :requestIds order by d.id")
+  List<UploadedDocumentSummary> everySummaryOf(@Param("requestIds") Collection<Long> requestIds);
 }

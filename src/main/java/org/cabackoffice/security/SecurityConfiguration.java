@@ -168,6 +168,9 @@ public class SecurityConfiguration {
                     .hasAnyRole(OFFICERS_AND_AUDITOR)
                     .requestMatchers(HttpMethod.POST, "/api/applications/*/payments")
                     .hasRole(Roles.OFFICER)
+                    // Guide [3-1]: documents that arrived by fax or e-mail, attached by officers.
+                    .requestMatchers(HttpMethod.POST, "/api/applications/*/documents")
+                    .hasAnyRole(OFFICERS)
                     .requestMatchers(HttpMethod.POST, "/api/csr/check")
                     .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER)
                     .requestMatchers(HttpMethod.GET, "/api/domain-checks/*")

@@ -43,6 +43,11 @@ public enum TimelineKind {
   DOCUMENTS_REQUESTED,
   DOCUMENT_UPLOADED,
   DOCUMENTS_REVIEWED,
+  /**
+   * A document that arrived by fax, e-mail or post ([3-1] 送付先), attached by an officer: how it
+   * arrived, who attached it, and its SHA-256.
+   */
+  DOCUMENT_ATTACHED,
 
   // Payment (guide [3-2])
   INVOICE_ISSUED,
@@ -52,6 +57,11 @@ public enum TimelineKind {
   // Verification and approval (guide [4], EV Guidelines 5.2.4)
   PHONE_VERIFICATION,
   ISSUANCE_DECISION,
+  /**
+   * The technical contact was phoned instead of the absent responsible person (guide [4]): who,
+   * through which number, and how their employment by the applicant was confirmed.
+   */
+  PHONE_VERIFICATION_STAND_IN,
 
   // Issuance (guide [5-1])
   CERTIFICATE_ISSUED,

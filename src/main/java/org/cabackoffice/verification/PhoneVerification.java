@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One phone call to the responsible person (guide [4]), kept as evidence (BR 5.4.1). */
+/**
+ * One phone call to the responsible person, or to the technical contact standing in for an absent
+ * one (guide [4]), kept as evidence (BR 5.4.1).
+ */
 @Entity
 @Table(name = "phone_verification")
 public class PhoneVerification {
@@ -56,6 +59,18 @@ public class PhoneVerification {
   @Column(name = "verified_at", nullable = false)
   private Instant verifiedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "phoned_person", nullable = false)
+  private PhonedPerson phonedPerson = PhonedPerson.RESPONSIBLE_PERSON;
+
+  /** How the technical contact's employment by the applicant was confirmed; null otherwise. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "employment_basis")
+  private EmploymentBasis employmentBasis;
+
+  @Column(name = "employment_basis_note", length = 2000)
+  private String employmentBasisNote;
+
   /** The call this record reuses (guide [4]); null for a call an officer made. */
   @Column(name = "reused_from")
   private Long reusedFrom;
@@ -79,6 +94,11 @@ public class PhoneVerification {
     this.technicalContactConfirmed = report.technicalContactConfirmed();
     this.intentConfirmed = report.intentConfirmed();
     this.note = report.note();
+    this.phonedPerson = report.phonedPerson();
+    if (report.phonedPerson() == PhonedPerson.TECHNICAL_CONTACT) {
+      this.employmentBasis = report.employmentBasis();
+      this.employmentBasisNote = report.employmentBasisNote();
+    }
     this.verifiedAt = verifiedAt;
   }
 
@@ -95,6 +115,9 @@ public class PhoneVerification {
     reuse.organizationAndCommonNameConfirmed = organizationAndCommonNameConfirmed;
     reuse.technicalContactConfirmed = technicalContactConfirmed;
     reuse.intentConfirmed = intentConfirmed;
+    reuse.phonedPerson = phonedPerson;
+    reuse.employmentBasis = employmentBasis;
+    reuse.employmentBasisNote = employmentBasisNote;
     reuse.note =
         "reused on " + at + ": phone verification #" + id + " of application " + applicationId;
     // The call's own time: the reuse period runs from the call, not from each reuse.
@@ -141,5 +164,17 @@ public class PhoneVerification {
 
   public String getNote() {
     return note;
+  }
+
+  public PhonedPerson getPhonedPerson() {
+    return phonedPerson;
+  }
+
+  public EmploymentBasis getEmploymentBasis() {
+    return employmentBasis;
+  }
+
+  public String getEmploymentBasisNote() {
+    return employmentBasisNote;
   }
 }

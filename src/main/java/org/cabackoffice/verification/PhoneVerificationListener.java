@@ -33,9 +33,28 @@ public class PhoneVerificationListener implements TaskListener {
                   BusinessKeys.flag(task, Variables.ORGANIZATION_AND_COMMON_NAME_CONFIRMED),
                   BusinessKeys.flag(task, Variables.TECHNICAL_CONTACT_CONFIRMED),
                   BusinessKeys.flag(task, Variables.INTENT_CONFIRMED),
-                  BusinessKeys.text(task, Variables.PHONE_NOTE));
+                  BusinessKeys.text(task, Variables.PHONE_NOTE),
+                  choice(PhonedPerson.class, BusinessKeys.text(task, Variables.PHONED_PERSON), "who was phoned"),
+                  choice(
+                      EmploymentBasis.class,
+                      BusinessKeys.text(task, Variables.EMPLOYMENT_BASIS),
+                      "the employment basis"),
+                  BusinessKeys.text(task, Variables.EMPLOYMENT_BASIS_NOTE));
           phoneVerifications.record(
               BusinessKeys.applicationId(task), BusinessKeys.officer(task), report);
         });
+  }
+
+  /** A form's choice; an empty one is none, an unknown one is the officer's to correct. */
+  static <E extends Enum<E>> E choice(Class<E> type, String value, String what) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new PhoneVerificationRefusedException(
+          what + " is one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not \"" + value + "\"");
+    }
   }
 }

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
 import org.cabackoffice.calendar.ValidityReductionSchedule;
+import org.cabackoffice.domain.NameMatch;
+import org.cabackoffice.domain.OrganizationNameMatcher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,20 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PhoneVerifications {
 
+  /** The length of the employment basis's column, as the form's limit. */
+  static final int MAX_EMPLOYMENT_BASIS_NOTE = 2000;
 
   private final Applications applications;
   private final OrganizationDirectory directory;
   private final PhoneVerificationRepository calls;
+  private final OrganizationNameMatcher names;
   private final Clock clock;
 
   public PhoneVerifications(
       Applications applications,
       OrganizationDirectory directory,
       PhoneVerificationRepository calls,
+      OrganizationNameMatcher names,
       Clock clock) {
     this.applications = applications;
     this.directory = directory;
     this.calls = calls;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -53,6 +62,9 @@ public class PhoneVerifications {
   public PhoneVerification record(long applicationId, String officer, PhoneCallReport report) {
     if (report.outcome() == null) {
       throw new PhoneVerificationRefusedException("choose the outcome of the call");
+    }
+    if (report.phonedPerson() == PhonedPerson.TECHNICAL_CONTACT) {
+      checkStandIn(applications.get(applicationId), report);
     }
     PhoneCallSheet sheet = callSheet(applicationId);
     if (report.outcome() == PhoneOutcome.CONFIRMED) {
@@ -85,6 +97,55 @@ public class PhoneVerifications {
     }
     return calls.save(
         new PhoneVerification(applicationId, officer, sheet, report, clock.instant()));
+  }
+
+  /**
+   * Guide [4]: 申請責任者が不在の場合、技術担当者が申請団体所属の方であれば、申請責任者に代わり技術担当者へ電話認証を
+   * 実施することも可能. The technical contact stands in only for an absent responsible person, only
+   * as the applicant's own employee, and the officer says how that employment was confirmed. The
+   * guide's technical contact may be an agency applying on the applicant's behalf ([1-3]): its
+   * staff speak for the agency, not for the applicant, so a technical contact of another company
+   * is refused whatever the officer ticks.
+   */
+  private void checkStandIn(Application application, PhoneCallReport report) {
+    if (report.outcome() == PhoneOutcome.UNREACHABLE) {
+      throw new PhoneVerificationRefusedException(
+          "UNREACHABLE records that the responsible person could not be reached, which asks for an"
+              + " employment certificate; record it as a call to the responsible person (guide [4])");
+    }
+    String company = application.getTechnicalCompany();
+    NameMatch match =
+        names.match(
+            Arrays.asList(
+                application.getOrganizationNameEn(), application.getOrganizationNameJa()),
+            Collections.singletonList(company));
+    if (match != NameMatch.MATCH) {
+      throw new PhoneVerificationRefusedException(
+          "the technical contact works for \""
+              + company
+              + "\", not for the applicant \""
+              + application.getOrganizationNameEn()
+              + "\": a technical contact of another company (e.g. an agency applying on the"
+              + " applicant's behalf, guide [1-3]) may not be phoned instead of the responsible"
+              + " person (guide [4]); reach the responsible person, or choose UNREACHABLE as a call"
+              + " to the responsible person to ask for an employment certificate");
+    }
+    if (report.employmentBasis() == null) {
+      throw new PhoneVerificationRefusedException(
+          "phoning the technical contact instead of the responsible person needs how their"
+              + " employment by the applicant was confirmed (guide [4]): choose the employment"
+              + " basis");
+    }
+    String how = report.employmentBasisNote();
+    if (how == null || how.isBlank()) {
+      throw new PhoneVerificationRefusedException(
+          "phoning the technical contact instead of the responsible person needs who confirmed"
+              + " their employment by the applicant, and how (guide [4])");
+    }
+    if (how.length() > MAX_EMPLOYMENT_BASIS_NOTE) {
+      throw new PhoneVerificationRefusedException(
+          "the employment basis takes at most " + MAX_EMPLOYMENT_BASIS_NOTE + " characters");
+    }
   }
 
   /**

@@ -32,20 +32,30 @@ public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServle
   /** Directory files (issue 8 item 15) are whole exports too. */
   static final String DIRECTORY_IMPORTS = "/api/organization-directory/imports";
 
+  /**
+   * Officers attach the documents that arrived by fax or e-mail here (guide [3-1]): PDFs as large
+   * as the upload link takes.
+   */
+  static final java.util.regex.Pattern ATTACHED_DOCUMENTS =
+      java.util.regex.Pattern.compile("/api/applications/[^/]+/documents/?");
+
   /** A multipart statement carries its file plus a little framing. */
   static final long MULTIPART_FRAMING = 64 * 1024;
 
   private final long maxBytes;
   private final long maxStatementBytes;
   private final long maxDirectoryBytes;
+  private final long maxDocumentBytes;
 
   public RequestBodyLimit(
       @Value("${backoffice.api.max-request-bytes:1048576}") long maxBytes,
       @Value("${backoffice.api.max-statement-bytes:5242880}") long maxStatementBytes,
-      @Value("${backoffice.directory.max-import-bytes:10485760}") long maxDirectoryBytes) {
+      @Value("${backoffice.directory.max-import-bytes:10485760}") long maxDirectoryBytes,
+      @Value("${backoffice.documents.max-upload-bytes:10485760}") long maxDocumentBytes) {
     this.maxBytes = maxBytes;
     this.maxStatementBytes = maxStatementBytes;
     this.maxDirectoryBytes = maxDirectoryBytes;
+    this.maxDocumentBytes = maxDocumentBytes;
   }
 
   @Override
@@ -60,6 +70,9 @@ public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServle
     }
     if (path.startsWith(DIRECTORY_IMPORTS)) {
       return maxDirectoryBytes + MULTIPART_FRAMING;
+    }
+    if (ATTACHED_DOCUMENTS.matcher(path).matches()) {
+      return maxDocumentBytes + MULTIPART_FRAMING;
     }
     return path.startsWith("/api/") || path.startsWith("/engine-rest/") ? maxBytes : -1;
   }

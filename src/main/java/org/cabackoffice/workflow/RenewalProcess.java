@@ -112,6 +112,11 @@ public final class RenewalProcess {
     public static final String RESPONSIBLE_PERSON = "responsiblePerson";
     public static final String SERVICE_LEVEL_DEADLINE = "serviceLevelDeadline";
     public static final String OVERDUE_REMINDER_CYCLE = "overdueReminderCycle";
+    /**
+     * Set on each officer task as it is created: the other applications for the same common name
+     * (guide [1-2] FAQ), as they stand then.
+     */
+    public static final String SAME_COMMON_NAME = "sameCommonName";
 
     // Refusal: a RejectionReason name and a detail for the technical contact.
     public static final String REJECTION_CODE = "rejectionCode";
@@ -158,6 +163,10 @@ public final class RenewalProcess {
     public static final String PHONE_OUTCOME = "phoneOutcome";
     public static final String SPOKE_WITH = "spokeWith";
     public static final String PHONE_NOTE = "phoneNote";
+    /** Who was phoned: the responsible person, or the technical contact standing in (guide [4]). */
+    public static final String PHONED_PERSON = "phonedPerson";
+    public static final String EMPLOYMENT_BASIS = "employmentBasis";
+    public static final String EMPLOYMENT_BASIS_NOTE = "employmentBasisNote";
     public static final String PRODUCT_AND_TYPE_CONFIRMED = "productAndTypeConfirmed";
     public static final String ORGANIZATION_AND_COMMON_NAME_CONFIRMED = "organizationAndCommonNameConfirmed";
     public static final String TECHNICAL_CONTACT_CONFIRMED = "technicalContactConfirmed";

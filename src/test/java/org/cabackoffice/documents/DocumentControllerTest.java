@@ -2,6 +2,7 @@ package org.cabackoffice.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.cabackoffice.mail.MailTemplates;
+import org.cabackoffice.security.CurrentUser;
+import org.springframework.mock.web.MockMultipartFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
@@ -47,7 +50,7 @@ class DocumentControllerTest {
           store.transactions,
           clock);
   private final MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new DocumentController(uploads))
+      MockMvcBuilders.standaloneSetup(new DocumentController(uploads, officer()))
           .setMessageConverters(
               new ByteArrayHttpMessageConverter(),
               new StringHttpMessageConverter(StandardCharsets.UTF_8),
@@ -56,6 +59,51 @@ class DocumentControllerTest {
                       .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                       .build()))
           .build();
+
+  private static CurrentUser officer() {
+    CurrentUser user = org.mockito.Mockito.mock(CurrentUser.class);
+    org.mockito.Mockito.when(user.name()).thenReturn("officer");
+    return user;
+  }
+
+  @Test
+  void anOfficerAttachesAFaxedPdfSayingHowItArrived() throws Exception {
+    requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "登記事項証明書", "tech@example.jp");
+    mvc.perform(
+            multipart("/api/applications/7/documents")
+                .file(new MockMultipartFile("file", "fax.pdf", "application/pdf", DocumentUploadsTest.PDF))
+                .param("arrivedBy", "fax"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.arrivedBy").value("FAX"))
+        .andExpect(jsonPath("$.attachedBy").value("officer"))
+        .andExpect(jsonPath("$.processNotified").value(true));
+    mvc.perform(get("/api/applications/7/documents"))
+        .andExpect(jsonPath("$[0].status").value("UPLOADED"))
+        .andExpect(jsonPath("$[0].documents[0].arrivedBy").value("FAX"))
+        .andExpect(jsonPath("$[0].documents[0].attachedBy").value("officer"));
+  }
+
+  @Test
+  void anAttachmentWithoutItsArrivalOrNotAPdfIsRefused() throws Exception {
+    requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "tech@example.jp");
+    mvc.perform(
+            multipart("/api/applications/7/documents")
+                .file(new MockMultipartFile("file", "fax.pdf", "application/pdf", DocumentUploadsTest.PDF))
+                .param("arrivedBy", "PIGEON"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.reason").value("ARRIVAL_MISSING"))
+        .andExpect(jsonPath("$.detail").value("arrivedBy is one of [UPLOAD, FAX, EMAIL, POST]"));
+    mvc.perform(
+            multipart("/api/applications/7/documents")
+                .file(new MockMultipartFile("file", "fax.pdf", "application/pdf", "%PDF-1.7 broken".getBytes(StandardCharsets.US_ASCII)))
+                .param("arrivedBy", "EMAIL"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.reason").value("PDF_UNREADABLE"));
+    mvc.perform(multipart("/api/applications/7/documents").param("arrivedBy", "EMAIL"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.reason").value("NO_FILE"));
+    assertThat(store.documents).isEmpty();
+  }
 
   @Test
   void listsRequestsWithDocumentMetadataButNoTokenOrContent() throws Exception {
@@ -141,10 +189,14 @@ class DocumentControllerTest {
         Arrays.stream(DocumentController.class.getDeclaredMethods())
             .filter(m -> AnnotatedElementUtils.hasAnnotation(m, RequestMapping.class))
             .toArray(Method[]::new);
-    assertThat(handlers).hasSize(2);
+    assertThat(handlers).hasSize(3);
     for (Method handler : handlers) {
+      // Auditors read; only officers attach what arrived by fax or e-mail.
       assertThat(handler.getAnnotation(PreAuthorize.class).value())
-          .isEqualTo("hasAnyRole('OFFICER', 'SENIOR_OFFICER', 'AUDITOR')");
+          .isEqualTo(
+              handler.getName().equals("attach")
+                  ? "hasAnyRole('OFFICER', 'SENIOR_OFFICER')"
+                  : "hasAnyRole('OFFICER', 'SENIOR_OFFICER', 'AUDITOR')");
     }
   }
 }

@@ -257,4 +257,64 @@ class DocumentUploadsTest {
     assertThat(uploads.documentsOf(7L)).isEmpty();
     assertThat(Duration.ofDays(new DocumentsProperties(null, null).validDays())).hasDays(30);
   }
+
+  // --- guide [3-1] 送付先: documents received by fax or e-mail, attached by an officer ---------
+
+  @Test
+  void aFaxedDocumentAttachedByAnOfficerAnswersTheRequestAsAnUploadDoes() {
+    DocumentRequest request = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+
+    DocumentUploads.UploadReceipt receipt =
+        uploads.attach(7L, null, DocumentArrival.FAX, "officer", "fax-0412.pdf", "application/pdf", PDF);
+
+    assertThat(receipt.requestId()).isEqualTo(request.getId());
+    assertThat(receipt.arrivedBy()).isEqualTo(DocumentArrival.FAX);
+    assertThat(receipt.attachedBy()).isEqualTo("officer");
+    assertThat(receipt.processNotified()).isTrue();
+    assertThat(request.getStatus()).isEqualTo(DocumentRequestStatus.UPLOADED);
+    assertThat(store.delivered)
+        .containsExactly(RenewalProcess.Messages.DOCUMENTS_UPLOADED + ":7");
+    // The reviewing officer's list holds it; the list of the technical contact's uploads does not.
+    assertThat(uploads.documentsOf(7L).get(0).documents())
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.arrivedBy()).isEqualTo(DocumentArrival.FAX);
+          assertThat(d.attachedBy()).isEqualTo("officer");
+        });
+    assertThat(store.documentRepository.summariesOf(java.util.List.of(request.getId()))).isEmpty();
+    assertThat(AttachedDocumentsTimeline.entry(uploads.documentsOf(7L).get(0).documents().get(0), request).summary())
+        .startsWith("Received by FAX and attached 'fax-0412.pdf' for ")
+        .contains(receipt.sha256());
+  }
+
+  @Test
+  void anAttachedFileIsCheckedAsAnUploadIs() {
+    requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    assertThat(refusal(() -> uploads.attach(7L, null, DocumentArrival.EMAIL, "officer", "a.pdf", null, "not a pdf".getBytes(StandardCharsets.US_ASCII))))
+        .isEqualTo(DocumentRefused.Reason.NOT_PDF);
+    assertThat(refusal(() -> uploads.attach(7L, null, DocumentArrival.EMAIL, "officer", "a.pdf", null, new byte[0])))
+        .isEqualTo(DocumentRefused.Reason.EMPTY_FILE);
+    assertThat(refusal(() -> uploads.attach(7L, null, DocumentArrival.EMAIL, "officer", "a.pdf", null, new byte[9000])))
+        .isEqualTo(DocumentRefused.Reason.TOO_LARGE);
+    assertThat(refusal(() -> uploads.attach(7L, null, null, "officer", "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.ARRIVAL_MISSING);
+    assertThat(store.documents).isEmpty();
+    assertThat(store.delivered).isEmpty();
+  }
+
+  @Test
+  void anAttachmentNeedsAnOpenRequestOfThatApplication() {
+    assertThat(refusal(() -> uploads.attach(7L, null, DocumentArrival.FAX, "officer", "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.NO_OPEN_REQUEST);
+    DocumentRequest documents = requested(DocumentKind.SUPPORTING_DOCUMENTS);
+    DocumentRequest employment = requested(DocumentKind.EMPLOYMENT_CERTIFICATE);
+    // Two open requests: the officer names the one the fax answers.
+    assertThat(refusal(() -> uploads.attach(7L, null, DocumentArrival.FAX, "officer", "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.REQUEST_AMBIGUOUS);
+    assertThat(uploads.attach(7L, employment.getId(), DocumentArrival.FAX, "officer", "a.pdf", null, PDF).kind())
+        .isEqualTo(DocumentKind.EMPLOYMENT_CERTIFICATE);
+    // Another application's request is not this application's.
+    assertThat(refusal(() -> uploads.attach(8L, documents.getId(), DocumentArrival.FAX, "officer", "a.pdf", null, PDF)))
+        .isEqualTo(DocumentRefused.Reason.UNKNOWN_REQUEST);
+  }
 }

@@ -90,13 +90,19 @@ final class InMemoryDocumentStore {
 
         @Override
         public List<UploadedDocumentSummary> summariesOf(Collection<Long> requestIds) {
+          return everySummaryOf(requestIds).stream().filter(d -> d.attachedBy() == null).toList();
+        }
+
+        @Override
+        public List<UploadedDocumentSummary> everySummaryOf(Collection<Long> requestIds) {
           return documents.stream()
               .filter(d -> requestIds.contains(d.getRequestId()))
               .map(
                   d ->
                       new UploadedDocumentSummary(
                           d.getId(), d.getRequestId(), d.getOriginalFilename(), d.getContentType(),
-                          d.getSizeBytes(), d.getSha256(), d.getUploadedAt()))
+                          d.getSizeBytes(), d.getSha256(), d.getUploadedAt(), d.getArrivedBy(),
+                          d.getAttachedBy()))
               .toList();
         }
       };

@@ -142,12 +142,15 @@ class PaymentDocumentsMigrationTest {
                   .createQuery(
                       "select new org.cabackoffice.documents.UploadedDocumentSummary("
                           + "d.id, d.requestId, d.originalFilename, d.contentType, d.sizeBytes,"
-                          + " d.sha256, d.uploadedAt) from UploadedDocument d"
+                          + " d.sha256, d.uploadedAt, d.arrivedBy, d.attachedBy) from UploadedDocument d"
                           + " where d.requestId in :requestIds order by d.id",
                       UploadedDocumentSummary.class)
                   .setParameter("requestIds", List.of(requestId))
                   .getResultList();
           assertThat(summaries).singleElement().satisfies(s -> assertThat(s.sizeBytes()).isEqualTo(pdf.length));
+          // A document from before officers attached any came through the link (V58).
+          assertThat(summaries.get(0).arrivedBy()).isEqualTo(org.cabackoffice.documents.DocumentArrival.UPLOAD);
+          assertThat(summaries.get(0).attachedBy()).isNull();
           UploadedDocument stored = session.get(UploadedDocument.class, summaries.get(0).id());
           assertThat(stored.getContent()).isEqualTo(pdf);
           assertThat(stored.getUploadedAt()).isEqualTo(now);

@@ -583,6 +583,35 @@ class CertificateRenewalProcessTest {
     return pi;
   }
 
+  @Test
+  void issuedWhenTheTechnicalContactStandsInForTheAbsentResponsiblePerson() {
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("decide-documents", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    runJobs();
+    deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, pi);
+    runJobs();
+    // Guide [4]: the responsible person is absent; the technical contact, employed by the
+    // applicant, confirms instead. The call is a confirmation: no employment certificate.
+    Map<String, Object> call = new HashMap<>();
+    call.put("phoneOutcome", "CONFIRMED");
+    call.put("phonedPerson", "TECHNICAL_CONTACT");
+    call.put("employmentBasis", "TRANSFERRED_BY_MAIN_NUMBER");
+    call.put("employmentBasisNote", "reception transferred to the IT department");
+    call.put("spokeWith", "Hanako Web");
+    call.put("intentConfirmed", true);
+    complete("verify-by-phone", call);
+    runJobs();
+    complete("approve-issuance", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    runJobs();
+
+    assertThat(pi)
+        .hasPassedInOrder("verify-by-phone", "phone-outcome", "responsible-person-verified", "approve-issuance", "certificate-issued")
+        .isEnded();
+    assertThat(pi).hasNotPassed("request-employment-certificate", "review-employment-certificate", "reject-application");
+    assertThat(calls).contains("phoneVerificationListener:complete");
+  }
+
   private void completePhoneCall(String outcome) {
     complete("verify-by-phone", Map.of("phoneOutcome", outcome, "spokeWith", "Ichiro Yamada", "intentConfirmed", true));
     runJobs();

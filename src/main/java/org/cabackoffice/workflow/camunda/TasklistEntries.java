@@ -3,6 +3,7 @@ package org.cabackoffice.workflow.camunda;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.cabackoffice.workflow.TaskFormFacts;
 import org.cabackoffice.workflow.TaskSubjects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * after its step and the application (id, common name, organization), express applications'
  * tasks carry a higher priority, and each task is due at the application's service-level
  * deadline, counted in business days (guide: express the same business day, standard three).
+ * Each task also gets the facts its form shows that may have changed since the application
+ * arrived ({@link TaskFormFacts}).
  *
  * <p>The listener is the engine's built-in kind, added to every user task when a model is parsed
  * (also inside sub-processes), not written into the BPMN: a reworked model keeps it without
@@ -32,8 +35,13 @@ import org.springframework.context.annotation.Configuration;
 public class TasklistEntries {
 
   @Bean
-  AbstractProcessEnginePlugin tasklistEntryNames(ObjectProvider<TaskSubjects> subjects) {
-    TaskListener describe = task -> describe(task, subjects.getObject());
+  AbstractProcessEnginePlugin tasklistEntryNames(
+      ObjectProvider<TaskSubjects> subjects, ObjectProvider<TaskFormFacts> facts) {
+    TaskListener describe =
+        task -> {
+          describe(task, subjects.getObject());
+          showFacts(task, facts);
+        };
     BpmnParseListener parse =
         new AbstractBpmnParseListener() {
           @Override
@@ -57,14 +65,30 @@ public class TasklistEntries {
     };
   }
 
-  static void describe(DelegateTask task, TaskSubjects subjects) {
+  /**
+   * Task-local, so each task shows what held when it was created and a later task sets its own;
+   * the process's variables stay the application's.
+   */
+  static void showFacts(DelegateTask task, ObjectProvider<TaskFormFacts> facts) {
+    applicationId(task)
+        .ifPresent(id -> facts.orderedStream().forEach(f -> task.setVariablesLocal(f.of(id))));
+  }
+
+  private static java.util.OptionalLong applicationId(DelegateTask task) {
     String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    long applicationId;
     try {
-      applicationId = Long.parseLong(String.valueOf(businessKey));
+      return java.util.OptionalLong.of(Long.parseLong(String.valueOf(businessKey)));
     } catch (NumberFormatException e) {
-      return; // not an application's process
+      return java.util.OptionalLong.empty(); // not an application's process
     }
+  }
+
+  static void describe(DelegateTask task, TaskSubjects subjects) {
+    java.util.OptionalLong id = applicationId(task);
+    if (id.isEmpty()) {
+      return;
+    }
+    long applicationId = id.getAsLong();
     subjects
         .of(applicationId)
         .ifPresent(

@@ -112,7 +112,10 @@ public class CaaCheck {
                                 + n.reason())
                     .toList(),
                 dns.resolverName(),
-                transcripts.toString());
+                transcripts.toString(),
+                asked.values().stream()
+                    .map(a -> a.name() + " " + a.type() + " " + (a.dnssec() == null ? "no answer" : a.dnssec()))
+                    .toList());
     CaaEvidence stored = ownTransaction.execute(status -> evidence.save(record));
     return new CaaVerdict(permitted, names, now, stored.getId());
   }
@@ -131,7 +134,8 @@ public class CaaCheck {
             true,
             List.of("NOT LOOKED UP: " + reason),
             "-",
-            "");
+            "",
+            List.of());
     evidence.save(record);
   }
 
@@ -164,15 +168,29 @@ public class CaaCheck {
       if (!set.isEmpty()) {
         CaaAuthorization.Decision decision =
             CaaAuthorization.evaluate(domain, set, wildcard, properties.issuerDomains());
-        return new CaaVerdict.Name(asked, decision.permitted(), decision.reason(), domain, set);
+        return new CaaVerdict.Name(
+            asked, decision.permitted(), decision.reason() + dnssecNote(answer), domain, set);
       }
     }
     return new CaaVerdict.Name(
         asked,
         true,
-        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)",
+        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)"
+            + dnssecNote(answers.get(fqdn)),
         null,
         List.of());
+  }
+
+  /** BR 3.2.2.8.1: the evidence says whether the relevant record set was DNSSEC-validated. */
+  private static String dnssecNote(DnsAnswer answer) {
+    if (answer == null || answer.dnssec() == null) {
+      return "";
+    }
+    return switch (answer.dnssec()) {
+      case SECURE -> " (DNSSEC: secure)";
+      case INSECURE -> " (DNSSEC: insecure, the zone is provably unsigned)";
+      default -> "";
+    };
   }
 
   /** The domain one label up; null above the TLD (the root is never asked, RFC 8659 3). */

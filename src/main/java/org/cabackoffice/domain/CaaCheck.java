@@ -21,10 +21,12 @@ import org.xbill.DNS.Type;
  * 8659 3), taking CNAMEs as the recursive resolver followed them; then apply {@link
  * CaaAuthorization}. A name without any CAA set above it is permitted.
  *
- * <p>A failed lookup (timeout, SERVFAIL) refuses. BR 3.2.2.8 lets a CA treat a lookup failure as
- * permission only when the failure is outside the CA's infrastructure, was retried, and the
- * domain's zone has no DNSSEC validation chain to the ICANN root; this CA does not establish
- * those conditions, so it refuses, and the process can check again later.
+ * <p>A failed lookup (timeout, SERVFAIL, a bogus DNSSEC answer) refuses. BR 3.2.2.8 lets a CA
+ * treat a lookup failure as permission only when the failure is outside the CA's infrastructure,
+ * was retried, and the domain is confirmed "Insecure" (RFC 4035 4.3); this CA does not establish
+ * those conditions, so it refuses, and the process can check again later. DNSSEC-validation
+ * errors are never permission (BR 3.2.2.8.1). An answer that validated as insecure (provably
+ * unsigned) is an answer, and its status is recorded ({@link DnssecStatus}).
  *
  * <p>Every check is stored with the answers seen ({@link CaaEvidence}).
  */

@@ -8,9 +8,10 @@ public enum DnssecStatus {
   /** Signed, and the signatures chain up to the configured trust anchor. */
   SECURE,
   /**
-   * Provably unsigned: a signed parent proves there is no DS for the zone (an insecure
-   * delegation). Validation succeeded; BR 3.2.2.4 and 3.2.2.8.1 (ballot SC-085, "Require
-   * Validation of DNSSEC (when present)") require validation, not signatures.
+   * "Insecure" as RFC 4035 4.3 defines it: a signed parent proves there is no DS for the zone (an
+   * insecure delegation). Validation succeeded; BR 3.2.2.4 and 3.2.2.8.1 (ballot SC-085, "Require
+   * Validation of DNSSEC (when present)") require validation, not signatures, and BR 3.2.2.8 names
+   * this state itself.
    */
   INSECURE,
   /** Validation failed (bad or missing signature, broken chain): never permission to issue. */

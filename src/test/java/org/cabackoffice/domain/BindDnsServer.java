@@ -132,8 +132,17 @@ public final class BindDnsServer implements AutoCloseable {
     return record(name, "CNAME", target + ".");
   }
 
-  /** Signs every zone and starts named; returns when it answers. */
+  /** Signs every zone and starts named; returns when it answers. Cleans up when it cannot. */
   public BindDnsServer start() {
+    try {
+      return startNamed();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private BindDnsServer startNamed() {
     try {
       signAll();
       for (int attempt = 1; ; attempt++) {
@@ -144,6 +153,9 @@ public final class BindDnsServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("named.log").toFile())
                 .start();
+        // A test JVM that ends without close() must not leave named running.
+        Process started = named;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-named"));
         if (awaitAnswer(".", Type.SOA, Duration.ofSeconds(15))) {
           return this;
         }

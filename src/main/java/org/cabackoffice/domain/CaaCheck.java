@@ -21,10 +21,12 @@ import org.xbill.DNS.Type;
  * 8659 3), taking CNAMEs as the recursive resolver followed them; then apply {@link
  * CaaAuthorization}. A name without any CAA set above it is permitted.
  *
- * <p>A failed lookup (timeout, SERVFAIL) refuses. BR 3.2.2.8 lets a CA treat a lookup failure as
- * permission only when the failure is outside the CA's infrastructure, was retried, and the
- * domain's zone has no DNSSEC validation chain to the ICANN root; this CA does not establish
- * those conditions, so it refuses, and the process can check again later.
+ * <p>A failed lookup (timeout, SERVFAIL, a bogus DNSSEC answer) refuses. BR 3.2.2.8 lets a CA
+ * treat a lookup failure as permission only when the failure is outside the CA's infrastructure,
+ * was retried, and the domain is confirmed "Insecure" (RFC 4035 4.3); this CA does not establish
+ * those conditions, so it refuses, and the process can check again later. DNSSEC-validation
+ * errors are never permission (BR 3.2.2.8.1). An answer that validated as insecure (provably
+ * unsigned) is an answer, and its status is recorded ({@link DnssecStatus}).
  *
  * <p>Every check is stored with the answers seen ({@link CaaEvidence}).
  */
@@ -112,7 +114,10 @@ public class CaaCheck {
                                 + n.reason())
                     .toList(),
                 dns.resolverName(),
-                transcripts.toString());
+                transcripts.toString(),
+                asked.values().stream()
+                    .map(a -> a.name() + " " + a.type() + " " + (a.dnssec() == null ? "no answer" : a.dnssec()))
+                    .toList());
     CaaEvidence stored = ownTransaction.execute(status -> evidence.save(record));
     return new CaaVerdict(permitted, names, now, stored.getId());
   }
@@ -131,7 +136,8 @@ public class CaaCheck {
             true,
             List.of("NOT LOOKED UP: " + reason),
             "-",
-            "");
+            "",
+            List.of());
     evidence.save(record);
   }
 
@@ -164,15 +170,29 @@ public class CaaCheck {
       if (!set.isEmpty()) {
         CaaAuthorization.Decision decision =
             CaaAuthorization.evaluate(domain, set, wildcard, properties.issuerDomains());
-        return new CaaVerdict.Name(asked, decision.permitted(), decision.reason(), domain, set);
+        return new CaaVerdict.Name(
+            asked, decision.permitted(), decision.reason() + dnssecNote(answer), domain, set);
       }
     }
     return new CaaVerdict.Name(
         asked,
         true,
-        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)",
+        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)"
+            + dnssecNote(answers.get(fqdn)),
         null,
         List.of());
+  }
+
+  /** BR 3.2.2.8.1: the evidence says whether the relevant record set was DNSSEC-validated. */
+  private static String dnssecNote(DnsAnswer answer) {
+    if (answer == null || answer.dnssec() == null) {
+      return "";
+    }
+    return switch (answer.dnssec()) {
+      case SECURE -> " (DNSSEC: secure)";
+      case INSECURE -> " (DNSSEC: insecure, the zone is provably unsigned)";
+      default -> "";
+    };
   }
 
   /** The domain one label up; null above the TLD (the root is never asked, RFC 8659 3). */

@@ -52,6 +52,13 @@ public class CaaEvidence {
   @Column(nullable = false, length = 262144)
   private String answers;
 
+  /**
+   * One line per answer: the name and type asked and what DNSSEC validation said of it (BR
+   * 3.2.2.8.1), e.g. "sample.co.jp CAA SECURE".
+   */
+  @Column(length = 8000)
+  private String dnssec;
+
   protected CaaEvidence() {}
 
   CaaEvidence(
@@ -62,7 +69,8 @@ public class CaaEvidence {
       boolean permitted,
       List<String> findings,
       String resolver,
-      String answers) {
+      String answers,
+      List<String> dnssec) {
     this.applicationId = applicationId;
     this.checkedAt = checkedAt;
     this.dnsNames = Truncation.cut(String.join(SEPARATOR, dnsNames), 8000);
@@ -71,6 +79,7 @@ public class CaaEvidence {
     this.findings = Truncation.cut(String.join(SEPARATOR, findings), 65536);
     this.resolver = Truncation.cut(resolver, 512);
     this.answers = Truncation.cut(answers, 262144);
+    this.dnssec = dnssec.isEmpty() ? null : Truncation.cut(String.join(SEPARATOR, dnssec), 8000);
   }
 
 
@@ -108,5 +117,10 @@ public class CaaEvidence {
 
   public String getAnswers() {
     return answers;
+  }
+
+  /** What DNSSEC validation said per answer; empty when nothing was looked up. */
+  public List<String> getDnssec() {
+    return dnssec == null ? List.of() : Arrays.asList(dnssec.split(SEPARATOR));
   }
 }

@@ -24,6 +24,8 @@ import org.xbill.DNS.Type;
  * @param failure why the lookup FAILED, else null
  * @param records the answer section (CNAMEs the resolver followed included)
  * @param transcript the answer as dig would print it, or the failure
+ * @param dnssec what DNSSEC validation said (BR 3.2.2.4, 3.2.2.8.1); BOGUS answers are FAILED;
+ *     null when no answer came to validate (timeout, server failure)
  */
 public record DnsAnswer(
     String name,
@@ -33,7 +35,8 @@ public record DnsAnswer(
     Status status,
     String failure,
     List<Record> records,
-    String transcript) {
+    String transcript,
+    DnssecStatus dnssec) {
 
   public enum Status {
     ANSWERED,

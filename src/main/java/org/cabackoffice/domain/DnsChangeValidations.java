@@ -164,6 +164,7 @@ public class DnsChangeValidations {
     DnsAnswer answer = dns.query(challenge.getRecordName(), Type.TXT);
     String where = challenge.getRecordName() + " TXT";
     if (answer.failed()) {
+      // BR 3.2.2.4: a bogus answer is no answer; what it says is never compared with the value.
       return record(
           challenge,
           now,
@@ -180,7 +181,12 @@ public class DnsChangeValidations {
           challenge,
           now,
           DnsCheckOutcome.Status.VALIDATED,
-          where + via + " carries the random value: domain control validated (" + METHOD + ")",
+          where
+              + via
+              + " carries the random value: domain control validated ("
+              + METHOD
+              + dnssecNote(answer)
+              + ")",
           answer);
     }
     String reason =
@@ -243,7 +249,8 @@ public class DnsChangeValidations {
                 METHOD,
                 validation.brVersion(),
                 answer == null ? dns.resolverName() : answer.resolver(),
-                answer == null ? null : answer.transcript()));
+                answer == null ? null : answer.transcript(),
+                answer == null ? null : answer.dnssec()));
     return new DnsCheckOutcome(
         status,
         saved.getDomainName(),
@@ -252,6 +259,17 @@ public class DnsChangeValidations {
         now,
         saved.getExpiresAt(),
         stored.getId());
+  }
+
+  /** BR 3.2.2.4: the record names whether the answer was DNSSEC-validated, and how. */
+  private static String dnssecNote(DnsAnswer answer) {
+    if (answer.dnssec() == DnssecStatus.SECURE) {
+      return "; DNSSEC: secure";
+    }
+    if (answer.dnssec() == DnssecStatus.INSECURE) {
+      return "; DNSSEC: insecure, the zone is provably unsigned";
+    }
+    return "";
   }
 
   private static boolean stillCounts(DnsChallenge challenge, Instant now) {

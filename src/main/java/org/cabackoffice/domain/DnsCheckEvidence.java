@@ -60,6 +60,11 @@ public class DnsCheckEvidence {
   @Column(length = MAX_ANSWER)
   private String answer;
 
+  /** What DNSSEC validation said of the answer (BR 3.2.2.4); null when no answer was validated. */
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16)
+  private DnssecStatus dnssec;
+
   protected DnsCheckEvidence() {}
 
   DnsCheckEvidence(
@@ -70,7 +75,8 @@ public class DnsCheckEvidence {
       String method,
       String brVersion,
       String resolver,
-      String answer) {
+      String answer,
+      DnssecStatus dnssec) {
     this.challengeId = challenge.getId();
     this.applicationId = challenge.getApplicationId();
     this.domainName = challenge.getDomainName();
@@ -82,6 +88,7 @@ public class DnsCheckEvidence {
     this.brVersion = brVersion;
     this.resolver = Truncation.cut(resolver, 512);
     this.answer = Truncation.cut(answer, MAX_ANSWER);
+    this.dnssec = dnssec;
   }
 
 
@@ -127,6 +134,10 @@ public class DnsCheckEvidence {
 
   public String getResolver() {
     return resolver;
+  }
+
+  public DnssecStatus getDnssec() {
+    return dnssec;
   }
 
   /** The resolver's answer (or the failure) as a transcript; null when none was asked. */

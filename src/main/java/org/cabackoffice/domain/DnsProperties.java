@@ -14,9 +14,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param challengeValidity how long a DNS change random value may be used; at most 30 days (BR
  *     3.2.2.4.7, "Random Value" in BR 1.6.1), and never longer than the domain-data reuse
  *     period ({@link DomainValidationReuse})
+ * @param dnssec whether and from which trust anchor answers are DNSSEC-validated
  */
 @ConfigurationProperties("backoffice.dns")
-public record DnsProperties(String resolver, Duration timeout, Duration challengeValidity) {
+public record DnsProperties(
+    String resolver, Duration timeout, Duration challengeValidity, Dnssec dnssec) {
+
+  /**
+   * DNSSEC validation of every lookup of domain validation and CAA (BR 3.2.2.4 and 3.2.2.8.1, ballot
+   * SC-085, mandatory since 2026-03-15; "CAs MUST NOT use local policy to disable DNSSEC
+   * validation"). Only a private CA, which the BR do not bind, may switch it off.
+   *
+   * @param enabled on unless set to false
+   * @param trustAnchor DS or DNSKEY records in zone-file format, as a Spring resource location;
+   *     IANA's root KSKs ({@value DnssecTrustAnchor#IANA_ROOT}) unless set
+   */
+  public record Dnssec(Boolean enabled, String trustAnchor) {
+
+    public Dnssec {
+      enabled = enabled == null || enabled;
+      trustAnchor =
+          trustAnchor == null || trustAnchor.isBlank() ? DnssecTrustAnchor.IANA_ROOT : trustAnchor.strip();
+    }
+
+    /** For a private CA's configuration and tests of lookups without signatures. */
+    public static Dnssec off() {
+      return new Dnssec(false, null);
+    }
+  }
 
   static final int DNS_PORT = 53;
   static final Duration MAX_CHALLENGE_VALIDITY = Duration.ofDays(30);
@@ -35,6 +60,7 @@ public record DnsProperties(String resolver, Duration timeout, Duration challeng
           "backoffice.dns.challenge-validity must be positive and at most 30 days (BR 3.2.2.4.7): "
               + challengeValidity);
     }
+    dnssec = dnssec == null ? new Dnssec(null, null) : dnssec;
     if (resolver != null) {
       resolverAddress(resolver); // fail at start, not at the first question
     }

@@ -26,8 +26,8 @@ class DnsChangeValidationsTest {
       new DnsChangeValidations(
           records.challengeRepository,
           records.checkRepository,
-          new DnsLookup(new DnsProperties(server.address(), Duration.ofMillis(500), null), clock),
-          new DnsProperties(server.address(), Duration.ofMillis(500), null),
+          new DnsLookup(new DnsProperties(server.address(), Duration.ofMillis(500), null, DnsProperties.Dnssec.off()), clock),
+          new DnsProperties(server.address(), Duration.ofMillis(500), null, DnsProperties.Dnssec.off()),
           new ValidationProperties(null),
           clock);
 
@@ -99,14 +99,14 @@ class DnsChangeValidationsTest {
     assertThat(outcome.reason()).contains("BR 3.2.2.4.7");
     assertThat(challenge.getStatus()).isEqualTo(DnsChallenge.Status.VALIDATED);
     assertThat(challenge.getMethod()).isEqualTo("BR 3.2.2.4.7");
-    assertThat(challenge.getBrVersion()).isEqualTo("2.1.5");
+    assertThat(challenge.getBrVersion()).isEqualTo("2.2.6");
     assertThat(challenge.getValidatedAt()).isEqualTo(clock.instant());
     DnsCheckEvidence evidence = records.checks.get(0);
     assertThat(evidence.getId()).isEqualTo(outcome.evidenceId());
     assertThat(evidence.getOutcome()).isEqualTo(DnsCheckOutcome.Status.VALIDATED);
     assertThat(evidence.getMethod()).isEqualTo("BR 3.2.2.4.7");
-    assertThat(evidence.getBrVersion()).isEqualTo("2.1.5");
-    assertThat(evidence.getResolver()).isEqualTo(server.address());
+    assertThat(evidence.getBrVersion()).isEqualTo("2.2.6");
+    assertThat(evidence.getResolver()).startsWith(server.address()).contains("DNSSEC not validated");
     assertThat(evidence.getAnswer()).contains(challenge.getValue()).contains("_pki-validation.sample.co.jp");
     assertThat(evidence.getCheckedAt()).isEqualTo(clock.instant());
   }

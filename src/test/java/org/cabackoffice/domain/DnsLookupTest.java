@@ -15,7 +15,7 @@ class DnsLookupTest {
   private final LoopbackDnsServer server = new LoopbackDnsServer().start();
   private final DnsLookup dns =
       new DnsLookup(
-          new DnsProperties(server.address(), Duration.ofMillis(700), null), Clock.systemUTC());
+          new DnsProperties(server.address(), Duration.ofMillis(700), null, DnsProperties.Dnssec.off()), Clock.systemUTC());
 
   @AfterEach
   void stop() {
@@ -30,7 +30,8 @@ class DnsLookupTest {
 
     assertThat(answer.status()).isEqualTo(DnsAnswer.Status.ANSWERED);
     assertThat(answer.txtValues()).containsExactlyInAnyOrder("abc", "def");
-    assertThat(answer.resolver()).isEqualTo(server.address());
+    assertThat(answer.resolver()).startsWith(server.address()).contains("DNSSEC not validated");
+    assertThat(answer.dnssec()).isEqualTo(DnssecStatus.NOT_VALIDATED);
     assertThat(answer.transcript()).contains("_pki-validation.sample.co.jp").contains("\"abc\"");
     assertThat(server.queries())
         .containsExactly(new LoopbackDnsServer.Query("UDP", "_pki-validation.sample.co.jp", "TXT"));
@@ -90,14 +91,14 @@ class DnsLookupTest {
 
   @Test
   void aResolverThatIsNotHostPortIsRefusedAtStart() {
-    assertThatThrownBy(() -> new DnsProperties("127.0.0.1:99999", null, null))
+    assertThatThrownBy(() -> new DnsProperties("127.0.0.1:99999", null, null, null))
         .hasMessageContaining("port out of range");
-    assertThat(new DnsProperties("[::1]:5353", null, null).resolverAddress().orElseThrow().getPort())
+    assertThat(new DnsProperties("[::1]:5353", null, null, null).resolverAddress().orElseThrow().getPort())
         .isEqualTo(5353);
-    assertThat(new DnsProperties("127.0.0.1", null, null).resolverAddress().orElseThrow().getPort())
+    assertThat(new DnsProperties("127.0.0.1", null, null, null).resolverAddress().orElseThrow().getPort())
         .isEqualTo(53);
-    assertThat(new DnsProperties(" ", null, null).resolverAddress()).isEmpty();
-    assertThatThrownBy(() -> new DnsProperties(null, null, Duration.ofDays(31)))
+    assertThat(new DnsProperties(" ", null, null, null).resolverAddress()).isEmpty();
+    assertThatThrownBy(() -> new DnsProperties(null, null, Duration.ofDays(31), null))
         .hasMessageContaining("at most 30 days");
   }
 }

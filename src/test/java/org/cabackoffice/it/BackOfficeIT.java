@@ -44,6 +44,31 @@ public abstract class BackOfficeIT {
   /** The resolver for DNS change validation and CAA; a name without records is NXDOMAIN. */
   protected static final LoopbackDnsServer DNS = new LoopbackDnsServer().start();
 
+  /**
+   * The DNS the application asks: the loopback stand-in, which signs nothing, so DNSSEC
+   * validation is off for it (a private CA's setting). An IT against a signed zone (DnssecIT)
+   * hands its own server over with {@link #useDns} from its {@code @DynamicPropertySource}: Spring
+   * calls a subclass's methods before this class's, and {@link #properties} takes the handover for
+   * the context being built, so the next IT's context gets the loopback stand-in again.
+   *
+   * @param resolver host:port of the server
+   * @param dnssec whether answers are DNSSEC-validated (the subclass names the trust anchor)
+   */
+  protected record DnsUnderTest(java.util.function.Supplier<String> resolver, boolean dnssec) {}
+
+  private static final DnsUnderTest LOOPBACK = new DnsUnderTest(DNS::address, false);
+  private static DnsUnderTest handedOver = LOOPBACK;
+
+  protected static synchronized void useDns(DnsUnderTest dns) {
+    handedOver = dns;
+  }
+
+  private static synchronized DnsUnderTest takeDns() {
+    DnsUnderTest dns = handedOver;
+    handedOver = LOOPBACK;
+    return dns;
+  }
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     Path data = Files.createTempDirectory("backoffice-it");
@@ -63,9 +88,11 @@ public abstract class BackOfficeIT {
     // As a publicly trusted CA: domain control by DNS change, CAA checked before signing.
     registry.add("backoffice.domain.registrant-evidence-counts-as-control", () -> "false");
     registry.add("backoffice.caa.enabled", () -> "true");
-    registry.add("backoffice.dns.resolver", DNS::address);
+    DnsUnderTest dns = takeDns();
+    registry.add("backoffice.dns.resolver", () -> dns.resolver().get());
+    registry.add("backoffice.dns.dnssec.enabled", () -> Boolean.toString(dns.dnssec()));
     registry.add("backoffice.dns.timeout", () -> "1s");
-    registry.add("backoffice.validation.br-version", () -> "2.1.6");
+    registry.add("backoffice.validation.br-version", () -> "2.2.6");
     // Long enough to observe a suspension, short enough to wait out (LoginThrottleIT).
     registry.add("backoffice.login.cooling-period", () -> "PT3S");
     // Every test calls from 127.0.0.1, and some of them with wrong passwords on purpose.
@@ -188,7 +215,7 @@ public abstract class BackOfficeIT {
   protected void proveDomainControl(long applicationId) {
     List<DnsChallengeView> open = dnsChallenges.challenges(applicationId);
     assertThat(open).as("a DNS challenge for application " + applicationId).hasSize(1);
-    DNS.txt(open.get(0).recordName(), open.get(0).value());
+    publishTxt(open.get(0).recordName(), open.get(0).value());
     Job recheck =
         management
             .createJobQuery()
@@ -199,6 +226,11 @@ public abstract class BackOfficeIT {
     assertThat(recheck).as("application " + applicationId + " waits to check DNS again").isNotNull();
     management.executeJob(recheck.getId());
     runJobs();
+  }
+
+  /** Publishes a TXT record in the DNS the application asks. */
+  protected void publishTxt(String name, String value) {
+    DNS.txt(name, value);
   }
 
   protected String processInstanceId(long applicationId) {

@@ -1,0 +1,179 @@
+package org.cabackoffice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.domain.BindDnsServer;
+import org.cabackoffice.domain.CaaEvidence;
+import org.cabackoffice.domain.CaaEvidenceRepository;
+import org.cabackoffice.domain.DnsCheckEvidence;
+import org.cabackoffice.domain.DnsCheckEvidenceRepository;
+import org.cabackoffice.domain.DnsChallengeRepository;
+import org.cabackoffice.domain.DnsChallengeView;
+import org.cabackoffice.domain.DnssecStatus;
+import org.cabackoffice.issuance.IssuedCertificateRepository;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The walkthrough's DNS change validation (BR 3.2.2.4.7) and CAA (BR 3.2.2.8) as a publicly
+ * trusted CA does them since 2026-03-15: every lookup DNSSEC-validated (BR 3.2.2.4, 3.2.2.8.1,
+ * ballot SC-085), against a real BIND 9 on loopback that serves a signed root of its own (the
+ * trust anchor) with a signed zone, a zone whose signatures are broken, and an unsigned zone.
+ */
+class DnssecIT extends BackOfficeIT {
+
+  static final BindDnsServer BIND =
+      new BindDnsServer()
+          .signed("sample-signed.jp")
+          .caa("sample-signed.jp", 0, "issue", "backoffice.example")
+          .unsigned("sample-unsigned.jp")
+          .broken("sample-bogus.jp")
+          // Domain control is proven in a signed zone, but the name's CAA sits in a broken one.
+          .signed("sample-caa-bogus.jp")
+          .broken("www.sample-caa-bogus.jp")
+          .caa("www.sample-caa-bogus.jp", 0, "issue", "backoffice.example")
+          .start();
+
+  @DynamicPropertySource
+  static void signedDns(DynamicPropertyRegistry registry) {
+    registry.add("backoffice.dns.dnssec.trust-anchor", BIND::trustAnchorLocation);
+    useDns(new DnsUnderTest(BIND::address, true));
+  }
+
+  @AfterAll
+  static void stopBind() {
+    BIND.close();
+  }
+
+  @Autowired DnsCheckEvidenceRepository dnsEvidence;
+  @Autowired DnsChallengeRepository challengeRecords;
+  @Autowired CaaEvidenceRepository caaEvidence;
+  @Autowired IssuedCertificateRepository certificates;
+
+  @Override
+  protected void publishTxt(String name, String value) {
+    BIND.publishTxt(name, value);
+  }
+
+  @Test
+  void aSignedDomainIsValidatedAndIssuedWithSecureAnswersOnRecord() throws Exception {
+    long id = waitingForDns("sample-signed.jp");
+    proveDomainControl(id);
+    approve(id);
+
+    assertThat(status(id)).isEqualTo("ISSUED");
+    DnsCheckEvidence validated = lastDnsCheck(id);
+    assertThat(validated.getDnssec()).isEqualTo(DnssecStatus.SECURE);
+    assertThat(validated.getReason()).contains("BR 3.2.2.4.7; DNSSEC: secure");
+    assertThat(validated.getBrVersion()).isEqualTo("2.2.6");
+    assertThat(validated.getResolver()).contains("DNSSEC-validated to . DS");
+    List<CaaEvidence> caa = caaEvidence.findByApplicationIdOrderByCheckedAt(id);
+    assertThat(caa).isNotEmpty().allMatch(CaaEvidence::isPermitted);
+    assertThat(caa.get(0).getDnssec())
+        .containsExactly("www.sample-signed.jp CAA SECURE", "sample-signed.jp CAA SECURE");
+  }
+
+  @Test
+  void anUnsignedDomainUnderTheSignedRootIsIssuedAndRecordedAsInsecure() throws Exception {
+    long id = waitingForDns("sample-unsigned.jp");
+    proveDomainControl(id);
+    approve(id);
+
+    assertThat(status(id)).isEqualTo("ISSUED");
+    assertThat(lastDnsCheck(id).getDnssec()).isEqualTo(DnssecStatus.INSECURE);
+    assertThat(caaEvidence.findByApplicationIdOrderByCheckedAt(id).get(0).getDnssec())
+        .contains("sample-unsigned.jp CAA INSECURE", "jp CAA SECURE");
+  }
+
+  @Test
+  void aChallengeRecordWithABrokenSignatureNeverProvesControl() throws Exception {
+    long id = waitingForDns("sample-bogus.jp");
+    // The right value, published, but its signature does not verify: the process looks again.
+    proveDomainControl(id);
+
+    DnsChallengeView challenge = dnsChallenges.challenges(id).get(0);
+    assertThat(challenge.status().name()).isEqualTo("PENDING");
+    assertThat(challenge.lastCheckReason())
+        .contains("DNSSEC validation of _pki-validation.sample-bogus.jp TXT failed in zone sample-bogus.jp");
+    assertThat(lastDnsCheck(id).getDnssec()).isEqualTo(DnssecStatus.BOGUS);
+    assertThat(dnsChallenges.validated(id, "www.sample-bogus.jp")).isFalse();
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+  }
+
+  @Test
+  void aBogusCaaAnswerStopsIssuanceAsAnIncidentNamingTheZone() throws Exception {
+    long id = waitingForDns("sample-caa-bogus.jp");
+    proveDomainControl(id);
+    assertThat(lastDnsCheck(id).getDnssec()).isEqualTo(DnssecStatus.SECURE);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
+    tasks.claim(approval.getId(), "senior");
+    completeAs("senior", approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    Job check = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("check-caa").singleResult();
+    assertThatThrownBy(() -> management.executeJob(check.getId()))
+        .hasMessageContaining("CAA could not be looked up, nothing signed")
+        .hasMessageContaining("DNSSEC validation of www.sample-caa-bogus.jp CAA failed in zone www.sample-caa-bogus.jp");
+    CaaEvidence attempt = caaEvidence.findByApplicationIdOrderByCheckedAt(id).get(0);
+    assertThat(attempt.isPermitted()).isFalse();
+    assertThat(attempt.getDnssec()).containsExactly("www.sample-caa-bogus.jp CAA BOGUS");
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
+  }
+
+  /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */
+  private long waitingForDns(String domain) throws Exception {
+    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
+    String csr =
+        CsrFactory.pem(
+            CsrFactory.p256(),
+            "CN=www." + domain + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www." + domain));
+    ResponseEntity<Map> created =
+        customer()
+            .postForEntity(
+                "/api/applications",
+                CertificateApplicationIT.form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                Map.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    runJobs();
+    return id;
+  }
+
+  private void approve(long id) {
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+  }
+
+  private DnsCheckEvidence lastDnsCheck(long id) {
+    List<DnsCheckEvidence> checks =
+        challengeRecords.findByApplicationIdOrderByIdAsc(id).stream()
+            .flatMap(c -> dnsEvidence.findByChallengeIdOrderByIdAsc(c.getId()).stream())
+            .toList();
+    assertThat(checks).as("DNS checks of application " + id).isNotEmpty();
+    return checks.get(checks.size() - 1);
+  }
+
+  private String status(long id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    return (String) view.get("status");
+  }
+}

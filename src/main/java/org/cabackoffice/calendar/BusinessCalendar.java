@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 public class BusinessCalendar {
 
   /** The CA works in Japan; deadlines are counted in Japanese days whatever the caller's zone. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+  /** The zone's id, for annotations that take a constant string ({@code @Scheduled(zone = …)}). */
+  public static final String ZONE_ID = "Asia/Tokyo";
+
+  public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
   /**
    * A moment as customers and officers read it (mails, pages, timeline): Japanese time, said so.

@@ -1,5 +1,6 @@
 package org.cabackoffice.renewal;
 
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class RenewalInvitationRun {
     this.invitations = invitations;
   }
 
-  @Scheduled(cron = "${backoffice.renewal-invitations.cron:0 0 9 * * *}", zone = "Asia/Tokyo")
+  @Scheduled(cron = "${backoffice.renewal-invitations.cron:0 0 9 * * *}", zone = BusinessCalendar.ZONE_ID)
   void run() {
     invitations.inviteDue();
   }

@@ -112,6 +112,11 @@ final class TestFixtures {
     public Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId) {
       return saved.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
     }
+
+    @Override
+    public List<IssuedCertificate> findBySpkiSha256OrderByIdAsc(String spkiSha256) {
+      return saved.stream().filter(c -> spkiSha256.equals(c.spkiSha256())).toList();
+    }
   }
 
   static final class InMemorySignings implements CertificateSigningRepository {

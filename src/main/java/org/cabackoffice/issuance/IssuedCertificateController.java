@@ -1,12 +1,14 @@
 package org.cabackoffice.issuance;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.cabackoffice.access.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +19,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Issued certificates for staff: look-up by serial, and import from the previous system. */
+/**
+ * Issued certificates: look-up by serial with their status (staff any, a customer its own), and
+ * import from the previous system.
+ */
 @RestController
 class IssuedCertificateController {
 
   private final IssuedCertificates certificates;
   private final CustomerDirectory customers;
+  private final RevocationStatus revocations;
+  private final Clock clock;
 
-  IssuedCertificateController(IssuedCertificates certificates, CustomerDirectory customers) {
+  IssuedCertificateController(
+      IssuedCertificates certificates,
+      CustomerDirectory customers,
+      RevocationStatus revocations,
+      Clock clock) {
     this.certificates = certificates;
     this.customers = customers;
+    this.revocations = revocations;
+    this.clock = clock;
   }
 
   /** Imports one PEM certificate of the previous system for the customer with that user ID. */
@@ -44,20 +57,43 @@ class IssuedCertificateController {
                         "no customer account has the user ID " + customerEmail));
     IssuedCertificate imported = certificates.importFromPreviousSystem(pem, customerId);
     return ResponseEntity.created(URI.create("/api/certificates/" + imported.serial()))
-        .body(CertificateView.of(imported));
+        .body(CertificateView.of(imported, null, clock.instant()));
   }
 
+  /**
+   * The certificate and its status. A customer sees only the certificates of its own account;
+   * another's answers as if it did not exist, so serials cannot be probed for their owners.
+   */
   @GetMapping("/api/certificates/{serial}")
   @PreAuthorize(
-      "hasAnyRole('" + Roles.OFFICER + "', '" + Roles.SENIOR_OFFICER + "', '" + Roles.AUDITOR + "')")
-  CertificateView certificate(@PathVariable String serial) {
+      "hasAnyRole('"
+          + Roles.CUSTOMER
+          + "', '"
+          + Roles.OFFICER
+          + "', '"
+          + Roles.SENIOR_OFFICER
+          + "', '"
+          + Roles.AUDITOR
+          + "')")
+  CertificateView certificate(@PathVariable String serial, Authentication caller) {
     return certificates
         .findBySerial(serial)
-        .map(CertificateView::of)
+        .filter(c -> !isCustomer(caller) || ownedBy(c, caller))
+        .map(c -> CertificateView.of(c, revocations.of(c.serial()).orElse(null), clock.instant()))
         .orElseThrow(
             () ->
                 new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "no certificate with serial " + serial + " is recorded"));
+  }
+
+  private static boolean isCustomer(Authentication caller) {
+    return caller != null
+        && caller.getAuthorities().stream()
+            .anyMatch(a -> ("ROLE_" + Roles.CUSTOMER).equals(a.getAuthority()));
+  }
+
+  private boolean ownedBy(IssuedCertificate certificate, Authentication caller) {
+    return customers.idOfEmail(caller.getName()).filter(id -> id == certificate.customerAccountId()).isPresent();
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -72,8 +108,18 @@ class IssuedCertificateController {
     return problem;
   }
 
+  /** What a certificate is now (DESIGN.md contract): revocation wins over expiry. */
+  enum Status {
+    ISSUED,
+    REVOKED,
+    EXPIRED
+  }
+
   record CertificateView(
       String serial,
+      Status status,
+      Instant revokedAt,
+      String reason,
       Long applicationId,
       long customerAccountId,
       String commonName,
@@ -85,9 +131,14 @@ class IssuedCertificateController {
       boolean imported,
       String pem) {
 
-    static CertificateView of(IssuedCertificate c) {
+    static CertificateView of(IssuedCertificate c, RevocationStatus.Revoked revoked, Instant now) {
+      Status status =
+          revoked != null ? Status.REVOKED : now.isAfter(c.notAfter()) ? Status.EXPIRED : Status.ISSUED;
       return new CertificateView(
           c.serial(),
+          status,
+          revoked == null ? null : revoked.revokedAt(),
+          revoked == null ? null : revoked.reason(),
           c.applicationId(),
           c.customerAccountId(),
           c.commonName(),

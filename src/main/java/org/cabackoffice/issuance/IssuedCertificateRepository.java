@@ -20,6 +20,9 @@ public interface IssuedCertificateRepository extends Repository<IssuedCertificat
   List<IssuedCertificate> findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(
       Instant from, Instant to);
 
+  /** Every certificate for the key (BR 4.9.1.1: a compromised key's certificates all go). */
+  List<IssuedCertificate> findBySpkiSha256OrderByIdAsc(String spkiSha256);
+
   /** The certificate already issued for an application, so a retried job does not sign twice. */
   Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);
 }

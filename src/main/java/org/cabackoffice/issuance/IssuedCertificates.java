@@ -43,6 +43,12 @@ public class IssuedCertificates {
     return certificates.findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(from, to);
   }
 
+  /** Every certificate issued for or imported with the key, oldest first. */
+  @Transactional(readOnly = true)
+  public List<IssuedCertificate> withKey(String spkiSha256) {
+    return certificates.findBySpkiSha256OrderByIdAsc(spkiSha256);
+  }
+
   /** The serial of the certificate issued for the application, once it is. */
   @Transactional(readOnly = true)
   public Optional<String> serialIssuedFor(long applicationId) {

@@ -18,6 +18,9 @@ public class CertificateRevocations {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateRevocations.class);
 
+  /** {@code revokedBy} when a rule decided, not a person (a proven key compromise). */
+  public static final String SYSTEM = "system";
+
   private final CertificateRevocationRepository revocations;
   private final IssuedCertificates certificates;
   private final ApplicationEventPublisher events;

@@ -163,9 +163,13 @@ public class SecurityConfiguration {
                         "/api/applications/*/invoice",
                         "/api/applications/*/documents",
                         "/api/documents/*/content",
-                        "/api/certificates/*",
                         "/api/key-blocklist")
                     .hasAnyRole(OFFICERS_AND_AUDITOR)
+                    // A customer reads and revokes its own certificates (the handler checks whose).
+                    .requestMatchers(HttpMethod.GET, "/api/certificates/*", "/api/revocations/*")
+                    .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER, Roles.AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/certificates/*/revocations")
+                    .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER)
                     .requestMatchers(HttpMethod.POST, "/api/applications/*/payments")
                     .hasRole(Roles.OFFICER)
                     // Guide [3-1]: documents that arrived by fax or e-mail, attached by officers.

@@ -68,5 +68,19 @@ public enum TimelineKind {
 
   // Mail
   MAIL_QUEUED,
-  MAIL_SENT
+  MAIL_SENT,
+
+  // Revocation (BR 4.9)
+  /** The subscriber or an officer asked for a revocation, with the reason. */
+  REVOCATION_REQUESTED,
+  /** A certificate problem report arrived (BR 4.9.3). */
+  PROBLEM_REPORT_RECEIVED,
+  /** The investigating officer's finding on a problem report (BR 4.9.5). */
+  PROBLEM_REPORT_INVESTIGATED,
+  /** The preliminary report went to the subscriber and the reporter (BR 4.9.5). */
+  PRELIMINARY_REPORT_SENT,
+  /** The second officer approved, or did not approve, a revocation the CA proposed. */
+  REVOCATION_DECISION,
+  REVOCATION_REQUEST_CANCELLED,
+  CERTIFICATE_REVOKED
 }

@@ -12,7 +12,8 @@ public interface TaskDecisionRule {
 
   /**
    * Why {@code userId} may not decide the task {@code taskKey} (the BPMN activity id) of the
-   * application, or empty when this rule has no objection.
+   * application, or empty when this rule has no objection. For the tasks of a revocation request's
+   * process ({@link RevocationProcess}) the id is the request's.
    */
   Optional<String> refusal(String taskKey, long applicationId, String userId);
 }

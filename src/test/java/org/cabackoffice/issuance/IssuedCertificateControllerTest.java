@@ -47,7 +47,10 @@ class IssuedCertificateControllerTest {
     mvc =
         MockMvcBuilders.standaloneSetup(
                 new IssuedCertificateController(
-                    new IssuedCertificates(new TestFixtures.InMemoryCertificates()), customers),
+                    new IssuedCertificates(new TestFixtures.InMemoryCertificates()),
+                    customers,
+                    serial -> Optional.empty(),
+                    CLOCK),
                 new IssuingCaController(authority))
             .build();
   }
@@ -65,6 +68,7 @@ class IssuedCertificateControllerTest {
     mvc.perform(get("/api/certificates/{serial}", serial.toUpperCase()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.serial").value(serial))
+        .andExpect(jsonPath("$.status").value("ISSUED"))
         .andExpect(jsonPath("$.commonName").value("www.example.jp"))
         .andExpect(jsonPath("$.dnsNames[0]").value("www.example.jp"))
         .andExpect(jsonPath("$.pem").value(pem));

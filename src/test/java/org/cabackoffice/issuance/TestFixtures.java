@@ -121,6 +121,11 @@ final class TestFixtures {
           .sorted(java.util.Comparator.comparing(IssuedCertificate::notAfter))
           .toList();
     }
+
+    @Override
+    public List<IssuedCertificate> findBySpkiSha256OrderByIdAsc(String spkiSha256) {
+      return saved.stream().filter(c -> spkiSha256.equals(c.spkiSha256())).toList();
+    }
   }
 
   static final class InMemorySignings implements CertificateSigningRepository {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import org.cabackoffice.workflow.RenewalProcess;
+import org.cabackoffice.workflow.RevocationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -35,6 +36,7 @@ public class StaffPermissions {
   private record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
 
   private static final String APPLICATION_PROCESS = RenewalProcess.PROCESS_KEY;
+  private static final String REVOCATION_PROCESS = RevocationProcess.PROCESS_KEY;
 
   static final List<Grant> GRANTS =
       List.of(
@@ -73,6 +75,26 @@ public class StaffPermissions {
               Permissions.READ_INSTANCE,
               Permissions.READ_HISTORY),
           new Grant(StaffGroups.SENIOR_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+          // Revocation requests (BR 4.9): officers investigate problem reports, senior officers
+          // approve the CA's revocations; like the application's, started only by the API.
+          new Grant(
+              StaffGroups.VALIDATION_OFFICERS,
+              Resources.PROCESS_DEFINITION,
+              REVOCATION_PROCESS,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.TASK_WORK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY),
+          new Grant(
+              StaffGroups.SENIOR_OFFICERS,
+              Resources.PROCESS_DEFINITION,
+              REVOCATION_PROCESS,
+              Permissions.READ,
+              Permissions.READ_TASK,
+              Permissions.TASK_WORK,
+              Permissions.READ_INSTANCE,
+              Permissions.READ_HISTORY),
           // Auditors read everything, change nothing (BR 5.4: the audit trail stays as it is).
           new Grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
           new Grant(

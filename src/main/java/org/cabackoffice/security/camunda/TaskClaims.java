@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.cabackoffice.workflow.RevocationProcess;
 import org.cabackoffice.workflow.TaskDecisionRule;
 import org.cabackoffice.workflow.camunda.ExpectedRefusal;
 import org.camunda.bpm.engine.identity.Group;
@@ -149,11 +150,19 @@ final class TaskClaims extends CommandInterceptor {
     return null;
   }
 
+  /**
+   * The id the rules judge: the application's, or for a revocation request's process the
+   * request's (each rule looks only at its own process's task keys).
+   */
   private static Long applicationId(String businessKey) {
+    Optional<Long> revocation = RevocationProcess.requestId(businessKey);
+    if (revocation.isPresent()) {
+      return revocation.get();
+    }
     try {
       return businessKey == null ? null : Long.valueOf(businessKey);
     } catch (NumberFormatException e) {
-      return null; // not an application's process
+      return null; // neither an application's nor a revocation request's process
     }
   }
 

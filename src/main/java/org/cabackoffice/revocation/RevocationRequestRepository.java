@@ -1,0 +1,16 @@
+package org.cabackoffice.revocation;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
+
+/** Storage of {@link RevocationRequest}s. */
+public interface RevocationRequestRepository extends Repository<RevocationRequest, Long> {
+
+  RevocationRequest save(RevocationRequest request);
+
+  Optional<RevocationRequest> findById(Long id);
+
+  /** The requests about one application's certificates: its timeline. */
+  List<RevocationRequest> findByApplicationIdOrderByIdAsc(Long applicationId);
+}

@@ -163,15 +163,16 @@ public class WhoisLookup {
     List<RegistryAnswer.ContactRecord> records = new ArrayList<>();
     for (String handle : handles.subList(0, Math.min(handles.size(), MAX_CONTACT_HANDLES))) {
       String query = "CONTACT " + handle;
-      String text = WhoisText.decode(fetch(server, address, query));
-      records.add(new RegistryAnswer.ContactRecord(query, text));
+      byte[] bytes = fetch(server, address, query);
+      String text;
       List<String> found;
       try {
+        text = WhoisText.decode(bytes);
         found = WhoisRecordParser.contactRecordEmails(text);
       } catch (RegistryUnavailableException e) {
-        throw new RegistryUnavailableException(
-            "WHOIS server " + server + " (query " + query + "): " + e.getMessage(), e);
+        throw new RegistryUnavailableException(asked(server, query) + e.getMessage(), e);
       }
+      records.add(new RegistryAnswer.ContactRecord(query, text));
       for (String email : found) {
         if (emails.stream().noneMatch(email::equalsIgnoreCase)) {
           emails.add(email);
@@ -242,15 +243,23 @@ public class WhoisLookup {
   }
 
   private RegistryAnswer ask(RegistryServer server, InetAddress address, String domain) {
-    String text = WhoisText.decode(fetch(server, address, domain));
+    byte[] bytes = fetch(server, address, domain);
     try {
+      String text = WhoisText.decode(bytes);
       return new RegistryAnswer(
           SOURCE, server.toString(), text, WhoisRecordParser.parse(text), null);
     } catch (RegistryUnavailableException e) {
       // Operators read this in the incident: which registry, which query, what it said.
-      throw new RegistryUnavailableException(
-          "WHOIS server " + server + " (query " + domain + "): " + e.getMessage(), e);
+      throw new RegistryUnavailableException(asked(server, domain) + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How every failure of a WHOIS exchange begins, so the incident an operator reads names the
+   * registry and the query whether the server was down, slow or answered nonsense (issue 13).
+   */
+  private static String asked(RegistryServer server, String query) {
+    return "WHOIS server " + server + " (query " + query + "): ";
   }
 
   /**
@@ -278,22 +287,22 @@ public class WhoisLookup {
           out.write(buffer, 0, n);
           if (out.size() > max) {
             throw new RegistryUnavailableException(
-                server + ": the WHOIS answer exceeds " + max + " bytes; refused");
+                asked(server, query) + "the answer exceeds " + max + " bytes; refused");
           }
           if (System.nanoTime() > deadline) {
             throw new RegistryUnavailableException(
-                server + ": the WHOIS answer took longer than " + properties.answerTimeout());
+                asked(server, query) + "the answer took longer than " + properties.answerTimeout());
           }
         }
         return out.toByteArray();
       }
     } catch (SocketTimeoutException e) {
-      throw new RegistryUnavailableException(server + ": WHOIS server timed out", e);
+      throw new RegistryUnavailableException(asked(server, query) + "timed out", e);
     } catch (UnknownHostException e) {
-      throw new RegistryUnavailableException(server + ": unknown WHOIS host", e);
+      throw new RegistryUnavailableException(asked(server, query) + "unknown host", e);
     } catch (IOException e) {
       throw new RegistryUnavailableException(
-          server + ": WHOIS server unreachable (" + e.getMessage() + ")", e);
+          asked(server, query) + "unreachable (" + e.getMessage() + ")", e);
     } finally {
       try {
         client.disconnect();

@@ -15,6 +15,19 @@ record DirectoryFile(
   /** One listing and the line of the file it came from (1-based, header included). */
   record Line(long line, DirectoryValues values) {}
 
+  /**
+   * What Commons CSV found wrong, for the uploader: an UncheckedIOException's own message is its
+   * cause's class name and message, and class names are no reason (README: refusals name the
+   * problem, never a class).
+   */
+  static String reason(RuntimeException unreadable) {
+    Throwable said =
+        unreadable instanceof java.io.UncheckedIOException && unreadable.getCause() != null
+            ? unreadable.getCause()
+            : unreadable;
+    return said.getMessage() == null ? "malformed CSV" : said.getMessage();
+  }
+
   /** The NTA offers its files in Unicode (UTF-8) and Shift_JIS; vendors' exports are either. */
   static String text(byte[] content) {
     return Utf8Text.strict(content).orElseGet(() -> new String(content, Charset.forName("windows-31j")));

@@ -62,7 +62,7 @@ final class NtaCorporateNumbers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      throw new DirectoryImportRefused("the CSV cannot be read: " + e.getMessage());
+      throw new DirectoryImportRefused("the CSV cannot be read: " + DirectoryFile.reason(e));
     }
     return new DirectoryFile(DirectoryImportFormat.NTA, lines, skipped, errors);
   }

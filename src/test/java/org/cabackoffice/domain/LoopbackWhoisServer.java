@@ -41,7 +41,7 @@ public final class LoopbackWhoisServer implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private ServerSocket socket;
+  private volatile ServerSocket socket;
 
   /** Binds 127.0.0.1 on a free port and starts answering. */
   public LoopbackWhoisServer start() {
@@ -85,6 +85,34 @@ public final class LoopbackWhoisServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The registry goes down: the port stops listening, so a lookup meets a refused connection, as
+   * when a registry's server is gone (issue 13). {@link #restart()} brings it back on the same
+   * port with the same answers.
+   */
+  public synchronized void stop() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+
+  /** Listens again on the port it had, after {@link #stop()}. */
+  public synchronized LoopbackWhoisServer restart() {
+    int port = port();
+    try {
+      ServerSocket again = new ServerSocket();
+      again.setReuseAddress(true);
+      again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+      socket = again;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on " + port + " again", e);
+    }
+    threads.submit(this::acceptLoop);
+    return this;
+  }
+
   /** The query lines received, in order, without CR LF. */
   public List<String> queries() {
     return List.copyOf(queries);
@@ -108,6 +136,7 @@ public final class LoopbackWhoisServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
+    ServerSocket socket = this.socket;
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();

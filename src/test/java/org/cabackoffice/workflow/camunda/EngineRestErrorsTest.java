@@ -35,6 +35,29 @@ class EngineRestErrorsTest {
   }
 
   @Test
+  void aStartWithoutTheVariablesTheModelReadsIsABadRequest() {
+    assertThat(
+            EngineRestErrors.statusOf(
+                new ProcessEngineException(
+                    "Cannot instantiate process definition certificate-renewal:1:x: Unknown property"
+                        + " used in expression: ${applicationId}. Cause: Cannot resolve identifier"
+                        + " 'applicationId'")))
+        .isEqualTo(Response.Status.BAD_REQUEST);
+  }
+
+  @Test
+  void retriesForAJobThatIsGoneAreNotFound() {
+    assertThat(EngineRestErrors.statusOf(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'")))
+        .isEqualTo(Response.Status.NOT_FOUND);
+    // As PUT /job/{id}/retries throws it: the engine's message in a 500 without the cause.
+    assertThat(
+            EngineRestErrors.statusOf(
+                new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+                    Response.Status.INTERNAL_SERVER_ERROR, "ENGINE-13053 No job found with id '42'.'")))
+        .isEqualTo(Response.Status.NOT_FOUND);
+  }
+
+  @Test
   void otherEngineFailuresStayServerErrors() {
     assertThat(EngineRestErrors.statusOf(new ProcessEngineException("database is gone"))).isNull();
     assertThat(EngineRestErrors.statusOf(new IllegalStateException("bug"))).isNull();

@@ -1,0 +1,324 @@
+package org.cabackoffice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cabackoffice.testsupport.Bounded;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what, from one table (issue 13): every address Spring MVC maps, as every role and
+ * as a stranger, against the owner roles the README's API table promises. The addresses are read
+ * from Spring's {@link RequestMappingHandlerMapping}, so a new endpoint without a row here fails
+ * this test with the row to add: its owner has to say who may call it.
+ *
+ * <p>A cell is the status class the caller gets for the request this test sends (an empty JSON
+ * object as the body of a write, unknown ids where the row's path has no fixture):
+ *
+ * <ul>
+ *   <li>{@code 2xx}: let through and answered;
+ *   <li>{@code 4xx}: let through, and refused for the input (400, 404, 405, 409, 413, 415), never
+ *       for who the caller is;
+ *   <li>{@code 401}: a stranger, asked to log in;
+ *   <li>{@code 403}: logged in, but the role may not.
+ * </ul>
+ *
+ * No cell may be a 5xx. {@code /engine-rest} is covered by a few representative operations;
+ * {@link EngineOperationsWalkIT} walks every one of its operations as every role.
+ */
+class AuthorizationMatrixIT extends BackOfficeIT {
+
+  /**
+   * One row per method and path. A path variable is replaced by the fixture of its name (see
+   * {@link #fixtures}), anything else by an id nobody has. {@code ANY}: a mapping for every
+   * method, called with GET.
+   */
+  private static final String MATRIX =
+      """
+      # method path                                              anonymous customer officer senior  auditor operator admin
+      POST    /api/applications                                  401       4xx      403     403     403     403      403
+      GET     /api/applications                                  401       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /api/applications/{id}                             401       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /api/applications/{id}/dns-challenges              401       2xx      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/timeline                    401       403      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/timeline.csv                401       403      2xx     2xx     2xx     403      403
+      GET     /api/applications/{applicationId}/invoice          401       403      4xx     4xx     4xx     403      403
+      POST    /api/applications/{applicationId}/payments         401       403      4xx     4xx     403     403      403
+      GET     /api/applications/{applicationId}/documents        401       403      2xx     2xx     2xx     403      403
+      GET     /api/documents/{documentId}/content                401       403      4xx     4xx     4xx     403      403
+      POST    /api/csr/check                                     401       4xx      4xx     4xx     403     403      403
+      GET     /api/domain-checks/{domain}                        401       403      2xx     2xx     403     403      403
+      GET     /api/key-blocklist                                 401       403      2xx     2xx     2xx     403      403
+      POST    /api/key-blocklist                                 401       403      4xx     4xx     403     403      403
+      POST    /api/bank-statements                               401       403      4xx     4xx     403     4xx      403
+      GET     /api/bank-statements                               401       403      2xx     2xx     2xx     2xx      403
+      GET     /api/bank-statements/{importId}                    401       403      4xx     4xx     4xx     4xx      403
+      GET     /api/organization-directory                        401       403      4xx     4xx     4xx     403      403
+      GET     /api/organization-directory/{id}                   401       403      4xx     4xx     4xx     403      403
+      POST    /api/organization-directory/{id}/corrections       401       403      4xx     4xx     403     403      403
+      POST    /api/organization-directory/imports                401       403      403     403     403     4xx      403
+      GET     /api/organization-directory/imports                401       403      2xx     2xx     2xx     2xx      403
+      GET     /api/organization-directory/imports/{importId}     401       403      4xx     4xx     4xx     4xx      403
+      POST    /api/certificates/import                           401       403      403     403     403     403      4xx
+      GET     /api/certificates/{serial}                         401       403      4xx     4xx     4xx     403      403
+      GET     /api/mail/outbox                                   401       403      403     403     2xx     2xx      2xx
+      POST    /api/mail/outbox/{id}/retry                        401       403      403     403     403     4xx      4xx
+      GET     /api/dev/mails                                     401       403      403     403     403     403      2xx
+      GET     /public/domain-consent/{token}                     4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /public/domain-consent/{token}                     4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /public/documents/{token}                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /public/documents/{token}                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /ca/root-ca.crt                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /ca/issuing-ca.crt                                 2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      ANY     /error                                             401       403      403     403     403     403      403
+      # Not Spring MVC handlers: Actuator and the engine's REST API (JAX-RS).
+      GET     /actuator/health                                   2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /actuator/health/liveness                          2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /actuator/prometheus                               401       403      403     403     403     2xx      2xx
+      GET     /actuator/env                                      401       403      403     403     403     403      403
+      GET     /engine-rest/engine                                401       403      2xx     2xx     2xx     2xx      2xx
+      GET     /engine-rest/task                                  401       403      2xx     2xx     2xx     2xx      2xx
+      GET     /engine-rest/incident                              401       403      2xx     2xx     2xx     2xx      2xx
+      POST    /engine-rest/identity/verify                       401       403      403     403     403     403      2xx
+      PUT     /engine-rest/job/{jobId}/retries                   401       403      403     403     403     4xx      4xx
+      POST    /engine-rest/process-definition/key/{processKey}/start 401   403      403     403     403     403      4xx
+      """;
+
+  private static final List<String> CALLERS =
+      List.of("anonymous", "customer", "officer", "senior", "auditor", "operator", "admin");
+
+  /** Paths this test calls that Spring MVC does not map (Actuator, JAX-RS). */
+  private static final List<String> OUTSIDE_SPRING_MVC = List.of("/actuator/", "/engine-rest/");
+
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private static long customersApplication;
+
+  @BeforeAll
+  static void registry() {
+    WHOIS.answer("sample-matrix.jp", jprsRecord("sample-matrix.jp", "Sample K.K.", "hostmaster@sample.co.jp"));
+  }
+
+  private record Row(String method, String path, Map<String, String> expected, String line) {
+    String key() {
+      return method + " " + path;
+    }
+  }
+
+  @Test
+  void everyMappedEndpointHasARow() {
+    Set<String> rows = new LinkedHashSet<>();
+    rows(MATRIX).forEach(row -> rows.add(row.key()));
+    Set<String> mapped = mappedEndpoints();
+
+    List<String> missing = mapped.stream().filter(endpoint -> !rows.contains(endpoint)).toList();
+    assertThat(missing)
+        .as(
+            "endpoints without a row in AuthorizationMatrixIT.MATRIX; add, under the header"
+                + " (anonymous customer officer senior auditor operator admin), with each cell one"
+                + " of 2xx, 4xx, 401, 403 as the README's API table names the owner roles:%n%s",
+            String.join("\n", missing.stream().map(AuthorizationMatrixIT::template).toList()))
+        .isEmpty();
+
+    List<String> stale =
+        rows.stream()
+            .filter(row -> !mapped.contains(row))
+            .filter(row -> OUTSIDE_SPRING_MVC.stream().noneMatch(prefix -> row.contains(" " + prefix)))
+            .toList();
+    assertThat(stale).as("rows of AuthorizationMatrixIT.MATRIX no handler maps any more: remove them").isEmpty();
+  }
+
+  @Test
+  void everyRoleGetsWhatTheTableSays() throws Exception {
+    Map<String, String> fixtures = fixtures();
+    List<String> wrong = new ArrayList<>();
+    for (Row row : rows(MATRIX)) {
+      String path = resolve(row.path(), fixtures) + QUERIES.getOrDefault(row.key(), "");
+      String body = BODIES.getOrDefault(row.key(), "{}");
+      for (String caller : CALLERS) {
+        ResponseEntity<String> answer;
+        try {
+          answer = Bounded.call(ANSWER_WITHIN, row.key() + " as " + caller, () -> call(caller, row.method(), path, body));
+        } catch (AssertionError hung) {
+          wrong.add(hung.getMessage());
+          continue;
+        }
+        int status = answer.getStatusCode().value();
+        String expected = row.expected().get(caller);
+        if (!matches(expected, status)) {
+          wrong.add(row.key() + " as " + caller + ": expected " + expected + ", got " + status + " " + shorten(answer.getBody()));
+        } else if ((status == 401 || status == 403) && !row.path().startsWith("/engine-rest/") && !isProblem(answer)) {
+          // (The engine's own refusals are Camunda's JSON {type, message}, which its web apps read.)
+          wrong.add(row.key() + " as " + caller + ": " + status + " without a problem+json body");
+        }
+      }
+    }
+    assertThat(wrong).as("cells of AuthorizationMatrixIT.MATRIX the system does not keep").isEmpty();
+  }
+
+  /** Every handler method's patterns, one per HTTP method it takes. */
+  private Set<String> mappedEndpoints() {
+    Set<String> endpoints = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (methods.isEmpty()) {
+          endpoints.add("ANY " + pattern);
+        }
+        methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+      }
+    }
+    return endpoints;
+  }
+
+  private static String template(String endpoint) {
+    String[] parts = endpoint.split(" ", 2);
+    return String.format("%-7s %-50s %s", parts[0], parts[1], String.join("  ", java.util.Collections.nCopies(CALLERS.size(), "?")));
+  }
+
+  private static List<Row> rows(String table) {
+    List<Row> rows = new ArrayList<>();
+    for (String line : table.lines().map(String::strip).toList()) {
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cells = line.split("\\s+");
+      assertThat(cells).as("row «%s»: method, path and one cell per caller %s", line, CALLERS).hasSize(2 + CALLERS.size());
+      Map<String, String> expected = new LinkedHashMap<>();
+      for (int i = 0; i < CALLERS.size(); i++) {
+        String cell = cells[2 + i];
+        assertThat(cell).as("row «%s», %s", line, CALLERS.get(i)).isIn("2xx", "4xx", "401", "403");
+        expected.put(CALLERS.get(i), cell);
+      }
+      rows.add(new Row(cells[0], cells[1], expected, line));
+    }
+    Set<String> keys = new TreeSet<>();
+    rows.forEach(row -> assertThat(keys.add(row.key())).as("row %s appears twice", row.key()).isTrue());
+    return rows;
+  }
+
+  private static boolean matches(String expected, int status) {
+    return switch (expected) {
+      case "2xx" -> status >= 200 && status < 300;
+      case "4xx" -> status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
+      default -> status == Integer.parseInt(expected);
+    };
+  }
+
+  /**
+   * Values for path variables: the demo customer's own application (so the customer's own
+   * reads are let through), the demo domain, the deployed process; any other variable gets an
+   * id that exists nowhere, so a caller let through meets a 404, never someone's data.
+   */
+  private Map<String, String> fixtures() throws Exception {
+    if (customersApplication == 0) {
+      String csr =
+          CsrFactory.pem(
+              CsrFactory.p256(),
+              "CN=www.sample-matrix.jp, O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+              List.of("www.sample-matrix.jp"));
+      ResponseEntity<Map> created =
+          customer()
+              .postForEntity(
+                  "/api/applications",
+                  CertificateApplicationIT.form("SECURE_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                  Map.class);
+      assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+      customersApplication = ((Number) created.getBody().get("id")).longValue();
+    }
+    String id = String.valueOf(customersApplication);
+    return Map.of(
+        "id", id,
+        "applicationId", id,
+        "domain", "sample-matrix.jp",
+        "processKey", "certificate-renewal");
+  }
+
+  /**
+   * What a row's request carries beyond an empty JSON object: the parameters or body without
+   * which the owner's call would fail before the rule the row is about.
+   */
+  private static final Map<String, String> QUERIES =
+      Map.of("GET /api/domain-checks/{domain}", "?organization=Sample");
+
+  private static final Map<String, String> BODIES =
+      Map.of(
+          "PUT /engine-rest/job/{jobId}/retries", "{\"retries\": 1}",
+          "POST /engine-rest/identity/verify", "{\"username\": \"officer\", \"password\": \"officer\"}");
+
+  private static String resolve(String path, Map<String, String> fixtures) {
+    if (!path.startsWith("/api/applications/")) {
+      // {id} is an application's only under /api/applications; elsewhere an id nobody has.
+      fixtures = new java.util.HashMap<>(fixtures);
+      fixtures.remove("id");
+    }
+    Matcher variable = VARIABLE.matcher(path);
+    StringBuilder resolved = new StringBuilder();
+    while (variable.find()) {
+      variable.appendReplacement(
+          resolved, Matcher.quoteReplacement(fixtures.getOrDefault(variable.group(1), "987654321")));
+    }
+    return variable.appendTail(resolved).toString();
+  }
+
+  private ResponseEntity<String> call(String caller, String method, String path, String body) {
+    TestRestTemplate client =
+        switch (caller) {
+          case "anonymous" -> http;
+          case "customer" -> customer();
+          default -> as(caller, caller);
+        };
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
+    HttpMethod verb = method.equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(method);
+    HttpEntity<String> request;
+    if (verb == HttpMethod.GET) {
+      request = new HttpEntity<>(headers);
+    } else {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      request = new HttpEntity<>(body, headers);
+    }
+    return client.exchange(path, verb, request, String.class);
+  }
+
+  private static boolean isProblem(ResponseEntity<String> answer) {
+    MediaType type = answer.getHeaders().getContentType();
+    return type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  private static String shorten(String body) {
+    if (body == null) {
+      return "";
+    }
+    String line = body.replaceAll("\\s+", " ");
+    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+  }
+}

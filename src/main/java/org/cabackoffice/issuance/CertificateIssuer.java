@@ -10,12 +10,16 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -27,7 +31,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -62,6 +68,7 @@ public class CertificateIssuer {
   private final IssuedCertificateRepository certificates;
   private final CertificateSigningRepository signings;
   private final TransactionOperations transactions;
+  private final CrlShards crlShards;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -76,8 +83,9 @@ public class CertificateIssuer {
       IssuedCertificateRepository certificates,
       CertificateSigningRepository signings,
       PlatformTransactionManager transactionManager,
+      CrlShards crlShards,
       Clock clock) {
-    this(authority, lint, certificates, signings, requiresNew(transactionManager), clock);
+    this(authority, lint, certificates, signings, requiresNew(transactionManager), crlShards, clock);
   }
 
   private static TransactionOperations requiresNew(PlatformTransactionManager transactionManager) {
@@ -93,6 +101,18 @@ public class CertificateIssuer {
       CertificateSigningRepository signings,
       TransactionOperations transactions,
       Clock clock) {
+    this(authority, lint, certificates, signings, transactions, () -> 0, clock);
+  }
+
+  CertificateIssuer(
+      CertificateAuthority authority,
+      PreIssuanceLint lint,
+      IssuedCertificateRepository certificates,
+      CertificateSigningRepository signings,
+      TransactionOperations transactions,
+      CrlShards crlShards,
+      Clock clock) {
+    this.crlShards = crlShards;
     this.authority = authority;
     this.lint = lint;
     this.certificates = certificates;
@@ -132,9 +152,11 @@ public class CertificateIssuer {
     // 2. Validity: notBefore now, lifetime by issuance date (SC-081), counted inclusively (BR 6.3.2).
     Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = CertificateLifetime.notAfter(notBefore);
-    // 3. TBS after the subscriber profile (BR 7.1.2.7).
+    // 3. The CRL shard, fixed now because the certificate names it (BR 7.1.2.11.2); then the TBS
+    // after the subscriber profile (BR 7.1.2.7).
+    int crlShard = crlShards.assign();
     X509v3CertificateBuilder tbs =
-        subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter);
+        subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter, crlShard);
 
     // 4. Lint the TBS signed with a throwaway key of the issuing key's type (BR 4.3.1.2).
     X509Certificate lintCertificate = authority.signForLint(tbs);
@@ -171,7 +193,7 @@ public class CertificateIssuer {
     String pem = CertificatePem.encode(certificate);
     IssuedCertificate issued;
     try {
-      issued = transactions.execute(tx -> store(request, commonName, sanNames, certificate, pem));
+      issued = transactions.execute(tx -> store(request, commonName, sanNames, certificate, pem, crlShard));
     } catch (RuntimeException e) {
       log.error(
           "Certificate serial {} for application {} was signed but could not be stored; it is kept"
@@ -211,7 +233,13 @@ public class CertificateIssuer {
             "Storing certificate serial {} for application {}, signed by an earlier attempt",
             earlier.serial(), request.applicationId());
         return Optional.of(
-            store(request, commonName, sanNames(commonName, request.dnsNames()), certificate, earlier.certificatePem()));
+            store(
+                request,
+                commonName,
+                sanNames(commonName, request.dnsNames()),
+                certificate,
+                earlier.certificatePem(),
+                crlShardNamedIn(certificate)));
       }
       earlier.interrupted(INTERRUPTED, clock.instant());
       log.warn(
@@ -230,7 +258,8 @@ public class CertificateIssuer {
       String commonName,
       List<String> sanNames,
       X509Certificate certificate,
-      String pem) {
+      String pem,
+      int crlShard) {
     String serialHex = CertificateSerial.hex(certificate.getSerialNumber());
     IssuedCertificate issued =
         certificates.saveAndFlush(
@@ -245,9 +274,35 @@ public class CertificateIssuer {
                 certificate.getNotAfter().toInstant(),
                 clock.instant(),
                 pem,
-                false));
+                false,
+                crlShard));
     signing(serialHex).issued(clock.instant());
     return issued;
+  }
+
+  private static final Pattern SHARD_URL =
+      Pattern.compile(Pattern.quote(PublicationUrls.ISSUING_CA_CRLS) + "(\\d+)\\.crl$");
+
+  /** The shard a certificate signed by an earlier attempt names in its CRL distribution point. */
+  private static int crlShardNamedIn(X509Certificate certificate) {
+    byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
+    if (extension != null) {
+      CRLDistPoint points =
+          CRLDistPoint.getInstance(ASN1OctetString.getInstance(extension).getOctets());
+      for (DistributionPoint point : points.getDistributionPoints()) {
+        if (point.getDistributionPoint() != null
+            && point.getDistributionPoint().getName() instanceof GeneralNames names) {
+          for (GeneralName name : names.getNames()) {
+            Matcher shard = SHARD_URL.matcher(name.getName().toString());
+            if (name.getTagNo() == GeneralName.uniformResourceIdentifier && shard.find()) {
+              return Integer.parseInt(shard.group(1));
+            }
+          }
+        }
+      }
+    }
+    // Signed before certificates named a shard: listed with them on the first.
+    return 0;
   }
 
   private CertificateSigning signing(String serialHex) {
@@ -274,7 +329,8 @@ public class CertificateIssuer {
       SubjectPublicKeyInfo subjectKey,
       BigInteger serial,
       Instant notBefore,
-      Instant notAfter) {
+      Instant notAfter,
+      int crlShard) {
     X509v3CertificateBuilder tbs =
         new X509v3CertificateBuilder(
             authority.issuerName(),
@@ -301,13 +357,28 @@ public class CertificateIssuer {
         false,
         new CertificatePolicies(
             new PolicyInformation(new ASN1ObjectIdentifier(request.profile().policyOid()))));
+    // BR 7.1.2.7.7: the OCSP responder (when offered) and the issuing CA's certificate, over HTTP.
+    PublicationUrls urls = authority.publicationUrls();
+    List<AccessDescription> access = new ArrayList<>();
+    urls.ocsp()
+        .ifPresent(
+            ocsp ->
+                access.add(
+                    new AccessDescription(
+                        AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocsp))));
+    access.add(
+        new AccessDescription(
+            AccessDescription.id_ad_caIssuers,
+            new GeneralName(GeneralName.uniformResourceIdentifier, urls.caIssuers())));
     CertificateAuthority.add(
         tbs,
         Extension.authorityInfoAccess,
         false,
-        new AuthorityInformationAccess(
-            AccessDescription.id_ad_caIssuers,
-            new GeneralName(GeneralName.uniformResourceIdentifier, authority.caIssuersUrl())));
+        new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
+    // BR 7.1.2.11.2 (SC-063): the shard's CRL, over HTTP.
+    CertificateAuthority.add(
+        tbs, Extension.cRLDistributionPoints, false, CertificateAuthority.distributionPoints(urls.crl(crlShard)));
     CertificateAuthority.add(tbs, Extension.subjectAlternativeName, false, new GeneralNames(names));
     return tbs;
   }

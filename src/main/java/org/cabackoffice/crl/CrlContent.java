@@ -97,6 +97,11 @@ record CrlContent(
     return crl;
   }
 
+  /** The CA certificate's key identifier as stored with its CRLs. */
+  static String keyIdentifierHex(X509Certificate issuer) {
+    return java.util.HexFormat.of().formatHex(keyIdentifier(issuer));
+  }
+
   private static byte[] keyIdentifier(X509Certificate issuer) {
     byte[] extension = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
     if (extension == null) {

@@ -83,6 +83,7 @@ public class CrlPublication {
         crls.saveAndFlush(
             new PublishedCrl(
                 PublishedCrl.Issuer.ISSUING_CA,
+                CrlContent.keyIdentifierHex(authority.issuingCertificate()),
                 shard,
                 number.longValueExact(),
                 content.thisUpdate(),
@@ -126,6 +127,7 @@ public class CrlPublication {
         crls.saveAndFlush(
             new PublishedCrl(
                 PublishedCrl.Issuer.ROOT_CA,
+                CrlContent.keyIdentifierHex(authority.rootCertificate()),
                 null,
                 number.longValueExact(),
                 content.thisUpdate(),
@@ -138,12 +140,14 @@ public class CrlPublication {
 
   @Transactional(readOnly = true)
   public Optional<PublishedCrl> latestShard(int shard) {
-    return crls.findFirstByIssuerAndShardOrderByCrlNumberDesc(PublishedCrl.Issuer.ISSUING_CA, shard);
+    return crls.findFirstByIssuerAndIssuerKeyIdAndShardOrderByCrlNumberDesc(
+        PublishedCrl.Issuer.ISSUING_CA, CrlContent.keyIdentifierHex(authority.issuingCertificate()), shard);
   }
 
   @Transactional(readOnly = true)
   public Optional<PublishedCrl> latestArl() {
-    return crls.findFirstByIssuerOrderByCrlNumberDesc(PublishedCrl.Issuer.ROOT_CA);
+    return crls.findFirstByIssuerAndIssuerKeyIdOrderByCrlNumberDesc(
+        PublishedCrl.Issuer.ROOT_CA, CrlContent.keyIdentifierHex(authority.rootCertificate()));
   }
 
   /** Whether certificates may name the shard: it is one a certificate was placed on. */

@@ -34,6 +34,10 @@ public class PublishedCrl {
   @Column(nullable = false, length = 16)
   private Issuer issuer;
 
+  /** The signing CA certificate's subjectKeyIdentifier, hex. */
+  @Column(name = "issuer_key_id", nullable = false, length = 128)
+  private String issuerKeyId;
+
   /** The shard of the issuing CA's CRL; null for the ARL. */
   private Integer shard;
 
@@ -58,8 +62,9 @@ public class PublishedCrl {
   protected PublishedCrl() {}
 
   PublishedCrl(
-      Issuer issuer, Integer shard, long crlNumber, Instant thisUpdate, Instant nextUpdate, int entries, byte[] der) {
+      Issuer issuer, String issuerKeyId, Integer shard, long crlNumber, Instant thisUpdate, Instant nextUpdate, int entries, byte[] der) {
     this.issuer = issuer;
+    this.issuerKeyId = issuerKeyId;
     this.shard = shard;
     this.crlNumber = crlNumber;
     this.thisUpdate = thisUpdate;

@@ -11,9 +11,11 @@ interface PublishedCrlRepository extends Repository<PublishedCrl, Long> {
   PublishedCrl saveAndFlush(PublishedCrl crl);
 
   /** The newest CRL of a shard of the issuing CA: the highest number wins. */
-  Optional<PublishedCrl> findFirstByIssuerAndShardOrderByCrlNumberDesc(PublishedCrl.Issuer issuer, Integer shard);
+  Optional<PublishedCrl> findFirstByIssuerAndIssuerKeyIdAndShardOrderByCrlNumberDesc(
+      PublishedCrl.Issuer issuer, String issuerKeyId, Integer shard);
 
-  Optional<PublishedCrl> findFirstByIssuerOrderByCrlNumberDesc(PublishedCrl.Issuer issuer);
+  Optional<PublishedCrl> findFirstByIssuerAndIssuerKeyIdOrderByCrlNumberDesc(
+      PublishedCrl.Issuer issuer, String issuerKeyId);
 
   List<PublishedCrl> findAllByOrderByIdDesc(Pageable page);
 }

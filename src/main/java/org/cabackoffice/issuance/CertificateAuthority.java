@@ -140,6 +140,27 @@ public class CertificateAuthority {
   }
 
   /**
+   * Whether the DER certificate is one this issuing CA issued to the responder key in the keystore:
+   * only then do responses signed with that key verify under it.
+   */
+  public boolean certifiesOcspResponderKey(byte[] der) {
+    Optional<java.security.PublicKey> responderKey = keys.responderPublicKey();
+    if (responderKey.isEmpty()) {
+      return false;
+    }
+    try {
+      X509Certificate certificate =
+          (X509Certificate)
+              java.security.cert.CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new java.io.ByteArrayInputStream(der));
+      certificate.verify(keys.issuingCertificate().getPublicKey());
+      return certificate.getPublicKey().equals(responderKey.get());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Signs an OCSP response with the responder's key (never SHA-1, ballot SC-097), naming the
    * responder certificate; empty when the keystore has no responder key.
    */

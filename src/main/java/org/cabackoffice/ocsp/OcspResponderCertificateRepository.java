@@ -1,6 +1,7 @@
 package org.cabackoffice.ocsp;
 
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.data.repository.Repository;
 
 /** Storage of {@link OcspResponderCertificate}s. */
@@ -8,6 +9,6 @@ interface OcspResponderCertificateRepository extends Repository<OcspResponderCer
 
   OcspResponderCertificate saveAndFlush(OcspResponderCertificate certificate);
 
-  /** The one that stays valid longest: the newest. */
-  Optional<OcspResponderCertificate> findFirstByOrderByNotAfterDesc();
+  /** Those still valid at {@code now}, the one valid longest first. */
+  List<OcspResponderCertificate> findByNotAfterAfterOrderByNotAfterDesc(Instant now);
 }

@@ -39,7 +39,11 @@ public class OcspResponderCertificates {
   @Transactional
   public Optional<OcspResponderCertificate> current() {
     Instant now = clock.instant();
-    Optional<OcspResponderCertificate> newest = certificates.findFirstByOrderByNotAfterDesc();
+    // After a new responder key or a re-keyed issuing CA, older certificates name another key.
+    Optional<OcspResponderCertificate> newest =
+        certificates.findByNotAfterAfterOrderByNotAfterDesc(now).stream()
+            .filter(c -> authority.certifiesOcspResponderKey(c.der()))
+            .findFirst();
     if (newest.isPresent() && !renewalDue(newest.get(), now)) {
       return newest;
     }

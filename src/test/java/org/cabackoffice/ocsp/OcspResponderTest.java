@@ -85,6 +85,17 @@ class OcspResponderTest {
   }
 
   @Test
+  void onlyACertificateOfThisKeystoresResponderKeyIsSignedWith(@TempDir Path other) throws Exception {
+    CertificateAuthority otherCa =
+        new CertificateAuthority(
+            CaProperties.developmentCa("test-only", null), CLOCK, other.toString(), "http://127.0.0.1:8080");
+
+    assertThat(authority.certifiesOcspResponderKey(responderCertificate.getEncoded())).isTrue();
+    assertThat(authority.certifiesOcspResponderKey(otherCa.certifyOcspResponder(NOW).orElseThrow().getEncoded()))
+        .isFalse();
+  }
+
+  @Test
   void aGoodCertificateIsGoodAndTheNonceIsIgnored() throws Exception {
     known("abc1", false);
 

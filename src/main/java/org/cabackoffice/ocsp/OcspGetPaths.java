@@ -43,6 +43,9 @@ class OcspGetPaths {
 
     OcspFirewall() {
       ocsp.setAllowUrlEncodedSlash(true);
+      // Passed through undecoded, "%2F" stays in the servlet path, where a '%' is otherwise
+      // taken for a double encoding; base64 itself never holds one.
+      ocsp.setAllowUrlEncodedPercent(true);
     }
 
     @Override

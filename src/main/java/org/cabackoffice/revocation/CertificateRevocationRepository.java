@@ -29,9 +29,9 @@ public interface CertificateRevocationRepository extends Repository<CertificateR
   List<CertificateRevocation> findOnCrlShard(
       @Param("shard") int shard, @Param("expiredSince") Instant expiredSince);
 
-  /** Whether a certificate on the shard was revoked after {@code since}: its CRL is out of date. */
+  /** How many certificates on the shard were revoked after {@code since}: its CRL is out of date. */
   @Query(
-      "select count(r) > 0 from CertificateRevocation r, IssuedCertificate c"
+      "select count(r) from CertificateRevocation r, IssuedCertificate c"
           + " where c.id = r.issuedCertificateId and c.crlShard = :shard and r.revokedAt > :since")
-  boolean existsOnCrlShardRevokedAfter(@Param("shard") int shard, @Param("since") Instant since);
+  long countOnCrlShardRevokedAfter(@Param("shard") int shard, @Param("since") Instant since);
 }

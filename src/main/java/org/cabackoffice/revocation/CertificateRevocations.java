@@ -89,7 +89,7 @@ public class CertificateRevocations {
   /** Whether a certificate on the shard was revoked after {@code since}. */
   @Transactional(readOnly = true)
   public boolean revokedOnCrlShardAfter(int shard, Instant since) {
-    return revocations.existsOnCrlShardRevokedAfter(shard, since);
+    return revocations.countOnCrlShardRevokedAfter(shard, since) > 0;
   }
 
   /** Every revocation, oldest first. */

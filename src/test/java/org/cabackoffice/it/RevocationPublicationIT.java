@@ -206,6 +206,10 @@ class RevocationPublicationIT extends BackOfficeIT {
     X509Certificate last = issued.get(2);
     String lastUrl = crlDistributionPoint(last);
     revocations.revoke(last.getSerialNumber().toString(16), RevocationReason.SUPERSEDED, "officer", "sharding");
+    // What the scheduled check asks to find a shard whose CRL a revocation made out of date.
+    int lastShard = Integer.parseInt(lastUrl.replaceAll(".*/(\\d+)\\.crl$", "$1"));
+    assertThat(revocations.revokedOnCrlShardAfter(lastShard, java.time.Instant.EPOCH)).isTrue();
+    assertThat(revocations.revokedOnCrlShardAfter(lastShard, java.time.Instant.now().plusSeconds(60))).isFalse();
 
     Path issuing = derToPem("issuing.pem", get(caIssuers(last)).body(), "x509");
     Path crl = Files.write(dir.resolve("shard.der"), get(lastUrl).body());

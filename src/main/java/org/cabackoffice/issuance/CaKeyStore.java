@@ -9,6 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
@@ -32,17 +40,33 @@ final class CaKeyStore {
 
   static final String ROOT_ALIAS = "root-ca";
   static final String ISSUING_ALIAS = "issuing-ca";
+  /** The delegated OCSP responder's key (RFC 6960 4.2.2.2); its certificates live in the database. */
+  static final String OCSP_RESPONDER_ALIAS = "ocsp-responder";
 
   private static final Logger log = LoggerFactory.getLogger(CaKeyStore.class);
 
   private final X509Certificate root;
   private final X509Certificate issuing;
   private final PrivateKey issuingKey;
+  /** Absent when the root is offline (a production CA): then no ARL is signed here. */
+  private final PrivateKey rootKey;
+  /** Absent in a token that was not given one in the key ceremony: then no OCSP is answered. */
+  private final PrivateKey responderKey;
+  private final PublicKey responderPublicKey;
 
-  private CaKeyStore(X509Certificate root, X509Certificate issuing, PrivateKey issuingKey) {
+  private CaKeyStore(
+      X509Certificate root,
+      X509Certificate issuing,
+      PrivateKey issuingKey,
+      PrivateKey rootKey,
+      PrivateKey responderKey,
+      PublicKey responderPublicKey) {
     this.root = root;
     this.issuing = issuing;
     this.issuingKey = issuingKey;
+    this.rootKey = rootKey;
+    this.responderKey = responderKey;
+    this.responderPublicKey = responderPublicKey;
   }
 
   /**
@@ -51,7 +75,7 @@ final class CaKeyStore {
    * @throws IllegalStateException no password, a wrong one, a missing file that may not be
    *     created, or entries missing; the message never carries the password
    */
-  static CaKeyStore open(CaProperties properties, Clock clock, Path keystorePath) {
+  static CaKeyStore open(CaProperties properties, Clock clock, Path keystorePath, String arlUrl) {
     if (blank(properties.keystorePassword())) {
       throw new IllegalStateException(
           "backoffice.ca.keystore-password is required: it protects the CA keystore ("
@@ -60,11 +84,33 @@ final class CaKeyStore {
     }
     char[] password = properties.keystorePassword().toCharArray();
     try {
-      KeyStore keyStore = load(properties, clock, keystorePath, password);
+      KeyStore keyStore = load(properties, clock, keystorePath, password, arlUrl);
       if (!(keyStore.getKey(ISSUING_ALIAS, password) instanceof PrivateKey key)) {
         throw new IllegalStateException("the CA keystore has no private key under " + ISSUING_ALIAS);
       }
-      return new CaKeyStore(certificate(keyStore, ROOT_ALIAS), certificate(keyStore, ISSUING_ALIAS), key);
+      X509Certificate issuing = certificate(keyStore, ISSUING_ALIAS);
+      if (!keyStore.containsAlias(OCSP_RESPONDER_ALIAS)
+          && !isPkcs11(properties)
+          && properties.createIfMissing()) {
+        // A development keystore made before OCSP existed: the responder key is made inside it,
+        // once. A production keystore gets it in the key ceremony, like the CA keys.
+        addResponderKey(keyStore, issuing, key, clock, password);
+        store(keyStore, keystorePath, password);
+        log.info("Added an OCSP responder key to the CA keystore {}", keystorePath.toAbsolutePath());
+      }
+      PrivateKey responder =
+          keyStore.getKey(OCSP_RESPONDER_ALIAS, password) instanceof PrivateKey k ? k : null;
+      if (responder == null) {
+        log.warn("The CA keystore has no key under {}: the OCSP responder cannot answer", OCSP_RESPONDER_ALIAS);
+      }
+      PrivateKey root = keyStore.getKey(ROOT_ALIAS, password) instanceof PrivateKey k ? k : null;
+      return new CaKeyStore(
+          certificate(keyStore, ROOT_ALIAS),
+          issuing,
+          key,
+          root,
+          responder,
+          responder == null ? null : certificate(keyStore, OCSP_RESPONDER_ALIAS).getPublicKey());
     } catch (GeneralSecurityException | IOException e) {
       // The message of a wrong password is "keystore password was incorrect"; never the password.
       throw new IllegalStateException("cannot open the CA keystore: " + e.getMessage(), e);
@@ -81,16 +127,60 @@ final class CaKeyStore {
     return issuing;
   }
 
+  /** A signer with the root CA's key, when the root key is in this keystore. */
+  Optional<ContentSigner> rootSigner(String signatureAlgorithm) {
+    return Optional.ofNullable(rootKey).map(k -> signer(k, signatureAlgorithm));
+  }
+
+  /** A signer with the OCSP responder's key, when the keystore holds one. */
+  Optional<ContentSigner> responderSigner(String signatureAlgorithm) {
+    return Optional.ofNullable(responderKey).map(k -> signer(k, signatureAlgorithm));
+  }
+
+  Optional<PublicKey> responderPublicKey() {
+    return Optional.ofNullable(responderPublicKey);
+  }
+
   /** A signer with the issuing CA's key; for an HSM the signature is made inside it. */
   ContentSigner issuingSigner(String signatureAlgorithm) {
+    return signer(issuingKey, signatureAlgorithm);
+  }
+
+  private static ContentSigner signer(PrivateKey key, String signatureAlgorithm) {
     try {
-      return new JcaContentSignerBuilder(signatureAlgorithm).build(issuingKey);
+      return new JcaContentSignerBuilder(signatureAlgorithm).build(key);
     } catch (OperatorCreationException e) {
       throw new IllegalStateException("cannot sign with " + signatureAlgorithm, e);
     }
   }
 
-  private static KeyStore load(CaProperties properties, Clock clock, Path path, char[] password)
+  /**
+   * Makes the responder's key pair (EC P-256) in the keystore; the key entry's certificate is the
+   * first responder certificate, signed here by the issuing key.
+   */
+  private static void addResponderKey(
+      KeyStore keyStore, X509Certificate issuing, PrivateKey issuingKey, Clock clock, char[] password)
+      throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair responder = generator.generateKeyPair();
+    X509Certificate certificate =
+        CertificateSigner.toCertificate(
+            OcspResponderProfile.tbs(
+                    issuing,
+                    responder.getPublic(),
+                    CertificateSerial.random(new SecureRandom()),
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS))
+                .build(signer(issuingKey, CertificateSigner.signatureAlgorithmFor(issuing.getPublicKey()))));
+    keyStore.setKeyEntry(
+        OCSP_RESPONDER_ALIAS,
+        responder.getPrivate(),
+        password,
+        new Certificate[] {certificate, issuing});
+  }
+
+  private static KeyStore load(
+      CaProperties properties, Clock clock, Path path, char[] password, String arlUrl)
       throws GeneralSecurityException, IOException {
     if (isPkcs11(properties)) {
       // An HSM's keys are made in a key ceremony, never by the application: only load.
@@ -113,7 +203,7 @@ final class CaKeyStore {
               + " does not exist and backoffice.ca.create-if-missing is false");
     }
     keyStore.load(null, password);
-    DevelopmentCa.createIn(keyStore, properties, clock, password);
+    DevelopmentCa.createIn(keyStore, properties, clock, password, arlUrl);
     store(keyStore, path, password);
     log.warn(
         "Created a new development CA in {}: its root is trusted by nobody but this installation",

@@ -20,6 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code ${backoffice.base-url}/ca/issuing-ca.crt}
  * @param rootSubject distinguished name of a newly created root CA
  * @param issuingSubject distinguished name of a newly created issuing CA
+ * @param crlUrl where the CRLs are published over plain HTTP (RFC 5280 4.2.1.13, BR 7.1.2.11.2);
+ *     a certificate names {@code <crl-url>/issuing-ca/<shard>.crl}; empty means {@code
+ *     ${backoffice.base-url}/crl}
+ * @param ocspUrl the OCSP responder's URL for AIA (BR 7.1.2.7.7); empty means {@code
+ *     ${backoffice.base-url}/ocsp}
+ * @param ocspInCertificates whether new certificates name the OCSP responder (OCSP is optional
+ *     per BR 4.9.10; the CRL distribution point is always there)
+ * @param crlShardSize how many certificates one partitioned CRL covers before the next shard is
+ *     opened, so a CRL stays small at millions of certificates
  */
 @ConfigurationProperties("backoffice.ca")
 public record CaProperties(
@@ -32,7 +41,17 @@ public record CaProperties(
     @DefaultValue("CN=CA Back Office Development Root CA,O=CA Back Office,C=JP")
         String rootSubject,
     @DefaultValue("CN=CA Back Office Development Issuing CA,O=CA Back Office,C=JP")
-        String issuingSubject) {
+        String issuingSubject,
+    String crlUrl,
+    String ocspUrl,
+    @DefaultValue("true") boolean ocspInCertificates,
+    @DefaultValue("100000") int crlShardSize) {
+
+  public CaProperties {
+    if (crlShardSize < 1) {
+      throw new IllegalArgumentException("backoffice.ca.crl-shard-size must be at least 1");
+    }
+  }
 
   /** Properties for a development CA in a file, with the default names. */
   public static CaProperties developmentCa(String keystorePassword, String keystorePath) {
@@ -44,6 +63,10 @@ public record CaProperties(
         true,
         null,
         "CN=CA Back Office Development Root CA,O=CA Back Office,C=JP",
-        "CN=CA Back Office Development Issuing CA,O=CA Back Office,C=JP");
+        "CN=CA Back Office Development Issuing CA,O=CA Back Office,C=JP",
+        null,
+        null,
+        true,
+        100000);
   }
 }

@@ -7,7 +7,11 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -16,7 +20,18 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +48,7 @@ public class CertificateAuthority {
 
   private final CaKeyStore keys;
   private final CertificateSigner signer;
-  private final String caIssuersUrl;
+  private final PublicationUrls urls;
 
   @Autowired
   public CertificateAuthority(
@@ -47,15 +62,17 @@ public class CertificateAuthority {
         blank(properties.keystorePath())
             ? Path.of(dataDir, "ca", "dev-ca.p12")
             : Path.of(properties.keystorePath()),
-        blank(properties.issuerUrl())
-            ? stripSlash(baseUrl) + "/ca/issuing-ca.crt"
-            : properties.issuerUrl());
+        PublicationUrls.of(properties, baseUrl));
   }
 
   CertificateAuthority(CaProperties properties, Clock clock, Path keystorePath, String caIssuersUrl) {
-    this.keys = CaKeyStore.open(properties, clock, keystorePath);
+    this(properties, clock, keystorePath, PublicationUrls.besideCaIssuers(caIssuersUrl));
+  }
+
+  CertificateAuthority(CaProperties properties, Clock clock, Path keystorePath, PublicationUrls urls) {
+    this.keys = CaKeyStore.open(properties, clock, keystorePath, urls.arl());
     this.signer = new CertificateSigner(keys);
-    this.caIssuersUrl = caIssuersUrl;
+    this.urls = urls;
   }
 
   /** The certificate of the issuing CA, the one that signs subscriber certificates. */
@@ -74,7 +91,104 @@ public class CertificateAuthority {
 
   /** Where relying parties fetch the issuing CA certificate (AIA caIssuers, BR 7.1.2.7.7). */
   public String caIssuersUrl() {
-    return caIssuersUrl;
+    return urls.caIssuers();
+  }
+
+  /** Where certificates say the CA's certificates, CRLs and OCSP responder are. */
+  public PublicationUrls publicationUrls() {
+    return urls;
+  }
+
+  /**
+   * Signs a CRL with the issuing CA's key, with the algorithm its certificates are signed with
+   * (BR 7.1.3.2; never SHA-1, ballot SC-097).
+   */
+  public X509CRLHolder signCrl(X509v2CRLBuilder crl) {
+    return crl.build(keys.issuingSigner(signatureAlgorithm()));
+  }
+
+  /**
+   * Signs the root's CRL of the CA certificates it issued (the ARL), when the root key is in this
+   * keystore; a production root is offline and signs its ARL in a ceremony instead. Callers record
+   * each use of the root key.
+   */
+  public Optional<X509CRLHolder> signArl(X509v2CRLBuilder arl) {
+    return keys.rootSigner(CertificateSigner.signatureAlgorithmFor(keys.rootCertificate().getPublicKey()))
+        .map(arl::build);
+  }
+
+  /** Whether the keystore holds the root key, so {@link #signArl} can sign. */
+  public boolean rootKeyAvailable() {
+    return keys.rootSigner(CertificateSigner.signatureAlgorithmFor(keys.rootCertificate().getPublicKey())).isPresent();
+  }
+
+  /**
+   * A new delegated OCSP responder certificate for the responder key in the keystore (RFC 6960
+   * 4.2.2.2), valid from {@code notBefore} for {@link OcspResponderProfile#LIFETIME}; empty when
+   * the keystore has no responder key.
+   */
+  public Optional<X509Certificate> certifyOcspResponder(Instant notBefore) {
+    return keys.responderPublicKey()
+        .map(
+            key ->
+                signer.sign(
+                    OcspResponderProfile.tbs(
+                        keys.issuingCertificate(),
+                        key,
+                        CertificateSerial.random(new SecureRandom()),
+                        notBefore.truncatedTo(ChronoUnit.SECONDS))));
+  }
+
+  /**
+   * Whether the DER certificate is one this issuing CA issued to the responder key in the keystore:
+   * only then do responses signed with that key verify under it.
+   */
+  public boolean certifiesOcspResponderKey(byte[] der) {
+    Optional<java.security.PublicKey> responderKey = keys.responderPublicKey();
+    if (responderKey.isEmpty()) {
+      return false;
+    }
+    try {
+      X509Certificate certificate =
+          (X509Certificate)
+              java.security.cert.CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new java.io.ByteArrayInputStream(der));
+      certificate.verify(keys.issuingCertificate().getPublicKey());
+      return certificate.getPublicKey().equals(responderKey.get());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Signs an OCSP response with the responder's key (never SHA-1, ballot SC-097), naming the
+   * responder certificate; empty when the keystore has no responder key.
+   */
+  public Optional<BasicOCSPResp> signOcspResponse(
+      BasicOCSPRespBuilder response, X509CertificateHolder responderCertificate, Instant producedAt) {
+    return keys.responderPublicKey()
+        .flatMap(key -> keys.responderSigner(CertificateSigner.signatureAlgorithmFor(key)))
+        .map(
+            responderSigner -> {
+              try {
+                return response.build(
+                    responderSigner, new X509CertificateHolder[] {responderCertificate}, Date.from(producedAt));
+              } catch (OCSPException e) {
+                throw new IllegalStateException("cannot sign the OCSP response", e);
+              }
+            });
+  }
+
+  /** A CRL distribution point naming one HTTP URL (BR 7.1.2.11.2: no reasons, no cRLIssuer). */
+  public static CRLDistPoint distributionPoints(String url) {
+    return new CRLDistPoint(
+        new DistributionPoint[] {
+          new DistributionPoint(
+              new DistributionPointName(
+                  new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, url))),
+              null,
+              null)
+        });
   }
 
   /** The issuing CA's subject, which is the issuer of every certificate it signs (RFC 5280). */
@@ -157,7 +271,4 @@ public class CertificateAuthority {
     return value == null || value.isBlank();
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
 }

@@ -10,12 +10,16 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -27,7 +31,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -63,6 +69,7 @@ public class CertificateIssuer {
   private final CertificateSigningRepository signings;
   private final TransactionOperations transactions;
   private final Precertificates precertificates;
+  private final CrlShards crlShards;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -78,8 +85,9 @@ public class CertificateIssuer {
       CertificateSigningRepository signings,
       PlatformTransactionManager transactionManager,
       Precertificates precertificates,
+      CrlShards crlShards,
       Clock clock) {
-    this(authority, lint, certificates, signings, requiresNew(transactionManager), precertificates, clock);
+    this(authority, lint, certificates, signings, requiresNew(transactionManager), precertificates, crlShards, clock);
   }
 
   private static TransactionOperations requiresNew(PlatformTransactionManager transactionManager) {
@@ -95,7 +103,7 @@ public class CertificateIssuer {
       CertificateSigningRepository signings,
       TransactionOperations transactions,
       Clock clock) {
-    this(authority, lint, certificates, signings, transactions, Precertificates.notLogged(), clock);
+    this(authority, lint, certificates, signings, transactions, Precertificates.notLogged(), () -> 0, clock);
   }
 
   CertificateIssuer(
@@ -105,8 +113,10 @@ public class CertificateIssuer {
       CertificateSigningRepository signings,
       TransactionOperations transactions,
       Precertificates precertificates,
+      CrlShards crlShards,
       Clock clock) {
     this.precertificates = precertificates;
+    this.crlShards = crlShards;
     this.authority = authority;
     this.lint = lint;
     this.certificates = certificates;
@@ -146,9 +156,11 @@ public class CertificateIssuer {
     // 2. Validity: notBefore now, lifetime by issuance date (SC-081), counted inclusively (BR 6.3.2).
     Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = CertificateLifetime.notAfter(notBefore);
-    // 3. TBS after the subscriber profile (BR 7.1.2.7).
+    // 3. The CRL shard, fixed now because the certificate names it (BR 7.1.2.11.2); then the TBS
+    // after the subscriber profile (BR 7.1.2.7).
+    int crlShard = crlShards.assign();
     X509v3CertificateBuilder tbs =
-        subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter);
+        subscriberTbs(request, commonName, sanNames, subjectKey, serial, notBefore, notAfter, crlShard);
     // 3a. With Certificate Transparency on: precertificate linted, recorded, signed and logged;
     // the TBS then carries the verified SCT list in place of the poison (RFC 6962 3.1).
     precertificates.embedScts(request, serialHex, tbs);
@@ -188,7 +200,7 @@ public class CertificateIssuer {
     String pem = CertificatePem.encode(certificate);
     IssuedCertificate issued;
     try {
-      issued = transactions.execute(tx -> store(request, commonName, sanNames, certificate, pem));
+      issued = transactions.execute(tx -> store(request, commonName, sanNames, certificate, pem, crlShard));
     } catch (RuntimeException e) {
       log.error(
           "Certificate serial {} for application {} was signed but could not be stored; it is kept"
@@ -228,7 +240,13 @@ public class CertificateIssuer {
             "Storing certificate serial {} for application {}, signed by an earlier attempt",
             earlier.serial(), request.applicationId());
         return Optional.of(
-            store(request, commonName, sanNames(commonName, request.dnsNames()), certificate, earlier.certificatePem()));
+            store(
+                request,
+                commonName,
+                sanNames(commonName, request.dnsNames()),
+                certificate,
+                earlier.certificatePem(),
+                crlShardNamedIn(certificate)));
       }
       earlier.interrupted(INTERRUPTED, clock.instant());
       log.warn(
@@ -247,7 +265,8 @@ public class CertificateIssuer {
       String commonName,
       List<String> sanNames,
       X509Certificate certificate,
-      String pem) {
+      String pem,
+      int crlShard) {
     String serialHex = CertificateSerial.hex(certificate.getSerialNumber());
     IssuedCertificate issued =
         certificates.saveAndFlush(
@@ -262,9 +281,35 @@ public class CertificateIssuer {
                 certificate.getNotAfter().toInstant(),
                 clock.instant(),
                 pem,
-                false));
+                false,
+                crlShard));
     signing(serialHex).issued(clock.instant());
     return issued;
+  }
+
+  private static final Pattern SHARD_URL =
+      Pattern.compile(Pattern.quote(PublicationUrls.ISSUING_CA_CRLS) + "(\\d+)\\.crl$");
+
+  /** The shard a certificate signed by an earlier attempt names in its CRL distribution point. */
+  private static int crlShardNamedIn(X509Certificate certificate) {
+    byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
+    if (extension != null) {
+      CRLDistPoint points =
+          CRLDistPoint.getInstance(ASN1OctetString.getInstance(extension).getOctets());
+      for (DistributionPoint point : points.getDistributionPoints()) {
+        if (point.getDistributionPoint() != null
+            && point.getDistributionPoint().getName() instanceof GeneralNames names) {
+          for (GeneralName name : names.getNames()) {
+            Matcher shard = SHARD_URL.matcher(name.getName().toString());
+            if (name.getTagNo() == GeneralName.uniformResourceIdentifier && shard.find()) {
+              return Integer.parseInt(shard.group(1));
+            }
+          }
+        }
+      }
+    }
+    // Signed before certificates named a shard: listed with them on the first.
+    return 0;
   }
 
   private CertificateSigning signing(String serialHex) {
@@ -291,7 +336,8 @@ public class CertificateIssuer {
       SubjectPublicKeyInfo subjectKey,
       BigInteger serial,
       Instant notBefore,
-      Instant notAfter) {
+      Instant notAfter,
+      int crlShard) {
     X509v3CertificateBuilder tbs =
         new X509v3CertificateBuilder(
             authority.issuerName(),
@@ -318,13 +364,28 @@ public class CertificateIssuer {
         false,
         new CertificatePolicies(
             new PolicyInformation(new ASN1ObjectIdentifier(request.profile().policyOid()))));
+    // BR 7.1.2.7.7: the OCSP responder (when offered) and the issuing CA's certificate, over HTTP.
+    PublicationUrls urls = authority.publicationUrls();
+    List<AccessDescription> access = new ArrayList<>();
+    urls.ocsp()
+        .ifPresent(
+            ocsp ->
+                access.add(
+                    new AccessDescription(
+                        AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocsp))));
+    access.add(
+        new AccessDescription(
+            AccessDescription.id_ad_caIssuers,
+            new GeneralName(GeneralName.uniformResourceIdentifier, urls.caIssuers())));
     CertificateAuthority.add(
         tbs,
         Extension.authorityInfoAccess,
         false,
-        new AuthorityInformationAccess(
-            AccessDescription.id_ad_caIssuers,
-            new GeneralName(GeneralName.uniformResourceIdentifier, authority.caIssuersUrl())));
+        new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
+    // BR 7.1.2.11.2 (SC-063): the shard's CRL, over HTTP.
+    CertificateAuthority.add(
+        tbs, Extension.cRLDistributionPoints, false, CertificateAuthority.distributionPoints(urls.crl(crlShard)));
     CertificateAuthority.add(tbs, Extension.subjectAlternativeName, false, new GeneralNames(names));
     return tbs;
   }

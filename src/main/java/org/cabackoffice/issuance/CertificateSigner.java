@@ -73,7 +73,7 @@ final class CertificateSigner {
   }
 
   /** BR 7.1.3.2: the signature algorithm follows the issuing key (P-384 → SHA-384). */
-  private static String signatureAlgorithmFor(PublicKey key) {
+  static String signatureAlgorithmFor(PublicKey key) {
     if (key instanceof ECPublicKey ec) {
       return ec.getParams().getOrder().bitLength() > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
     }

@@ -44,7 +44,8 @@ final class DevelopmentCa {
   private DevelopmentCa() {}
 
   /** Puts a new root and issuing CA, keys and certificates, into the empty {@code keyStore}. */
-  static void createIn(KeyStore keyStore, CaProperties properties, Clock clock, char[] password)
+  static void createIn(
+      KeyStore keyStore, CaProperties properties, Clock clock, char[] password, String arlUrl)
       throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -108,6 +109,12 @@ final class DevelopmentCa {
               new PolicyInformation(new ASN1ObjectIdentifier(CertificateProfile.OV.policyOid())),
               new PolicyInformation(new ASN1ObjectIdentifier(CertificateProfile.EV.policyOid()))
             }));
+    // BR 7.1.2.6: the root's CRL for the CA certificates it signed (the ARL), over HTTP.
+    CertificateAuthority.add(
+        issuingTbs,
+        Extension.cRLDistributionPoints,
+        false,
+        CertificateAuthority.distributionPoints(arlUrl));
     X509Certificate issuingCertificate = signedBy(issuingTbs, rootKeys.getPrivate());
 
     keyStore.setKeyEntry(

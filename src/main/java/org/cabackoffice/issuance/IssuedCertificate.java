@@ -66,6 +66,13 @@ public class IssuedCertificate {
   @Column(nullable = false)
   private boolean imported;
 
+  /**
+   * The partitioned CRL that lists this certificate once revoked, named in its CRL distribution
+   * point; null for an imported certificate (its issuer is the previous system's CA).
+   */
+  @Column(name = "crl_shard")
+  private Integer crlShard;
+
   protected IssuedCertificate() {}
 
   IssuedCertificate(
@@ -79,7 +86,8 @@ public class IssuedCertificate {
       Instant notAfter,
       Instant issuedAt,
       String pem,
-      boolean imported) {
+      boolean imported,
+      Integer crlShard) {
     this.serial = serial;
     this.applicationId = applicationId;
     this.customerAccountId = customerAccountId;
@@ -91,6 +99,7 @@ public class IssuedCertificate {
     this.issuedAt = issuedAt;
     this.pem = pem;
     this.imported = imported;
+    this.crlShard = crlShard;
   }
 
   public Long id() {
@@ -141,5 +150,10 @@ public class IssuedCertificate {
   /** True for certificates issued by the CA's previous system and imported here. */
   public boolean imported() {
     return imported;
+  }
+
+  /** The shard of the issuing CA's CRL this certificate is listed on; empty when imported. */
+  public java.util.OptionalInt crlShard() {
+    return crlShard == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(crlShard);
   }
 }

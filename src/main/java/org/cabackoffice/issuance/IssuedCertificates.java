@@ -93,7 +93,8 @@ public class IssuedCertificates {
             certificate.getNotAfter().toInstant(),
             certificate.getNotBefore().toInstant(),
             CertificatePem.encode(certificate),
-            true);
+            true,
+            null);
     try {
       imported = certificates.saveAndFlush(imported);
     } catch (DataIntegrityViolationException e) {

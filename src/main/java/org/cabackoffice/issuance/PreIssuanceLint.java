@@ -30,9 +30,13 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -87,6 +91,7 @@ public class PreIssuanceLint {
     checkKeyUsage(candidate, rsa, findings);
     checkPolicies(extensions, profile, findings);
     checkAuthorityInformationAccess(extensions, findings);
+    checkCrlDistributionPoints(extensions, findings);
     return findings;
   }
 
@@ -301,6 +306,48 @@ public class PreIssuanceLint {
     if (!caIssuers) {
       warning(findings, "w_aia_ca_issuers_missing", "BR 7.1.2.7.7", "no authorityInformationAccess caIssuers URL");
     }
+    if (aia != null) {
+      for (AccessDescription access : aia.getAccessDescriptions()) {
+        if (!httpUri(access.getAccessLocation())) {
+          error(findings, "e_aia_not_http", "BR 7.1.2.7.7", "an authorityInformationAccess location is no http:// URI: " + access.getAccessLocation());
+        }
+      }
+    }
+  }
+
+  /**
+   * BR 7.1.2.11.2: each distribution point is an http:// URI, without reasons or cRLIssuer; and a
+   * certificate without an OCSP URL must name its CRL (ballot SC-063).
+   */
+  private static void checkCrlDistributionPoints(Extensions extensions, List<LintFinding> findings) {
+    CRLDistPoint points = CRLDistPoint.fromExtensions(extensions);
+    if (points == null) {
+      AuthorityInformationAccess aia = AuthorityInformationAccess.fromExtensions(extensions);
+      boolean ocsp =
+          aia != null
+              && Arrays.stream(aia.getAccessDescriptions())
+                  .map(AccessDescription::getAccessMethod)
+                  .anyMatch(AccessDescription.id_ad_ocsp::equals);
+      if (!ocsp) {
+        error(findings, "e_crl_dp_missing", "BR 7.1.2.11.2, ballot SC-063", "neither a CRL distribution point nor an OCSP URL");
+      }
+      return;
+    }
+    for (DistributionPoint point : points.getDistributionPoints()) {
+      boolean http =
+          point.getDistributionPoint() != null
+              && point.getDistributionPoint().getName() instanceof GeneralNames names
+              && names.getNames().length > 0
+              && Arrays.stream(names.getNames()).allMatch(PreIssuanceLint::httpUri);
+      if (!http || point.getReasons() != null || point.getCRLIssuer() != null) {
+        error(findings, "e_crl_dp_not_http", "BR 7.1.2.11.2", "a CRL distribution point is not a plain http:// URI without reasons or cRLIssuer");
+      }
+    }
+  }
+
+  private static boolean httpUri(GeneralName name) {
+    return name.getTagNo() == GeneralName.uniformResourceIdentifier
+        && name.getName().toString().startsWith("http://");
   }
 
   /** The string values of every attribute of that type in the name. */

@@ -1,8 +1,11 @@
 package org.cabackoffice.revocation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /** Storage of {@link CertificateRevocation}s. */
 public interface CertificateRevocationRepository extends Repository<CertificateRevocation, Long> {
@@ -14,4 +17,21 @@ public interface CertificateRevocationRepository extends Repository<CertificateR
 
   /** Every revocation in the order it was recorded: what a full CRL lists. */
   List<CertificateRevocation> findAllByOrderByIdAsc();
+
+  /**
+   * The revocations a shard of the issuing CA's CRL lists: certificates on that shard that expired
+   * no earlier than {@code expiredSince} (RFC 5280 3.3: an entry stays until it was on one CRL
+   * issued after the certificate expired).
+   */
+  @Query(
+      "select r from CertificateRevocation r, IssuedCertificate c where c.id = r.issuedCertificateId"
+          + " and c.crlShard = :shard and c.notAfter >= :expiredSince order by r.id")
+  List<CertificateRevocation> findOnCrlShard(
+      @Param("shard") int shard, @Param("expiredSince") Instant expiredSince);
+
+  /** How many certificates on the shard were revoked after {@code since}: its CRL is out of date. */
+  @Query(
+      "select count(r) from CertificateRevocation r, IssuedCertificate c"
+          + " where c.id = r.issuedCertificateId and c.crlShard = :shard and r.revokedAt > :since")
+  long countOnCrlShardRevokedAfter(@Param("shard") int shard, @Param("since") Instant since);
 }

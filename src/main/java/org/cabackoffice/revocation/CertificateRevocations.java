@@ -1,6 +1,7 @@
 package org.cabackoffice.revocation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cabackoffice.issuance.CertificateSerial;
@@ -76,6 +77,22 @@ public class CertificateRevocations {
   @Transactional(readOnly = true)
   public Optional<CertificateRevocation> find(String serialHex) {
     return revocations.findBySerial(CertificateSerial.normalize(serialHex));
+  }
+
+  /**
+   * What a shard of the issuing CA's CRL lists: revocations of its certificates, leaving out those
+   * that expired before {@code expiredSince} (the previous CRL of the shard already listed them
+   * after their expiry, RFC 5280 3.3).
+   */
+  @Transactional(readOnly = true)
+  public List<CertificateRevocation> onCrlShard(int shard, Instant expiredSince) {
+    return revocations.findOnCrlShard(shard, expiredSince);
+  }
+
+  /** Whether a certificate on the shard was revoked after {@code since}. */
+  @Transactional(readOnly = true)
+  public boolean revokedOnCrlShardAfter(int shard, Instant since) {
+    return revocations.countOnCrlShardRevokedAfter(shard, since) > 0;
   }
 
   /** Every revocation, oldest first. */

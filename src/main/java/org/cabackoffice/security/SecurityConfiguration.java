@@ -132,6 +132,12 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/public/**", "/ca/**")
                     .permitAll()
+                    // Relying parties fetch CRLs and ask the OCSP responder without credentials
+                    // (BR 4.9.7, 4.9.10; RFC 5019 over plain HTTP).
+                    .requestMatchers(HttpMethod.GET, "/crl/**", "/ocsp/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/ocsp")
+                    .permitAll()
                     // Probes of load balancers and orchestrators carry no credentials; what they
                     // see without the roles of management.endpoint.health.roles is UP or DOWN only.
                     .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
@@ -200,6 +206,8 @@ public class SecurityConfiguration {
                     .hasAnyRole(OFFICERS)
                     .requestMatchers(HttpMethod.POST, "/api/certificates/import")
                     .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/crls")
+                    .hasAnyRole(Roles.OPERATIONS, Roles.AUDITOR, Roles.ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/mail/outbox")
                     .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN, Roles.AUDITOR)
                     .requestMatchers(HttpMethod.POST, "/api/mail/outbox/*/retry")

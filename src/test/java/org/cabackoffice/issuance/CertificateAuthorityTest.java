@@ -124,7 +124,7 @@ class CertificateAuthorityTest {
   @Test
   void productionSettingRefusesToMintANewCa(@TempDir Path dir) {
     CaProperties production =
-        new CaProperties(TestFixtures.PASSWORD, "PKCS12", null, null, false, null, "CN=R", "CN=I");
+        new CaProperties(TestFixtures.PASSWORD, "PKCS12", null, null, false, null, "CN=R", "CN=I", null, null, true, 100000);
 
     assertThatThrownBy(() -> new CertificateAuthority(production, clock, dir.resolve("missing.p12"), "http://x"))
         .isInstanceOf(IllegalStateException.class)
@@ -138,7 +138,7 @@ class CertificateAuthorityTest {
     CertificateAuthority made = TestFixtures.authority(dir, clock);
     byte[] before = Files.readAllBytes(dir.resolve("ca/dev-ca.p12"));
     CaProperties production =
-        new CaProperties(TestFixtures.PASSWORD, "PKCS12", null, null, false, null, "CN=R", "CN=I");
+        new CaProperties(TestFixtures.PASSWORD, "PKCS12", null, null, false, null, "CN=R", "CN=I", null, null, true, 100000);
 
     CertificateAuthority loaded =
         new CertificateAuthority(production, clock, dir.resolve("ca/dev-ca.p12"), "http://x");

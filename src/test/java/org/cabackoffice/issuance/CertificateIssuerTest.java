@@ -174,6 +174,8 @@ class CertificateIssuerTest {
     assertThat(certificate.getSigAlgName()).isEqualTo("SHA384withECDSA");
     assertThat(policies(certificate)).containsExactly("2.23.140.1.2.2");
     assertThat(caIssuers(certificate)).isEqualTo(TestFixtures.ISSUER_URL);
+    assertThat(ocsp(certificate)).containsExactly("http://localhost:8080/ocsp");
+    assertThat(crlDistributionPoints(certificate)).containsExactly("http://localhost:8080/crl/issuing-ca/0.crl");
     // Before 2026-03-15: 398 days, both ends counted (BR 6.3.2).
     assertThat(certificate.getNotBefore().toInstant()).isEqualTo(CLOCK.instant());
     assertThat(certificate.getNotAfter().toInstant()).isEqualTo(Instant.parse("2027-02-12T02:59:59Z"));
@@ -299,14 +301,77 @@ class CertificateIssuerTest {
         .toList();
   }
 
+  @Test
+  void theCertificateNamesTheCrlShardItIsPlacedOnBeforeItIsSigned() throws Exception {
+    int[] assigned = {0};
+    issuer =
+        new CertificateIssuer(
+            authority, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(),
+            Precertificates.notLogged(),
+            () -> {
+              assigned[0]++;
+              return 3;
+            },
+            CLOCK);
+
+    IssuedCertificate issued = issuer.issue(TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of()));
+
+    assertThat(assigned[0]).isEqualTo(1);
+    assertThat(issued.crlShard()).hasValue(3);
+    assertThat(crlDistributionPoints(CertificatePem.parse(issued.pem()).get(0)))
+        .containsExactly("http://localhost:8080/crl/issuing-ca/3.crl");
+  }
+
+  @Test
+  void aCertificateSignedButNotStoredKeepsTheShardItNames() throws Exception {
+    issuer =
+        new CertificateIssuer(
+            authority, new PreIssuanceLint(), repository, signings, TransactionOperations.withoutTransaction(), Precertificates.notLogged(), () -> 7, CLOCK);
+    IssuanceRequest request = TestFixtures.ovRequest(TestFixtures.ec("secp256r1"), "www.example.jp", List.of());
+    repository.failNextSave = true;
+    assertThatThrownBy(() -> issuer.issue(request))
+        .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+
+    IssuedCertificate stored = issuer.issue(request);
+
+    assertThat(stored.crlShard()).hasValue(7);
+  }
+
+  static List<String> crlDistributionPoints(X509Certificate certificate) {
+    org.bouncycastle.asn1.x509.CRLDistPoint points =
+        org.bouncycastle.asn1.x509.CRLDistPoint.getInstance(
+            ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.cRLDistributionPoints.getId()))
+                .getOctets());
+    return java.util.Arrays.stream(points.getDistributionPoints())
+        .flatMap(
+            p ->
+                java.util.Arrays.stream(
+                    ((org.bouncycastle.asn1.x509.GeneralNames) p.getDistributionPoint().getName()).getNames()))
+        .map(n -> n.getName().toString())
+        .toList();
+  }
+
+  private static List<String> ocsp(X509Certificate certificate) {
+    AuthorityInformationAccess aia =
+        AuthorityInformationAccess.getInstance(
+            ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.authorityInfoAccess.getId()))
+                .getOctets());
+    return java.util.Arrays.stream(aia.getAccessDescriptions())
+        .filter(d -> d.getAccessMethod().equals(AccessDescription.id_ad_ocsp))
+        .map(d -> d.getAccessLocation().getName().toString())
+        .toList();
+  }
+
   private static String caIssuers(X509Certificate certificate) {
     AuthorityInformationAccess aia =
         AuthorityInformationAccess.getInstance(
             ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.authorityInfoAccess.getId()))
                 .getOctets());
-    AccessDescription description = aia.getAccessDescriptions()[0];
-    assertThat(description.getAccessMethod()).isEqualTo(AccessDescription.id_ad_caIssuers);
-    return description.getAccessLocation().getName().toString();
+    return java.util.Arrays.stream(aia.getAccessDescriptions())
+        .filter(d -> d.getAccessMethod().equals(AccessDescription.id_ad_caIssuers))
+        .map(d -> d.getAccessLocation().getName().toString())
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The development CA, counting how often each key signed. */

@@ -73,7 +73,7 @@ class CertificateIssuerTransparencyTest {
             TransactionOperations.withoutTransaction(), CLOCK);
     return new CertificateIssuer(
         authority, new PreIssuanceLint(), certificates, signings, TransactionOperations.withoutTransaction(),
-        precertificates, CLOCK);
+        precertificates, () -> 0, CLOCK);
   }
 
   private static IssuanceRequest request() throws Exception {

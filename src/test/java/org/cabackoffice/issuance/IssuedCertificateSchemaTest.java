@@ -67,7 +67,7 @@ class IssuedCertificateSchemaTest {
             s.persist(
                 new IssuedCertificate(
                     "a1b2c3", null, customerId, "www.example.jp", List.of("www.example.jp", "example.jp"),
-                    "00".repeat(32), notBefore, notBefore.plusSeconds(3600), notBefore, "PEM", true)));
+                    "00".repeat(32), notBefore, notBefore.plusSeconds(3600), notBefore, "PEM", true, null)));
 
     IssuedCertificate read =
         sessions.fromTransaction(
@@ -86,7 +86,7 @@ class IssuedCertificateSchemaTest {
                         s.persist(
                             new IssuedCertificate(
                                 "a1b2c3", null, customerId, "x.example.jp", List.of("x.example.jp"),
-                                "00".repeat(32), notBefore, notBefore, notBefore, "PEM", false))))
+                                "00".repeat(32), notBefore, notBefore, notBefore, "PEM", false, 0))))
         .isInstanceOf(org.hibernate.exception.ConstraintViolationException.class);
   }
 }

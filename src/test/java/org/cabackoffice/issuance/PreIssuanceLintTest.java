@@ -104,6 +104,17 @@ class PreIssuanceLintTest {
   }
 
   @Test
+  void aCrlDistributionPointThatIsNoHttpUrlIsAnError() throws Exception {
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 90, false, authority.issuerName());
+    tbs.replaceExtension(
+        Extension.cRLDistributionPoints, false, CertificateAuthority.distributionPoints("ldap://ldap.example/crl"));
+
+    assertThat(lint.check(authority.signForLint(tbs), authority.issuingCertificate(), CertificateProfile.OV))
+        .extracting(LintFinding::code)
+        .containsExactly("e_crl_dp_not_http");
+  }
+
+  @Test
   void wrongPolicyForTheProfileIsAnError() {
     X509Certificate candidate = authority.signForLint(tbs(SERIAL, 90, false, authority.issuerName()));
 
@@ -146,6 +157,10 @@ class PreIssuanceLintTest {
           new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
               org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers,
               new GeneralName(GeneralName.uniformResourceIdentifier, TestFixtures.ISSUER_URL)));
+      tbs.addExtension(
+          Extension.cRLDistributionPoints,
+          false,
+          CertificateAuthority.distributionPoints("http://localhost:8080/crl/issuing-ca/0.crl"));
       tbs.addExtension(
           Extension.subjectAlternativeName,
           false,

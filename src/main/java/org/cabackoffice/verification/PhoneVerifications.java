@@ -20,16 +20,19 @@ public class PhoneVerifications {
   private final Applications applications;
   private final OrganizationDirectory directory;
   private final PhoneVerificationRepository calls;
+  private final OrganizationValidation organizationValidation;
   private final Clock clock;
 
   public PhoneVerifications(
       Applications applications,
       OrganizationDirectory directory,
       PhoneVerificationRepository calls,
+      OrganizationValidation organizationValidation,
       Clock clock) {
     this.applications = applications;
     this.directory = directory;
     this.calls = calls;
+    this.organizationValidation = organizationValidation;
     this.clock = clock;
   }
 
@@ -37,8 +40,11 @@ public class PhoneVerifications {
   @Transactional(readOnly = true)
   public PhoneCallSheet callSheet(long applicationId) {
     Application application = applications.get(applicationId);
-    return directory
-        .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+    // The record the organization-validation stage verified, which the officer confirmed by
+    // number or name; an application from before that stage falls back to the exact-name listing.
+    return organizationValidation
+        .verifiedRecord(applicationId)
+        .or(() -> directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa()))
         // An entry from the NTA's data alone names no number: nothing to call yet.
         .filter(e -> e.getMainPhone() != null)
         .map(e -> new PhoneCallSheet(true, e.getMainPhone(), e.getSource()))

@@ -15,20 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryRegisteredSubject implements RegisteredSubject {
 
-  private final OrganizationValidation validation;
+  private final OrganizationCandidates candidates;
 
-  DirectoryRegisteredSubject(OrganizationValidation validation) {
-    this.validation = validation;
+  DirectoryRegisteredSubject(OrganizationCandidates candidates) {
+    this.candidates = candidates;
   }
 
   @Override
   public List<IntakeFinding> disagreements(Applicant applicant) {
-    List<OrganizationValidation.Candidate> candidates =
-        validation.candidates(applicant.corporateNumber(), applicant.nameEn(), applicant.nameJa());
-    if (candidates.size() != 1) {
+    List<OrganizationValidation.Candidate> found =
+        candidates.find(applicant.corporateNumber(), applicant.nameEn(), applicant.nameJa());
+    if (found.size() != 1) {
       return List.of();
     }
-    OrganizationValidation.Candidate only = candidates.get(0);
+    OrganizationValidation.Candidate only = found.get(0);
     if (only.byCorporateNumber() && only.match() == NameMatch.NO_MATCH) {
       OrganizationDirectoryEntry entry = only.entry();
       return List.of(

@@ -6,13 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.Applications;
 import org.cabackoffice.calendar.BusinessCalendar;
@@ -21,7 +16,6 @@ import org.cabackoffice.csr.CsrCheck;
 import org.cabackoffice.csr.CsrCheckContext;
 import org.cabackoffice.csr.CsrSubject;
 import org.cabackoffice.domain.NameMatch;
-import org.cabackoffice.domain.OrganizationNameMatcher;
 import org.cabackoffice.input.CorporateNumber;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +31,6 @@ public class OrganizationValidation {
 
   /** The officer's answer on the confirmation form when no record is the applicant. */
   public static final String NOT_LISTED = "NOT_LISTED";
-
-  /** A screenful of candidates; a longer list means the name is too common to search by. */
-  static final int MAX_CANDIDATES = 10;
 
   /** What the lookup found. */
   public enum Found {
@@ -79,7 +70,7 @@ public class OrganizationValidation {
   private final OrganizationVerificationRepository verifications;
   private final OrganizationCheckRepository checks;
   private final DirectoryChanges changes;
-  private final OrganizationNameMatcher names;
+  private final OrganizationCandidates candidates;
   private final CsrCheck csrCheck;
   private final Clock clock;
 
@@ -89,7 +80,7 @@ public class OrganizationValidation {
       OrganizationVerificationRepository verifications,
       OrganizationCheckRepository checks,
       DirectoryChanges changes,
-      OrganizationNameMatcher names,
+      OrganizationCandidates candidates,
       CsrCheck csrCheck,
       Clock clock) {
     this.applications = applications;
@@ -97,44 +88,14 @@ public class OrganizationValidation {
     this.verifications = verifications;
     this.checks = checks;
     this.changes = changes;
-    this.names = names;
+    this.candidates = candidates;
     this.csrCheck = csrCheck;
     this.clock = clock;
   }
 
-  /**
-   * The directory's records that may be the applicant: by corporate number when the applicant
-   * gave a valid one and it is listed, else by name, normalized as the domain step normalizes
-   * (NFKC, case, punctuation, legal form; English and Japanese), exact matches first. Closed
-   * registrations vouch for no one.
-   */
-  @Transactional(readOnly = true)
+  /** The directory's records that may be the applicant ({@link OrganizationCandidates}). */
   public List<Candidate> candidates(String corporateNumber, String nameEn, String nameJa) {
-    List<String> applicantNames = Stream.of(nameEn, nameJa).filter(n -> n != null && !n.isBlank()).toList();
-    if (corporateNumber != null && CorporateNumber.isValid(corporateNumber.strip())) {
-      Optional<OrganizationDirectoryEntry> listed =
-          directory.byCorporateNumber(corporateNumber.strip()).filter(e -> e.getClosedOn() == null);
-      if (listed.isPresent()) {
-        return List.of(new Candidate(listed.get(), names.match(applicantNames, namesOf(listed.get())), true));
-      }
-    }
-    Map<Long, Candidate> found = new LinkedHashMap<>();
-    for (String name : applicantNames) {
-      String word = longestWord(OrganizationNameMatcher.searchStem(name));
-      if (word.codePointCount(0, word.length()) < 2) {
-        continue;
-      }
-      for (OrganizationDirectoryEntry entry : directory.byName(word)) {
-        NameMatch match = names.match(applicantNames, namesOf(entry));
-        if (entry.getClosedOn() == null && (match == NameMatch.MATCH || match == NameMatch.CLOSE)) {
-          found.putIfAbsent(entry.getId(), new Candidate(entry, match, false));
-        }
-      }
-    }
-    return found.values().stream()
-        .sorted(Comparator.comparing((Candidate c) -> c.match().ordinal()).thenComparing(c -> c.entry().getId()))
-        .limit(MAX_CANDIDATES)
-        .toList();
+    return candidates.find(corporateNumber, nameEn, nameJa);
   }
 
   /**
@@ -146,17 +107,16 @@ public class OrganizationValidation {
   @Transactional
   public Lookup lookUp(long applicationId) {
     Application application = applications.get(applicationId);
-    List<Candidate> candidates =
-        candidates(application.getCorporateNumber(), application.getOrganizationNameEn(), application.getOrganizationNameJa());
+    List<Candidate> found =
+        candidates.find(application.getCorporateNumber(), application.getOrganizationNameEn(), application.getOrganizationNameJa());
     String applicant = applicantText(application);
-    if (candidates.size() == 1 && candidates.get(0).match() == NameMatch.MATCH) {
-      Optional<OrganizationVerification> reused = reuse(application, candidates.get(0).entry());
+    if (found.size() == 1 && found.get(0).match() == NameMatch.MATCH) {
+      Optional<OrganizationVerification> reused = reuse(application, found.get(0).entry());
       if (reused.isPresent()) {
-        return new Lookup(Found.REUSED, candidates, applicant, candidatesText(candidates));
+        return new Lookup(Found.REUSED, found, applicant, candidatesText(found));
       }
     }
-    return new Lookup(
-        candidates.isEmpty() ? Found.NOT_FOUND : Found.CANDIDATES, candidates, applicant, candidatesText(candidates));
+    return new Lookup(found.isEmpty() ? Found.NOT_FOUND : Found.CANDIDATES, found, applicant, candidatesText(found));
   }
 
   private Optional<OrganizationVerification> reuse(Application application, OrganizationDirectoryEntry entry) {
@@ -433,20 +393,6 @@ public class OrganizationValidation {
           .append("    source ").append(e.getSource()).append(" (").append(e.getVerifiedOn()).append(")\n");
     }
     return text.toString().strip();
-  }
-
-  private static List<String> namesOf(OrganizationDirectoryEntry entry) {
-    return Stream.of(entry.getNameEn(), entry.getNameJa()).filter(n -> n != null && !n.isBlank()).toList();
-  }
-
-  private static String longestWord(String stem) {
-    String longest = "";
-    for (String word : stem.split("[\\s,.()]+")) {
-      if (word.length() > longest.length()) {
-        longest = word;
-      }
-    }
-    return longest.toLowerCase(Locale.ROOT);
   }
 
   private static String blankToNull(String text) {

@@ -47,7 +47,8 @@ class OrganizationValidationTest {
   final MutableClock clock = new MutableClock(NOW);
   final OrganizationValidation validation =
       new OrganizationValidation(
-          applications, directory, verifications, checks, changes, new OrganizationNameMatcher(), new CsrCheck(), clock);
+          applications, directory, verifications, checks, changes,
+          new OrganizationCandidates(directory, new OrganizationNameMatcher()), new CsrCheck(), clock);
 
   final List<OrganizationVerification> saved = new ArrayList<>();
   final List<OrganizationCheck> savedChecks = new ArrayList<>();

@@ -146,7 +146,9 @@ class OrganizationValidationIT extends BackOfficeIT {
     // The next application of the organization finds the record and reuses the verification.
     long second = submit("shop.mirai-sekkei.jp", "O=Mirai Sekkei K.K., L=Minato-ku, ST=Tokyo, C=JP", "2011101000002", names);
     runJobs();
-    proveDomainControl(second);
+    if (!dnsChallenges.challenges(second).isEmpty()) {
+      proveDomainControl(second); // unless the first application's validation of the domain is reused
+    }
     assertThat(String.valueOf(runtime.getVariable(processInstanceId(second), "organizationLookup"))).isEqualTo("REUSED");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(second)).taskDefinitionKey("decide-documents").count()).isOne();
     assertThat(timeline(second))

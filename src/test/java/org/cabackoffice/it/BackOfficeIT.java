@@ -189,11 +189,16 @@ public abstract class BackOfficeIT {
     String candidates = String.valueOf(runtime.getVariable(confirm.getExecutionId(), "organizationCandidates"));
     java.util.regex.Matcher first = java.util.regex.Pattern.compile("#(\\d+) \\[MATCH").matcher(candidates);
     assertThat(first.find()).as("a directory record matches application " + applicationId + ": " + candidates).isTrue();
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("organizationMatch", first.group(1));
+    answer.put("organizationNote", "same name and address as the directory record");
+    if ("EV".equals(runtime.getVariable(confirm.getExecutionId(), "product"))) {
+      // EV Guidelines 3.2.2: each check against the record, ticked.
+      List.of("legalExistenceVerified", "operationalExistenceVerified", "physicalAddressVerified", "communicationVerified")
+          .forEach(check -> answer.put(check, true));
+    }
     tasks.claim(confirm.getId(), "officer");
-    completeAs(
-        "officer",
-        confirm.getId(),
-        Map.of("organizationMatch", first.group(1), "organizationNote", "same name and address as the directory record"));
+    completeAs("officer", confirm.getId(), answer);
     runJobs();
   }
 

@@ -76,6 +76,10 @@ public class Application {
   @Column(nullable = false)
   private String country;
 
+  /** 法人番号 as the applicant gave it; the directory is searched by it first (issue 16). */
+  @Column(name = "corporate_number")
+  private String corporateNumber;
+
   @Column(name = "responsible_name", nullable = false)
   private String responsibleName;
 
@@ -147,6 +151,8 @@ public class Application {
     this.locality = org.locality();
     this.stateOrProvince = org.stateOrProvince();
     this.country = org.country();
+    this.corporateNumber =
+        org.corporateNumber() == null || org.corporateNumber().isBlank() ? null : org.corporateNumber().strip();
     ApplicationForm.ResponsiblePerson rp = form.responsiblePerson();
     this.responsibleName = rp.name();
     this.responsibleTitle = rp.title();
@@ -271,6 +277,10 @@ public class Application {
 
   public String getStateOrProvince() {
     return stateOrProvince;
+  }
+
+  public String getCorporateNumber() {
+    return corporateNumber;
   }
 
   public String getCountry() {

@@ -47,7 +47,16 @@ public record ApplicationForm(
       @Size(max = 128) @SingleLine String stateOrProvince,
       @NotBlank(message = "the country code is required")
           @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO 3166 code such as JP")
-          String country) {}
+          String country,
+      @Pattern(regexp = "\\s*[0-9]{13}\\s*", message = "must be the 13 digits of the corporate number (法人番号)")
+          String corporateNumber) {
+
+    /** Without the optional corporate number, as before issue 16. */
+    public Organization(
+        String nameEn, String nameJa, String unit, String locality, String stateOrProvince, String country) {
+      this(nameEn, nameJa, unit, locality, stateOrProvince, country, null);
+    }
+  }
 
   /** 申請責任者: a full-time employee of the applicant, phoned before issuance (guide [1-3]). */
   public record ResponsiblePerson(

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.csr.CsrCheck;
+import org.cabackoffice.input.CorporateNumber;
 import org.cabackoffice.csr.CsrCheckContext;
 import org.cabackoffice.csr.CsrCheckResult;
 import org.cabackoffice.csr.NotACsrException;
@@ -47,6 +48,7 @@ public class Applications {
   private final MailTemplates templates;
   private final Outbox outbox;
   private final ApplicationEventPublisher events;
+  private final RegisteredSubject registeredSubject;
   private final Clock clock;
 
   public Applications(
@@ -59,6 +61,7 @@ public class Applications {
       MailTemplates templates,
       Outbox outbox,
       ApplicationEventPublisher events,
+      RegisteredSubject registeredSubject,
       Clock clock) {
     this.applications = applications;
     this.customers = customers;
@@ -69,6 +72,7 @@ public class Applications {
     this.templates = templates;
     this.outbox = outbox;
     this.events = events;
+    this.registeredSubject = registeredSubject;
     this.clock = clock;
   }
 
@@ -116,10 +120,31 @@ public class Applications {
     }
     // Every finding at once, the form's and the CSR's: a customer should not fix one field only
     // to learn of the next.
+    String corporateNumber = form.organization().corporateNumber();
+    if (corporateNumber != null && !corporateNumber.isBlank() && !CorporateNumber.isValid(corporateNumber.strip())) {
+      findings.add(
+          new IntakeFinding(
+              "organization.corporateNumber",
+              "organization.corporate-number-invalid",
+              "the corporate number's check digit (its first digit) does not fit the other 12 digits;"
+                  + " copy it from the National Tax Agency's corporate number site",
+              "法人番号の検査用数字 (先頭の1桁) が残り12桁と合いません。国税庁法人番号公表サイトの番号をご確認ください"));
+    }
     CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId(), findings);
     if (csr != null) {
       SubjectOrganization.check(csr.subject().organization(), form.organization().nameEn())
           .ifPresent(findings::add);
+      // Guide [1-2]: the subject is the organization as registered; told now, before any invoice.
+      findings.addAll(
+          registeredSubject.disagreements(
+              new RegisteredSubject.Applicant(
+                  corporateNumber == null || corporateNumber.isBlank() ? null : corporateNumber.strip(),
+                  form.organization().nameEn(),
+                  form.organization().nameJa(),
+                  csr.subject().organization(),
+                  csr.subject().locality(),
+                  csr.subject().stateOrProvince(),
+                  csr.subject().country())));
     }
     if (!findings.isEmpty()) {
       boolean unreadable = findings.stream().anyMatch(f -> f.code().equals("csr.unreadable"));
@@ -205,7 +230,7 @@ public class Applications {
     }
     result.findings().stream()
         .filter(f -> f.severity() == Severity.ERROR)
-        .map(f -> new IntakeFinding("csr", f.code(), f.message()))
+        .map(f -> new IntakeFinding("csr", f.code(), f.message(), f.messageJa()))
         .forEach(findings::add);
     return result;
   }

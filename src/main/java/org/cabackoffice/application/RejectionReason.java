@@ -18,6 +18,15 @@ public enum RejectionReason {
   DOMAIN_CONTROL_NOT_VALIDATED(
       "期限までに DNS でドメイン名の管理を確認できませんでした",
       "Control of the domain was not shown in DNS before the challenge expired"),
+  REGISTRY_CERTIFICATE_NOT_RECEIVED(
+      "登記事項証明書が期限までに提出されませんでした",
+      "The certificate of registered matters did not arrive in time"),
+  REGISTRY_CERTIFICATE_REFUSED(
+      "登記事項証明書により申請団体の実在性を確認できませんでした",
+      "The certificate of registered matters did not show the organization's existence"),
+  ORGANIZATION_SUBJECT_MISMATCH(
+      "証明書のサブジェクトが登録されている申請団体の情報と異なります",
+      "The certificate subject differs from the organization as registered"),
   DOCUMENTS_NOT_RECEIVED("申請書類が期限までに提出されませんでした", "The requested documents did not arrive in time"),
   DOCUMENTS_REFUSED("申請書類が認められませんでした", "The submitted documents were not accepted"),
   PAYMENT_OVERDUE("お支払い期限までにご入金が確認できませんでした", "Payment did not arrive by the due date"),

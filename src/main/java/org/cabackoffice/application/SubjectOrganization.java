@@ -16,6 +16,7 @@ import java.util.Optional;
 final class SubjectOrganization {
 
   static final String MISMATCH = "csr.organization-mismatch";
+  static final String NOT_ENGLISH = "csr.organization-not-english";
 
   private SubjectOrganization() {}
 
@@ -28,6 +29,16 @@ final class SubjectOrganization {
       // The CSR rule SUBJECT_ORGANIZATION_MISSING already says the O is missing.
       return Optional.empty();
     }
+    if (!isEnglishName(csrOrganization)) {
+      // A name of emoji or of Japanese script is no official English name, whatever the form says.
+      return Optional.of(
+          new IntakeFinding(
+              "csr",
+              NOT_ENGLISH,
+              "the CSR's organization (O) must be the organization's official English name in Latin"
+                  + " letters (guide [1-2]), such as \"Sample K.K.\"",
+              "CSR の組織名 (O) は、英字で表記した正式な英文社名としてください (ガイド [1-2])。例: Sample K.K."));
+    }
     if (normalized(csrOrganization).equals(normalized(nameEn))) {
       return Optional.empty();
     }
@@ -37,7 +48,19 @@ final class SubjectOrganization {
             MISMATCH,
             "the CSR's organization (O) \"" + csrOrganization.strip()
                 + "\" must be the organization's official English name \"" + nameEn.strip()
-                + "\" (guide [1-2]); correct the CSR or the name"));
+                + "\" (guide [1-2]); correct the CSR or the name",
+            "CSR の組織名 (O) 「" + csrOrganization.strip() + "」が申請団体の英文社名「" + nameEn.strip()
+                + "」と一致しません (ガイド [1-2])。CSR か英文社名を訂正してください"));
+  }
+
+  /**
+   * Latin letters, digits, spaces and the punctuation legal names use, after NFKC (so full-width
+   * letters count), with at least two letters: what an English name on a register can be.
+   */
+  static boolean isEnglishName(String name) {
+    String text = normalized(name);
+    return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && (Character.isLetterOrDigit(c) || " &,.'-()/+:!@".indexOf(c) >= 0))
+        && text.chars().filter(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')).count() >= 2;
   }
 
   static String normalized(String name) {

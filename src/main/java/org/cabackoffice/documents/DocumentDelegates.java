@@ -49,4 +49,24 @@ class DocumentDelegates {
   DocumentReviewListener employmentCertificateReviewListener(DocumentRequests requests) {
     return new DocumentReviewListener(requests, DocumentKind.EMPLOYMENT_CERTIFICATE);
   }
+
+  @Bean
+  RequestDocumentDelegate requestRegistryCertificateDelegate(DocumentStage stage) {
+    return new RequestDocumentDelegate(stage, DocumentKind.REGISTRY_CERTIFICATE);
+  }
+
+  @Bean
+  RemindDocumentDelegate remindRegistryCertificateDelegate(DocumentStage stage) {
+    return new RemindDocumentDelegate(stage, DocumentKind.REGISTRY_CERTIFICATE);
+  }
+
+  @Bean
+  CloseDocumentRequestDelegate closeRegistryCertificateRequestDelegate(DocumentStage stage) {
+    return new CloseDocumentRequestDelegate(stage, DocumentKind.REGISTRY_CERTIFICATE);
+  }
+
+  @Bean
+  DocumentReviewListener registryCertificateReviewListener(DocumentRequests requests) {
+    return new DocumentReviewListener(requests, DocumentKind.REGISTRY_CERTIFICATE);
+  }
 }

@@ -5,7 +5,9 @@ import org.cabackoffice.workflow.RenewalProcess;
 /**
  * What a document request asks for: the supporting documents of guide [3-1] (その他の申請書類), or
  * the employment certificate of guide [4] (在籍証明書) when the responsible person could not be
- * reached through the main number. Each kind has its own mails and its own process message.
+ * reached through the main number, or the registry certificate (登記事項証明書) of an applicant
+ * the organization directory does not list (guide [1-1]; BR 3.2.2.1). Each kind has its own mails
+ * and its own process message.
  */
 public enum DocumentKind {
   SUPPORTING_DOCUMENTS(
@@ -19,7 +21,13 @@ public enum DocumentKind {
       "employment-certificate-requested",
       "employment-certificate-reminder",
       "在籍証明書",
-      "employment certificate");
+      "employment certificate"),
+  REGISTRY_CERTIFICATE(
+      RenewalProcess.Messages.REGISTRY_CERTIFICATE_UPLOADED,
+      "registry-certificate-requested",
+      "registry-certificate-reminder",
+      "登記事項証明書",
+      "certificate of registered matters");
 
   private final String uploadedMessage;
   private final String requestTemplate;

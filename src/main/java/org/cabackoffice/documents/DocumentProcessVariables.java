@@ -5,7 +5,7 @@ package org.cabackoffice.documents;
  * them: the two kinds' stages are the same steps with their own variables.
  *
  * @param officerNote what the officer asked for (decide-documents form); null where the request's
- *     words are fixed (the employment certificate, guide [4])
+ *     words are fixed (the employment certificate, guide [4]; the registry certificate, guide [1-1])
  * @param reminderAt the reminder timer's date
  * @param expiresAt the expiry timer's date
  * @param review ACCEPTED or not (review form)
@@ -29,6 +29,13 @@ record DocumentProcessVariables(
               "employmentCertificateExpiresAt",
               "employmentCertificateReview",
               "employmentCertificateNote");
+      case REGISTRY_CERTIFICATE ->
+          new DocumentProcessVariables(
+              null,
+              "registryCertificateReminderAt",
+              "registryCertificateExpiresAt",
+              "registryCertificateReview",
+              "registryCertificateNote");
     };
   }
 }

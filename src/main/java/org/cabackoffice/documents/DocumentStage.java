@@ -43,6 +43,34 @@ public class DocumentStage {
         baseUrl + "/api/applications/" + applicationId + "/documents");
   }
 
+  /** A request whose words the kind fixes; the officer's notes stay internal. */
+  @Transactional
+  public Waiting requestWithFixedWords(long applicationId, DocumentKind kind) {
+    return switch (kind) {
+      case EMPLOYMENT_CERTIFICATE -> requestEmploymentCertificate(applicationId);
+      case REGISTRY_CERTIFICATE -> requestRegistryCertificate(applicationId);
+      case SUPPORTING_DOCUMENTS ->
+          throw new IllegalArgumentException("supporting documents are asked for in the officer's words");
+    };
+  }
+
+  /**
+   * Guide [1-1], BR 3.2.2.1: the organization directory does not list the applicant, so its
+   * existence and registered address are shown by the registry certificate (履歴事項全部証明書 or
+   * 現在事項全部証明書) from the Legal Affairs Bureau.
+   */
+  @Transactional
+  public Waiting requestRegistryCertificate(long applicationId) {
+    Application application = applications.get(applicationId);
+    String note =
+        application.getOrganizationNameJa()
+            + " の登記事項証明書 (履歴事項全部証明書または現在事項全部証明書、発行日から3か月以内のもの)\n"
+            + "The certificate of registered matters (登記事項証明書) of "
+            + application.getOrganizationNameEn()
+            + " from the Legal Affairs Bureau, issued within the last three months";
+    return request(applicationId, DocumentKind.REGISTRY_CERTIFICATE, note);
+  }
+
   /**
    * Guide [4]: the responsible person could not be reached through the main number, so the
    * applicant proves the employment on paper. The request says what is needed in fixed words;

@@ -25,7 +25,7 @@ public class RequestDocumentDelegate implements JavaDelegate {
     long applicationId = BusinessKeys.applicationId(execution);
     DocumentStage.Waiting waiting =
         variables.officerNote() == null
-            ? stage.requestEmploymentCertificate(applicationId)
+            ? stage.requestWithFixedWords(applicationId, kind)
             : stage.request(applicationId, kind, (String) execution.getVariable(variables.officerNote()));
     execution.setVariable(variables.reminderAt(), waiting.reminderAt());
     execution.setVariable(variables.expiresAt(), waiting.expiresAt());

@@ -113,9 +113,29 @@ public class OrganizationNameMatcher {
     return NameMatch.NO_MATCH;
   }
 
+  /**
+   * The words of a name that identify the organization, for searching a directory by name: NFKC,
+   * lower case, the legal form taken out, spaces kept ("Sample Trading Co., Ltd." gives "sample
+   * trading"; "株式会社サンプル" gives "サンプル"). The organization-validation stage searches with
+   * these and compares the hits with {@link #match(List, List)}, so both steps normalize alike.
+   */
+  public static String searchStem(String name) {
+    return withoutLegalForm(name).text().replaceAll("[\\s,.]+$", "").strip();
+  }
+
   static NormalizedName normalize(String name) {
+    Split split = withoutLegalForm(name);
+    StringBuilder base = new StringBuilder();
+    split.text().codePoints().filter(Character::isLetterOrDigit).forEach(base::appendCodePoint);
+    return new NormalizedName(base.toString(), split.legalForm());
+  }
+
+  /** The name without its legal form, and the form. */
+  private record Split(String text, LegalForm legalForm) {}
+
+  private static Split withoutLegalForm(String name) {
     if (name == null) {
-      return new NormalizedName("", LegalForm.NONE);
+      return new Split("", LegalForm.NONE);
     }
     String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = s.replaceAll("\\s+", " ").strip();
@@ -138,9 +158,7 @@ public class OrganizationNameMatcher {
         }
       }
     }
-    StringBuilder base = new StringBuilder();
-    s.codePoints().filter(Character::isLetterOrDigit).forEach(base::appendCodePoint);
-    return new NormalizedName(base.toString(), form);
+    return new Split(s, form);
   }
 
   private static FormPattern suffixJa(String forms, LegalForm form) {

@@ -27,6 +27,7 @@ import org.cabackoffice.payment.Invoices;
 import org.cabackoffice.verification.IssuanceApprovals;
 import org.cabackoffice.verification.OrganizationDirectory;
 import org.cabackoffice.verification.OrganizationDirectoryEntry;
+import org.cabackoffice.verification.OrganizationValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,7 @@ public class ApplicationIssuance {
   private final DomainControl domainControl;
   private final CaaBeforeIssuance caaBeforeIssuance;
   private final Invoices invoices;
+  private final OrganizationValidation organizationValidation;
 
   public ApplicationIssuance(
       Applications applications,
@@ -61,7 +63,8 @@ public class ApplicationIssuance {
       IssuanceApprovals approvals,
       DomainControl domainControl,
       CaaBeforeIssuance caaBeforeIssuance,
-      Invoices invoices) {
+      Invoices invoices,
+      OrganizationValidation organizationValidation) {
     this.applications = applications;
     this.csrCheck = csrCheck;
     this.issuer = issuer;
@@ -73,6 +76,7 @@ public class ApplicationIssuance {
     this.domainControl = domainControl;
     this.caaBeforeIssuance = caaBeforeIssuance;
     this.invoices = invoices;
+    this.organizationValidation = organizationValidation;
   }
 
   /**
@@ -149,11 +153,9 @@ public class ApplicationIssuance {
         csrCheck.check(
             application.getCsrPem().getBytes(StandardCharsets.US_ASCII),
             CsrCheckContext.standalone());
-    // BR 7.1.4.2: O, L, ST and C are what the CA verified. The directory (the qualified
-    // independent information source the phone check used) is the verified record; without a
-    // listing, the officers verified the applicant's own data through documents.
-    Optional<OrganizationDirectoryEntry> listed =
-        directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa());
+    // BR 7.1.4.2: O, L, ST and C are what the CA verified: the directory record the
+    // organization-validation stage confirmed (issue 16), whose subject agreed with the CSR.
+    Optional<OrganizationDirectoryEntry> listed = verifiedRecord(application);
     // The NTA lists many companies without an English name; then O is the applicant's, as the
     // officers verified it.
     String organization = listed.map(OrganizationDirectoryEntry::getNameEn).orElse(application.getOrganizationNameEn());
@@ -199,8 +201,7 @@ public class ApplicationIssuance {
    * the pre-issuance lint refuses it.
    */
   private IssuanceRequest.EvSubject evSubject(Application application) {
-    return directory
-        .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+    return verifiedRecord(application)
         .filter(entry -> entry.getCorporateNumber() != null)
         .map(
             entry ->
@@ -211,6 +212,19 @@ public class ApplicationIssuance {
                     null,
                     entry.getCorporateNumber()))
         .orElse(null);
+  }
+
+  /**
+   * The record the organization-validation stage verified for this application; an application
+   * that began before that stage existed falls back to the directory's exact-name listing, as
+   * issuance did then.
+   */
+  private Optional<OrganizationDirectoryEntry> verifiedRecord(Application application) {
+    Optional<OrganizationDirectoryEntry> verified = organizationValidation.verifiedRecord(application.getId());
+    if (verified.isPresent() || !organizationValidation.of(application.getId()).isEmpty()) {
+      return verified;
+    }
+    return directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa());
   }
 
   /** Mails certificate and intermediate to the technical contact (guide [5-1]). */

@@ -62,6 +62,14 @@ public enum TimelineKind {
    * through which number, and how their employment by the applicant was confirmed.
    */
   PHONE_VERIFICATION_STAND_IN,
+  /** The applicant matched with a directory record (or not listed), by whom, from which source (BR 3.2.2.1). */
+  ORGANIZATION_VERIFIED,
+  /** An organization the directory lacked, recorded from its registry certificate. */
+  ORGANIZATION_RECORDED,
+  /** One of the EV Guidelines' checks (3.2.2) and its basis. */
+  ORGANIZATION_CHECK,
+  /** The CSR subject compared with the verified record (guide [1-2]). */
+  SUBJECT_COMPARED,
 
   // Issuance (guide [5-1])
   CERTIFICATE_ISSUED,

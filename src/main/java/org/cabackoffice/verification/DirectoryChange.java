@@ -22,7 +22,9 @@ public class DirectoryChange {
   /** How the entry changed. */
   public enum Kind {
     IMPORT,
-    CORRECTION
+    CORRECTION,
+    /** An organization the directory lacked, recorded by an officer from its registry certificate. */
+    RECORDED
   }
 
   @Id

@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.input.CorporateNumber;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -27,6 +27,7 @@ public class PhoneVerifications {
   private final OrganizationDirectory directory;
   private final PhoneVerificationRepository calls;
   private final OrganizationNameMatcher names;
+  private final OrganizationValidation organizationValidation;
   private final Clock clock;
 
   public PhoneVerifications(
@@ -34,11 +35,13 @@ public class PhoneVerifications {
       OrganizationDirectory directory,
       PhoneVerificationRepository calls,
       OrganizationNameMatcher names,
+      OrganizationValidation organizationValidation,
       Clock clock) {
     this.applications = applications;
     this.directory = directory;
     this.calls = calls;
     this.names = names;
+    this.organizationValidation = organizationValidation;
     this.clock = clock;
   }
 
@@ -46,8 +49,11 @@ public class PhoneVerifications {
   @Transactional(readOnly = true)
   public PhoneCallSheet callSheet(long applicationId) {
     Application application = applications.get(applicationId);
-    return directory
-        .find(application.getOrganizationNameEn(), application.getOrganizationNameJa())
+    // The record the organization-validation stage verified, which the officer confirmed by
+    // number or name; an application from before that stage falls back to the exact-name listing.
+    return organizationValidation
+        .verifiedRecord(applicationId)
+        .or(() -> directory.find(application.getOrganizationNameEn(), application.getOrganizationNameJa()))
         // An entry from the NTA's data alone names no number: nothing to call yet.
         .filter(e -> e.getMainPhone() != null)
         .map(e -> new PhoneCallSheet(true, e.getMainPhone(), e.getSource()))

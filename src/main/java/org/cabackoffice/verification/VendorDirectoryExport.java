@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.input.CorporateNumber;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -15,6 +15,7 @@ public final class RenewalProcess {
   public static final class Stages {
     public static final String APPLICATION = "application-stage";
     public static final String DOMAIN = "domain-stage";
+    public static final String ORGANIZATION = "organization-stage";
     public static final String DOCUMENTS = "documents-stage";
     public static final String PAYMENT = "payment-stage";
     public static final String PHONE = "phone-stage";
@@ -41,6 +42,14 @@ public final class RenewalProcess {
     public static final String ESTABLISH_DOMAIN_CONTROL = "establish-domain-control";
     public static final String CHECK_DNS_RECORD = "check-dns-record";
     public static final String DNS_RECHECK_WAIT = "dns-recheck-wait";
+    public static final String LOOK_UP_ORGANIZATION = "look-up-organization";
+    public static final String CONFIRM_ORGANIZATION = "confirm-organization";
+    public static final String REQUEST_REGISTRY_CERTIFICATE = "request-registry-certificate";
+    public static final String WAIT_FOR_REGISTRY_CERTIFICATE = "wait-for-registry-certificate";
+    public static final String REGISTRY_CERTIFICATE_REMINDER_DUE = "registry-certificate-reminder-due";
+    public static final String REGISTRY_CERTIFICATE_EXPIRED = "registry-certificate-expired";
+    public static final String REVIEW_REGISTRY_CERTIFICATE = "review-registry-certificate";
+    public static final String COMPARE_SUBJECT_WITH_RECORD = "compare-subject-with-record";
     public static final String DECIDE_DOCUMENTS = "decide-documents";
     public static final String REQUEST_DOCUMENTS = "request-documents";
     public static final String WAIT_FOR_DOCUMENTS = "wait-for-documents";
@@ -78,6 +87,7 @@ public final class RenewalProcess {
     public static final String DOCUMENTS_UPLOADED = "documents-uploaded";
     public static final String PAYMENT_RECEIVED = "payment-received";
     public static final String EMPLOYMENT_CERTIFICATE_UPLOADED = "employment-certificate-uploaded";
+    public static final String REGISTRY_CERTIFICATE_UPLOADED = "registry-certificate-uploaded";
 
     private Messages() {}
   }
@@ -142,6 +152,33 @@ public final class RenewalProcess {
     public static final String DNS_RECHECK_INTERVAL = "dnsRecheckInterval";
     public static final String DNS_RECORD = "dnsRecord";
     public static final String DNS_RECORD_REASON = "dnsRecordReason";
+
+    // Organization stage (guide [1-1]; BR 3.2.2.1; EV Guidelines 3.2.2).
+    /** REUSED, CANDIDATES or NOT_FOUND: what the directory lookup found. */
+    public static final String ORGANIZATION_LOOKUP = "organizationLookup";
+    /** The applicant's side of the confirmation form. */
+    public static final String ORGANIZATION_APPLICANT = "organizationApplicant";
+    /** The directory's side: the candidate records. */
+    public static final String ORGANIZATION_CANDIDATES = "organizationCandidates";
+    /** The officer's answer: the number of the matching record, or NOT_LISTED. */
+    public static final String ORGANIZATION_MATCH = "organizationMatch";
+    public static final String ORGANIZATION_NOTE = "organizationNote";
+    public static final String LEGAL_EXISTENCE_VERIFIED = "legalExistenceVerified";
+    public static final String OPERATIONAL_EXISTENCE_VERIFIED = "operationalExistenceVerified";
+    public static final String PHYSICAL_ADDRESS_VERIFIED = "physicalAddressVerified";
+    public static final String COMMUNICATION_VERIFIED = "communicationVerified";
+    public static final String REGISTRY_CERTIFICATE_REMINDER_AT = "registryCertificateReminderAt";
+    public static final String REGISTRY_CERTIFICATE_EXPIRES_AT = "registryCertificateExpiresAt";
+    public static final String REGISTRY_CERTIFICATE_REVIEW = "registryCertificateReview";
+    public static final String REGISTRY_CERTIFICATE_NOTE = "registryCertificateNote";
+    public static final String REGISTERED_NAME_EN = "registeredNameEn";
+    public static final String REGISTERED_NAME_JA = "registeredNameJa";
+    public static final String REGISTERED_CORPORATE_NUMBER = "registeredCorporateNumber";
+    public static final String REGISTERED_STATE_OR_PROVINCE = "registeredStateOrProvince";
+    public static final String REGISTERED_LOCALITY = "registeredLocality";
+    public static final String REGISTERED_BUSINESS_CATEGORY = "registeredBusinessCategory";
+    public static final String REGISTERED_MAIN_PHONE = "registeredMainPhone";
+    public static final String SUBJECT_AGREES = "subjectAgrees";
 
     // Documents stage.
     public static final String DOCUMENTS_REQUIREMENT = "documentsRequirement";

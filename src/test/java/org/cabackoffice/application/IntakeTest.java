@@ -37,6 +37,10 @@ class IntakeTest {
   private final ApplicationRepository repository = mock(ApplicationRepository.class);
   private final CustomerAccounts customers = mock(CustomerAccounts.class);
   private final ProcessSignals signals = mock(ProcessSignals.class);
+  /** What the directory's comparison answers, and what it was asked. */
+  private List<IntakeFinding> registeredFindings = List.of();
+
+  private final List<RegisteredSubject.Applicant> registeredAsked = new java.util.ArrayList<>();
   private final Applications applications =
       new Applications(
           repository,
@@ -48,7 +52,12 @@ class IntakeTest {
           null,
           null,
           null,
+          applicant -> {
+            this.registeredAsked.add(applicant);
+            return this.registeredFindings;
+          },
           Clock.fixed(Instant.parse("2026-06-01T01:00:00Z"), ZoneOffset.UTC));
+
 
   IntakeTest() {
     CustomerAccount account = new CustomerAccount(USER, "Sample K.K.", "Hanako Web", "x", Instant.EPOCH);
@@ -64,6 +73,11 @@ class IntakeTest {
   }
 
   private static ApplicationForm form(String csrOrganization, String nameEn) throws Exception {
+    return form(csrOrganization, nameEn, null);
+  }
+
+  private static ApplicationForm form(String csrOrganization, String nameEn, String corporateNumber)
+      throws Exception {
     KeyPair key = CsrFactory.p256();
     String csr =
         CsrFactory.pem(
@@ -76,7 +90,7 @@ class IntakeTest {
         csr,
         false,
         PaymentMethod.BANK_TRANSFER,
-        new ApplicationForm.Organization(nameEn, "サンプル株式会社", null, "Chuo-ku", "Tokyo", "JP"),
+        new ApplicationForm.Organization(nameEn, "サンプル株式会社", null, "Chuo-ku", "Tokyo", "JP", corporateNumber),
         new ApplicationForm.ResponsiblePerson("Ichiro Yamada", null, "yamada@sample.co.jp", null),
         new ApplicationForm.TechnicalContact("Sample K.K.", "Hanako Web", USER, null),
         null);
@@ -106,5 +120,52 @@ class IntakeTest {
     assertThat(variables.getValue())
         .containsEntry("csrOrganization", "Sample K.K.")
         .containsEntry("organizationName", "Sample  K.K. / サンプル株式会社");
+  }
+
+  @Test
+  void anOfEmojiIsNoEnglishNameEvenWhenTheFormSaysTheSame() throws Exception {
+    String emoji = "\uD83D\uDE00".repeat(20);
+    ApplicationRefusedException refused =
+        catchThrowableOfType(ApplicationRefusedException.class, () -> applications.submit(USER, form(emoji, emoji)));
+
+    assertThat(refused.findings()).extracting(IntakeFinding::code).contains("csr.organization-not-english");
+    assertThat(refused.findings()).allSatisfy(f -> assertThat(f.messageJa()).isNotBlank());
+    verify(signals, never()).startApplicationProcess(anyLong(), any());
+  }
+
+  @Test
+  void aCorporateNumberWithAWrongCheckDigitIsRefused() throws Exception {
+    ApplicationRefusedException refused =
+        catchThrowableOfType(
+            ApplicationRefusedException.class,
+            () -> applications.submit(USER, form("Sample K.K.", "Sample K.K.", "7000012050003")));
+
+    assertThat(refused.findings())
+        .extracting(IntakeFinding::field, IntakeFinding::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("organization.corporateNumber", "organization.corporate-number-invalid"));
+  }
+
+  @Test
+  void aSubjectThatDiffersFromTheRegisteredRecordIsRefusedBeforeAnyInvoiceInBothLanguages() throws Exception {
+    registeredFindings =
+        List.of(new IntakeFinding("csr", "subject.locality-not-registered", "L differs", "L が異なります"));
+
+    ApplicationRefusedException refused =
+        catchThrowableOfType(
+            ApplicationRefusedException.class,
+            () -> applications.submit(USER, form("Sample K.K.", "Sample K.K.", "6010001000001")));
+
+    assertThat(refused.findings()).extracting(IntakeFinding::messageJa).containsExactly("L が異なります");
+    assertThat(registeredAsked)
+        .singleElement()
+        .satisfies(
+            asked -> {
+              assertThat(asked.corporateNumber()).isEqualTo("6010001000001");
+              assertThat(asked.locality()).isEqualTo("Chuo-ku");
+              assertThat(asked.stateOrProvince()).isEqualTo("Tokyo");
+              assertThat(asked.organization()).isEqualTo("Sample K.K.");
+            });
+    verify(signals, never()).startApplicationProcess(anyLong(), any());
   }
 }

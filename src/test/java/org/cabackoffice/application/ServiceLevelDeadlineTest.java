@@ -23,6 +23,7 @@ class ServiceLevelDeadlineTest {
           null,
           null,
           null,
+          null,
           null);
 
   @Test

@@ -15,10 +15,23 @@ class SubjectOrganizationTest {
   }
 
   @Test
-  void anyOtherOIsAFindingOnTheEnglishName() {
+  void anOOfEmojiIsNoEnglishNameAtAll() {
     String emoji = "\uD83D\uDE00".repeat(128);
 
     assertThat(SubjectOrganization.check(emoji, "Sample K.K."))
+        .hasValueSatisfying(
+            finding -> {
+              assertThat(finding.code()).isEqualTo("csr.organization-not-english");
+              assertThat(finding.messageJa()).contains("英文社名");
+            });
+    // Even when the application's English name says the same emoji.
+    assertThat(SubjectOrganization.check(emoji, emoji)).isPresent();
+    assertThat(SubjectOrganization.check("サンプル株式会社", "サンプル株式会社")).isPresent();
+  }
+
+  @Test
+  void anyOtherOIsAFindingOnTheEnglishName() {
+    assertThat(SubjectOrganization.check("Other Trading Co., Ltd.", "Sample K.K."))
         .hasValueSatisfying(
             finding -> {
               assertThat(finding.field()).isEqualTo("organization.nameEn");

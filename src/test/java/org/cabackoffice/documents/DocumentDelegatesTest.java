@@ -43,7 +43,9 @@ class DocumentDelegatesTest {
                   "requestDocumentsDelegate", "requestEmploymentCertificateDelegate",
                   "remindDocumentsDelegate", "remindEmploymentCertificateDelegate",
                   "closeDocumentRequestDelegate", "closeEmploymentCertificateRequestDelegate",
-                  "documentReviewListener", "employmentCertificateReviewListener");
+                  "documentReviewListener", "employmentCertificateReviewListener",
+                  "requestRegistryCertificateDelegate", "remindRegistryCertificateDelegate",
+                  "closeRegistryCertificateRequestDelegate", "registryCertificateReviewListener");
           assertThat(named).containsAll(documentBeans);
           for (String name : documentBeans) {
             assertThat(beans).hasBean(name);
@@ -57,7 +59,9 @@ class DocumentDelegatesTest {
     Date expiry = new Date(2_000L);
     when(stage.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "登記事項証明書"))
         .thenReturn(new DocumentStage.Waiting(reminder, expiry, "https://ra/7"));
-    when(stage.requestEmploymentCertificate(7L))
+    when(stage.requestWithFixedWords(7L, DocumentKind.EMPLOYMENT_CERTIFICATE))
+        .thenReturn(new DocumentStage.Waiting(reminder, expiry, "https://ra/7"));
+    when(stage.requestWithFixedWords(7L, DocumentKind.REGISTRY_CERTIFICATE))
         .thenReturn(new DocumentStage.Waiting(reminder, expiry, "https://ra/7"));
     context.run(
         beans -> {
@@ -72,9 +76,18 @@ class DocumentDelegatesTest {
           when(employment.getVariable("documentsNote")).thenReturn("an officer's internal call notes");
           beans.getBean("requestEmploymentCertificateDelegate", RequestDocumentDelegate.class).execute(employment);
           // the fixed words of guide [4], never the officer's notes
-          verify(stage).requestEmploymentCertificate(7L);
+          verify(stage).requestWithFixedWords(7L, DocumentKind.EMPLOYMENT_CERTIFICATE);
           verify(employment).setVariable("employmentCertificateReminderAt", reminder);
           verify(employment).setVariable("employmentCertificateExpiresAt", expiry);
+
+          // Guide [1-1]: the registry certificate of an unlisted organization, also in fixed words.
+          DelegateExecution registry = execution();
+          beans.getBean("requestRegistryCertificateDelegate", RequestDocumentDelegate.class).execute(registry);
+          verify(stage).requestWithFixedWords(7L, DocumentKind.REGISTRY_CERTIFICATE);
+          verify(registry).setVariable("registryCertificateReminderAt", reminder);
+          verify(registry).setVariable("registryCertificateExpiresAt", expiry);
+          beans.getBean("closeRegistryCertificateRequestDelegate", CloseDocumentRequestDelegate.class).execute(execution());
+          verify(stage).expire(7L, DocumentKind.REGISTRY_CERTIFICATE);
 
           beans.getBean("remindEmploymentCertificateDelegate", RemindDocumentDelegate.class).execute(execution());
           verify(stage).remind(7L, DocumentKind.EMPLOYMENT_CERTIFICATE);

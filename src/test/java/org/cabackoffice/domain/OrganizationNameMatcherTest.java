@@ -87,4 +87,13 @@ class OrganizationNameMatcherTest {
             new OrganizationNameMatcher.NormalizedName(
                 "sampletrading", OrganizationNameMatcher.LegalForm.NONE));
   }
+
+  @Test
+  void aDirectoryIsSearchedByTheNameWithoutItsLegalForm() {
+    assertThat(OrganizationNameMatcher.searchStem("Sample Trading Co., Ltd.")).isEqualTo("sample trading");
+    assertThat(OrganizationNameMatcher.searchStem("ＳＡＭＰＬＥ K.K.")).isEqualTo("sample");
+    assertThat(OrganizationNameMatcher.searchStem("株式会社サンプル")).isEqualTo("サンプル");
+    assertThat(OrganizationNameMatcher.searchStem("サンプル株式会社")).isEqualTo("サンプル");
+    assertThat(OrganizationNameMatcher.searchStem(null)).isEmpty();
+  }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.Combinators;
 import org.cabackoffice.testsupport.Bounded;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.cabackoffice.testsupport.Mutations;
-import org.cabackoffice.verification.CorporateNumber;
+import org.cabackoffice.input.CorporateNumber;
 import org.cabackoffice.web.ParameterTextRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -52,6 +52,10 @@ class ApplicationTimelineIT extends BackOfficeIT {
 
     int lookup = indexOf(timeline, kind("REGISTRANT_LOOKUP").and(says(DOMAIN)).and(says("MATCH")));
     int dnsCheck = indexOf(timeline, kind("DNS_CHECK").and(says("VALIDATED")));
+    // Issue 16: the organization's verification, its source and the BR section, then the subject.
+    int organization =
+        indexOf(timeline, kind("ORGANIZATION_VERIFIED").and(says("Teikoku Databank")).and(says("BR 3.2.2.1")));
+    int subject = indexOf(timeline, kind("SUBJECT_COMPARED").and(says("agrees")));
     int phone = indexOf(timeline, kind("PHONE_VERIFICATION").and(by("officer")).and(says("CONFIRMED")));
     int approval = indexOf(timeline, kind("ISSUANCE_DECISION").and(by("senior")).and(says("approved")));
     int certificate = indexOf(timeline, kind("CERTIFICATE_ISSUED").and(says(serial)));
@@ -70,6 +74,7 @@ class ApplicationTimelineIT extends BackOfficeIT {
     int documents = indexOf(timeline, kind("DOCUMENTS_DECIDED").and(by("officer")).and(says("Documents not needed: registrant is the applicant")));
     int refused = indexOf(timeline, kind("REFUSED_ATTEMPT").and(by("officer")));
     assertThat(List.of(lookup, control, dnsCheck, documents, phone, refused, approval)).isSorted();
+    assertThat(List.of(dnsCheck, organization, subject, documents)).isSorted();
     assertThat(timeline.stream().filter(kind("ENGINE_OPERATION")).map(e -> (String) e.get("summary")))
         .isNotEmpty()
         .noneMatch(summary -> summary.contains("->") || summary.contains("delete"))

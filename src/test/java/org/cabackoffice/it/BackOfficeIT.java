@@ -182,6 +182,9 @@ public abstract class BackOfficeIT {
   }
 
   protected void completeTask(long applicationId, String taskKey, String officer, Map<String, Object> variables) {
+    if (!taskKey.equals("confirm-organization")) {
+      confirmOrganization(applicationId);
+    }
     Task task =
         tasks
             .createTaskQuery()
@@ -191,6 +194,38 @@ public abstract class BackOfficeIT {
     assertThat(task).as("open task " + taskKey + " of application " + applicationId).isNotNull();
     tasks.claim(task.getId(), officer);
     completeAs(officer, task.getId(), variables);
+    runJobs();
+  }
+
+  /**
+   * Guide [1-1], BR 3.2.2.1: the organization-validation stage comes before every later officer
+   * task. Unless a recent verification of the same record was reused (which depends on what the
+   * tests before verified), an officer confirms the directory's first candidate, as a test about a
+   * later stage needs; OrganizationValidationIT drives the stage itself.
+   */
+  protected void confirmOrganization(long applicationId) {
+    Task confirm =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(String.valueOf(applicationId))
+            .taskDefinitionKey("confirm-organization")
+            .singleResult();
+    if (confirm == null) {
+      return;
+    }
+    String candidates = String.valueOf(runtime.getVariable(confirm.getExecutionId(), "organizationCandidates"));
+    java.util.regex.Matcher first = java.util.regex.Pattern.compile("#(\\d+) \\[MATCH").matcher(candidates);
+    assertThat(first.find()).as("a directory record matches application " + applicationId + ": " + candidates).isTrue();
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("organizationMatch", first.group(1));
+    answer.put("organizationNote", "same name and address as the directory record");
+    if ("EV".equals(runtime.getVariable(confirm.getExecutionId(), "product"))) {
+      // EV Guidelines 3.2.2: each check against the record, ticked.
+      List.of("legalExistenceVerified", "operationalExistenceVerified", "physicalAddressVerified", "communicationVerified")
+          .forEach(check -> answer.put(check, true));
+    }
+    tasks.claim(confirm.getId(), "officer");
+    completeAs("officer", confirm.getId(), answer);
     runJobs();
   }
 

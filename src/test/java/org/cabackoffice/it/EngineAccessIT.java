@@ -47,6 +47,7 @@ class EngineAccessIT extends BackOfficeIT {
     long id = ((Number) created.getBody().get("id")).longValue();
     runJobs();
     proveDomainControl(id);
+    confirmOrganization(id);
     assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
         .isEqualTo(List.of("Decide whether documents are needed"));
 

@@ -179,6 +179,7 @@ class EngineOperationsWalkIT extends BackOfficeIT {
     long id = ((Number) created.getBody().get("id")).longValue();
     runJobs();
     proveDomainControl(id);
+    confirmOrganization(id);
     assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
         .isEqualTo(List.of("Decide whether documents are needed"));
     return id;

@@ -195,6 +195,7 @@ class OfficerTasksIT extends BackOfficeIT {
     long id = ((Number) created.getBody().get("id")).longValue();
     runJobs();
     proveDomainControl(id);
+    confirmOrganization(id);
     return id;
   }
 

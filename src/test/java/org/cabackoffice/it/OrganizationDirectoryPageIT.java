@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cabackoffice.verification.CorporateNumber;
+import org.cabackoffice.input.CorporateNumber;
 import org.cabackoffice.verification.OrganizationDirectory;
 import org.cabackoffice.verification.OrganizationDirectoryEntry;
 import org.junit.jupiter.api.BeforeEach;

@@ -37,6 +37,8 @@ import org.cabackoffice.verification.BusinessCategory;
 import org.cabackoffice.verification.IssuanceApprovals;
 import org.cabackoffice.verification.OrganizationDirectory;
 import org.cabackoffice.verification.OrganizationDirectoryEntry;
+import org.cabackoffice.verification.OrganizationValidation;
+import org.cabackoffice.verification.OrganizationVerification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -64,6 +66,7 @@ class ApplicationIssuanceTest {
   final DomainControl domainControl = mock(DomainControl.class);
   final CaaBeforeIssuance caa = mock(CaaBeforeIssuance.class);
   final Invoices invoices = mock(Invoices.class);
+  final OrganizationValidation organizationValidation = mock(OrganizationValidation.class);
 
   final ApplicationIssuance issuance =
       new ApplicationIssuance(
@@ -77,7 +80,8 @@ class ApplicationIssuanceTest {
           approvals,
           domainControl,
           caa,
-          invoices);
+          invoices,
+          organizationValidation);
 
   final Application application = mock(Application.class);
   final OrganizationDirectoryEntry listed = mock(OrganizationDirectoryEntry.class);
@@ -114,7 +118,14 @@ class ApplicationIssuanceTest {
     when(listed.getLocality()).thenReturn("Chiyoda-ku");
     when(listed.getStateOrProvince()).thenReturn("Tokyo");
     when(listed.getCountry()).thenReturn("JP");
-    when(directory.find("Example KK", "株式会社例")).thenReturn(Optional.of(listed));
+    // The record the organization-validation stage confirmed, not whatever an exact-name lookup
+    // finds (issue 16): another listing under the applicant's name is never the certificate's.
+    when(organizationValidation.verifiedRecord(ID)).thenReturn(Optional.of(listed));
+    when(organizationValidation.of(ID)).thenReturn(List.of(mock(OrganizationVerification.class)));
+    OrganizationDirectoryEntry sameName = mock(OrganizationDirectoryEntry.class);
+    when(sameName.getNameEn()).thenReturn("Example KK (another listing)");
+    when(sameName.getCorporateNumber()).thenReturn("9999999999999");
+    when(directory.find("Example KK", "株式会社例")).thenReturn(Optional.of(sameName));
 
     IssuedCertificate certificate = mock(IssuedCertificate.class);
     when(certificate.serial()).thenReturn("1a2b3c");
@@ -144,7 +155,9 @@ class ApplicationIssuanceTest {
   }
 
   @Test
-  void withoutADirectoryListingTheOrganizationIsTheApplicationsAsTheOfficersVerifiedIt() {
+  void anApplicationFromBeforeTheOrganizationStageWithoutAListingKeepsItsOwnVerifiedData() {
+    when(organizationValidation.verifiedRecord(ID)).thenReturn(Optional.empty());
+    when(organizationValidation.of(ID)).thenReturn(List.of());
     when(directory.find(any(), any())).thenReturn(Optional.empty());
 
     issuance.sign(ID);

@@ -1,5 +1,6 @@
 package org.cabackoffice.verification;
 
+import org.cabackoffice.input.CorporateNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -25,9 +25,10 @@ class PhoneVerificationsTest {
   final Applications applications = mock(Applications.class);
   final OrganizationDirectory directory = mock(OrganizationDirectory.class);
   final PhoneVerificationRepository calls = mock(PhoneVerificationRepository.class);
+  final OrganizationValidation organizationValidation = mock(OrganizationValidation.class);
   final PhoneVerifications phone =
       new PhoneVerifications(
-          applications, directory, calls, new OrganizationNameMatcher(), Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
+          applications, directory, calls, new OrganizationNameMatcher(), organizationValidation, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
 
   final Application application = mock(Application.class);
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     resources = {
       "bpmn/certificate-renewal.bpmn",
       "forms/compare-registrant-name.form",
+      "forms/confirm-organization.form",
+      "forms/review-registry-certificate.form",
       "forms/decide-documents.form",
       "forms/review-documents.form",
       "forms/verify-by-phone.form",
@@ -115,6 +117,33 @@ class CertificateRenewalProcessTest {
           List<String> outcomes = (List<String>) answers.get("dnsRecords");
           e.setVariable("dnsRecord", outcomes.remove(0));
         });
+    // Most paths are about later stages: the organization was verified recently and is reused.
+    answers.put("organizationLookup", "REUSED");
+    answers.put("subjectAgrees", true);
+    delegate(
+        "lookUpOrganizationDelegate",
+        e -> {
+          e.setVariable("organizationLookup", answers.get("organizationLookup"));
+          e.setVariable("organizationApplicant", "Sample K.K. / サンプル株式会社, 6010001000001");
+          e.setVariable("organizationCandidates", "#1 [MATCH, by corporate number] Sample K.K. / サンプル株式会社");
+        });
+    delegate(
+        "compareSubjectWithRecordDelegate",
+        e -> {
+          e.setVariable("subjectAgrees", answers.get("subjectAgrees"));
+          if (Boolean.FALSE.equals(answers.get("subjectAgrees"))) {
+            e.setVariable("rejectionDetail", "the CSR's locality (L) \"Minato-ku\" is not the registered \"Chuo-ku\"");
+          }
+        });
+    delegate(
+        "requestRegistryCertificateDelegate",
+        e -> {
+          e.setVariable("registryCertificateReminderAt", soon);
+          e.setVariable("registryCertificateExpiresAt", later);
+          e.setVariable("documentsUrl", "http://localhost/api/applications/1/documents");
+        });
+    delegate("remindRegistryCertificateDelegate", e -> {});
+    delegate("closeRegistryCertificateRequestDelegate", e -> {});
     delegate("checkCaaDelegate", e -> e.setVariable("caaPermitted", answers.get("caaPermitted")));
     delegate(
         "requestDocumentsDelegate",
@@ -157,6 +186,9 @@ class CertificateRenewalProcessTest {
     listener("phoneVerificationListener");
     listener("employmentCertificateReviewListener");
     listener("issuanceApprovalListener");
+    listener("organizationConfirmationListener");
+    listener("registryCertificateReviewListener");
+    listener("organizationRecordListener");
   }
 
   @AfterEach
@@ -221,6 +253,7 @@ class CertificateRenewalProcessTest {
         .hasPassedInOrder(
             "application-stage",
             "domain-stage",
+            "organization-stage",
             "documents-stage",
             "payment-stage",
             "phone-stage",
@@ -554,6 +587,146 @@ class CertificateRenewalProcessTest {
     Task approval = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(approval).hasCandidateGroup("seniorOfficers");
     assertThat(engine.getFormService().getDeployedTaskForm(approval.getId())).isNotNull();
+  }
+
+  // --- organization validation (guide [1-1], [1-2]; BR 3.2.2.1) ------------------------------
+
+  @Test
+  void anOfficerConfirmsTheRecordFoundByCorporateNumberOrNameSideBySide() {
+    answers.put("organizationLookup", "CANDIDATES");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("confirm-organization");
+    Task confirm = tasks.createTaskQuery().taskDefinitionKey("confirm-organization").singleResult();
+    assertThat(confirm).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(confirm.getId())).isNotNull();
+    // Both sides of the comparison are on the task for the form to show.
+    assertThat(runtime.getVariables(pi.getId()))
+        .containsKeys("organizationApplicant", "organizationCandidates");
+    complete("confirm-organization", Map.of("organizationMatch", "1", "organizationNote", "same corporate number"));
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(
+            "domain-stage",
+            "look-up-organization",
+            "organization-identity-reusable",
+            "confirm-organization",
+            "organization-listed",
+            "organization-identity-settled",
+            "compare-subject-with-record",
+            "subject-agrees",
+            "organization-validated");
+    assertThat(pi).hasNotPassed("request-registry-certificate");
+    assertThat(pi).isWaitingAt("decide-documents");
+    assertThat(calls).contains("organizationConfirmationListener:complete");
+  }
+
+  @Test
+  void anUnlistedOrganizationSendsItsRegistryCertificateAndIsRecorded() {
+    answers.put("organizationLookup", "NOT_FOUND");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("confirm-organization", Map.of("organizationMatch", "NOT_LISTED", "organizationNote", "not in TDB or NTA data"));
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-registry-certificate");
+    deliver(RenewalProcess.Messages.REGISTRY_CERTIFICATE_UPLOADED, pi);
+    Task review = tasks.createTaskQuery().taskDefinitionKey("review-registry-certificate").singleResult();
+    assertThat(review).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(review.getId())).isNotNull();
+    complete(
+        "review-registry-certificate",
+        Map.of(
+            "registryCertificateReview", "ACCEPTED",
+            "registryCertificateNote", "履歴事項全部証明書, issued 2026-11-20",
+            "registeredNameJa", "新規株式会社",
+            "registeredNameEn", "Shinki K.K.",
+            "registeredStateOrProvince", "Tokyo",
+            "registeredLocality", "Minato-ku"));
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(
+            "confirm-organization",
+            "request-registry-certificate",
+            "wait-for-registry-certificate",
+            "review-registry-certificate",
+            "registry-certificate-accepted",
+            "organization-identity-settled",
+            "compare-subject-with-record");
+    assertThat(pi).isWaitingAt("decide-documents");
+    assertThat(calls)
+        .containsSubsequence(
+            "requestRegistryCertificateDelegate",
+            "registryCertificateReviewListener:complete",
+            "organizationRecordListener:complete",
+            "compareSubjectWithRecordDelegate");
+  }
+
+  @Test
+  void aRegistryCertificateThatDoesNotShowTheApplicantEndsTheApplication() {
+    answers.put("organizationLookup", "NOT_FOUND");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("confirm-organization", Map.of("organizationMatch", "NOT_LISTED", "organizationNote", "-"));
+    runJobs();
+    deliver(RenewalProcess.Messages.REGISTRY_CERTIFICATE_UPLOADED, pi);
+    complete("review-registry-certificate", Map.of("registryCertificateReview", "REFUSED", "registryCertificateNote", "another company's"));
+    runJobs();
+    assertRejected(pi, "REGISTRY_CERTIFICATE_REFUSED");
+    assertThat(pi).hasNotPassed("issue-invoice");
+  }
+
+  @Test
+  void theRegistryCertificateRemindsThenExpires() {
+    answers.put("organizationLookup", "NOT_FOUND");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("confirm-organization", Map.of("organizationMatch", "NOT_LISTED", "organizationNote", "-"));
+    runJobs();
+    fireTimer(pi, "registry-certificate-reminder-due");
+    runJobs();
+    assertThat(pi).isWaitingAt("wait-for-registry-certificate");
+    fireTimer(pi, "registry-certificate-expired");
+    runJobs();
+    assertThat(calls).contains("remindRegistryCertificateDelegate", "closeRegistryCertificateRequestDelegate");
+    assertRejected(pi, "REGISTRY_CERTIFICATE_NOT_RECEIVED");
+  }
+
+  @Test
+  void aSubjectThatDiffersFromTheRecordIsRefusedBeforeAnyInvoice() {
+    answers.put("organizationLookup", "CANDIDATES");
+    answers.put("subjectAgrees", false);
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    complete("confirm-organization", Map.of("organizationMatch", "1", "organizationNote", "by name"));
+    runJobs();
+    assertThat(pi).hasPassed("compare-subject-with-record", "subject-differs");
+    assertRejected(pi, "ORGANIZATION_SUBJECT_MISMATCH");
+    assertThat(pi).hasNotPassed("issue-invoice", "decide-documents");
+  }
+
+  @Test
+  void aVerificationWithinTheReusePeriodIsReusedAndTheSubjectStillCompared() {
+    answers.put("organizationLookup", "REUSED");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(
+            "look-up-organization", "organization-identity-reusable", "organization-identity-settled", "compare-subject-with-record");
+    assertThat(pi).hasNotPassed("confirm-organization");
+    assertThat(pi).isWaitingAt("decide-documents");
+  }
+
+  @Test
+  void aVerificationPastTheReusePeriodIsVerifiedAgainByAnOfficer() {
+    // The lookup reuses nothing older than the day's reuse period (BR 4.2.1): it offers the
+    // candidates again, and an officer confirms anew.
+    answers.put("organizationLookup", "CANDIDATES");
+    ProcessInstance pi = start("BANK_TRANSFER", false);
+    runJobs();
+    assertThat(pi).isWaitingAt("confirm-organization");
+    complete("confirm-organization", Map.of("organizationMatch", "#1", "organizationNote", "re-verified: TDB record unchanged"));
+    runJobs();
+    assertThat(pi).hasPassed("confirm-organization", "compare-subject-with-record").isWaitingAt("decide-documents");
   }
 
   // --- helpers -----------------------------------------------------------------------------

@@ -49,7 +49,28 @@ class FormsMatchTheModelTest {
                   "organizationAndCommonNameConfirmed",
                   "technicalContactConfirmed",
                   "intentConfirmed"),
-          "approve-issuance", List.of("approvalNote"));
+          "approve-issuance", List.of("approvalNote"),
+          "confirm-organization",
+              List.of(
+                  "organizationNote",
+                  "legalExistenceVerified",
+                  "operationalExistenceVerified",
+                  "physicalAddressVerified",
+                  "communicationVerified"),
+          "review-registry-certificate",
+              List.of(
+                  "registryCertificateNote",
+                  "registeredNameEn",
+                  "registeredNameJa",
+                  "registeredCorporateNumber",
+                  "registeredStateOrProvince",
+                  "registeredLocality",
+                  "registeredBusinessCategory",
+                  "registeredMainPhone",
+                  "legalExistenceVerified",
+                  "operationalExistenceVerified",
+                  "physicalAddressVerified",
+                  "communicationVerified"));
 
   private static final Pattern IDENTIFIER = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\b");
   private static final Set<String> EL_WORDS =
@@ -102,6 +123,8 @@ class FormsMatchTheModelTest {
     assertThat(routedOn(task("decide-documents"))).containsExactly("documentsRequirement");
     assertThat(routedOn(task("verify-by-phone"))).containsExactly("phoneOutcome");
     assertThat(routedOn(task("approve-issuance"))).containsExactly("issuanceDecision");
+    assertThat(routedOn(task("confirm-organization"))).containsExactly("organizationMatch");
+    assertThat(routedOn(task("review-registry-certificate"))).containsExactly("registryCertificateReview");
   }
 
   private static UserTask task(String id) {

@@ -72,6 +72,7 @@ class ModelReadsAsStagesTest {
             RenewalProcess.Activities.APPLICATION_RECEIVED,
             RenewalProcess.Stages.APPLICATION,
             RenewalProcess.Stages.DOMAIN,
+            RenewalProcess.Stages.ORGANIZATION,
             RenewalProcess.Stages.DOCUMENTS,
             RenewalProcess.Stages.PAYMENT,
             RenewalProcess.Stages.PHONE,

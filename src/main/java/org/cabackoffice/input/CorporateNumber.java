@@ -1,10 +1,11 @@
-package org.cabackoffice.verification;
+package org.cabackoffice.input;
 
 /**
  * The 法人番号 (corporate number) the National Tax Agency assigns: 13 digits whose first is a check
  * digit over the 12 that follow (法人番号の指定等に関する省令 第2条): with P(n) the n-th of those 12
  * digits counted from the right and Q(n) = 1 for odd n and 2 for even n, the check digit is
- * 9 − (Σ P(n)·Q(n) mod 9). 国税庁's own number 7000012050002 satisfies it.
+ * 9 − (Σ P(n)·Q(n) mod 9). 国税庁's own number 7000012050002 satisfies it. Here, not in the directory's
+ * package, because intake checks the number the applicant types as well as the imports do.
  */
 public final class CorporateNumber {
 

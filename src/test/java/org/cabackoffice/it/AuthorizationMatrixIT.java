@@ -82,7 +82,17 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       GET     /api/organization-directory/imports                401       403      2xx     2xx     2xx     2xx      403
       GET     /api/organization-directory/imports/{importId}     401       403      4xx     4xx     4xx     4xx      403
       POST    /api/certificates/import                           401       403      403     403     403     403      4xx
-      GET     /api/certificates/{serial}                         401       403      4xx     4xx     4xx     403      403
+      GET     /api/certificates/{serial}                         401       4xx      4xx     4xx     4xx     403      403
+      POST    /api/certificates/{serial}/revocations             401       4xx      4xx     4xx     403     403      403
+      GET     /api/revocations/{id}                              401       4xx      4xx     4xx     4xx     403      403
+      GET     /api/crls                                          401       403      403     403     2xx     2xx      2xx
+      POST    /api/applications/{applicationId}/documents        401       403      4xx     4xx     403     403      403
+      GET     /team/organization-directory                       401       403      2xx     2xx     2xx     403      403
+      GET     /team/organization-directory/{id}                  401       403      4xx     4xx     4xx     403      403
+      POST    /team/organization-directory/{id}/corrections      403       403      403     403     403     403      403
+      GET     /public/problem-reports                            2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      POST    /public/problem-reports                            4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /public/problem-reports/challenges                 4xx       4xx      4xx     4xx     4xx     4xx      4xx
       GET     /api/mail/outbox                                   401       403      403     403     2xx     2xx      2xx
       POST    /api/mail/outbox/{id}/retry                        401       403      403     403     403     4xx      4xx
       GET     /api/dev/mails                                     401       403      403     403     403     403      2xx
@@ -90,6 +100,10 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       POST    /public/domain-consent/{token}                     4xx       4xx      4xx     4xx     4xx     4xx      4xx
       GET     /public/documents/{token}                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
       POST    /public/documents/{token}                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /crl/issuing-ca/{shard}.crl                        4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /crl/root-ca.crl                                   2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /ocsp/**                                           2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      POST    /ocsp                                              2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /ca/root-ca.crt                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /ca/issuing-ca.crt                                 2xx       2xx      2xx     2xx     2xx     2xx      2xx
       ANY     /error                                             401       403      403     403     403     403      403

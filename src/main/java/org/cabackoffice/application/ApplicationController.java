@@ -79,14 +79,16 @@ public class ApplicationController {
       @RequestParam(required = false) String organization,
       @RequestParam(required = false) String submittedFrom,
       @RequestParam(required = false) String submittedTo,
+      @RequestParam(required = false) String officer,
+      @RequestParam(required = false) String rejection,
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort) {
     ApplicationQuery query =
         search.read(
             new ApplicationQuery.Parameters(
-                status, product, stage, domain, organization, submittedFrom, submittedTo, page,
-                size, sort));
+                status, product, stage, domain, organization, submittedFrom, submittedTo, officer,
+                rejection, page, size, sort));
     return views.of(search.search(query, currentUser.isCustomer() ? ownAccountId() : null));
   }
 

@@ -2,6 +2,7 @@ package org.cabackoffice.application;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.cabackoffice.security.CurrentUser;
 import org.cabackoffice.security.CustomerAccounts;
 import org.springframework.http.HttpStatus;
@@ -84,6 +85,11 @@ public class ApplicationController {
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort) {
+    if (currentUser.isCustomer() && officer != null && !officer.isBlank()) {
+      // Who worked an application is staff's record (the timeline is closed to customers too).
+      throw new ApplicationQueryRefusedException(
+          List.of(new IntakeFinding("officer", "parameter.invalid", "is for staff only")));
+    }
     ApplicationQuery query =
         search.read(
             new ApplicationQuery.Parameters(

@@ -1,5 +1,6 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
+import org.cabackoffice.audit.AuditKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;

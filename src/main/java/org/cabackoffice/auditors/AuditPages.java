@@ -1,4 +1,4 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -15,6 +15,9 @@ import org.cabackoffice.application.Product;
 import org.cabackoffice.application.RejectionReason;
 import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.pages.Pages;
+import org.cabackoffice.audit.ApplicationTimelines;
+import org.cabackoffice.audit.TimelineController;
+import org.cabackoffice.audit.TimelineCsv;
 import org.cabackoffice.timeline.TimelineEntry;
 import org.cabackoffice.timeline.TimelineKind;
 import org.springframework.data.domain.Page;
@@ -36,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
  * evidence as a signed bundle, and a period's timelines as CSV.
  */
 @RestController
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 public class AuditPages {
 
   static final String PATH = "/audit/applications";
+
+  /** Read-only history: the auditor, and the administrator who answers for the system. */
+  static final String AUDITORS = "hasAnyRole('AUDITOR', 'ADMIN')";
 
   /** Milliseconds: the timeline's order within a second is part of what an auditor reads. */
   static final DateTimeFormatter JST =
@@ -79,6 +84,7 @@ public class AuditPages {
     }
   }
 
+  @PreAuthorize(AUDITORS)
   @GetMapping(PATH)
   public ResponseEntity<String> search(@RequestParam Map<String, String> p, HttpServletRequest request) {
     Map<String, Object> model = new HashMap<>();
@@ -109,6 +115,7 @@ public class AuditPages {
     return page(status, "audit/search", request, model);
   }
 
+  @PreAuthorize(AUDITORS)
   @GetMapping(PATH + "/{id}")
   public ResponseEntity<String> application(@PathVariable long id, HttpServletRequest request) {
     ApplicationFile file = files.of(id);
@@ -121,6 +128,7 @@ public class AuditPages {
     return page(HttpStatus.OK, "audit/application", request, model);
   }
 
+  @PreAuthorize(AUDITORS)
   @GetMapping(value = PATH + "/{id}/timeline.json", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<List<TimelineEntry>> timelineJson(@PathVariable long id) {
     return ResponseEntity.ok()
@@ -128,6 +136,7 @@ public class AuditPages {
         .body(timelines.of(id).entries());
   }
 
+  @PreAuthorize(AUDITORS)
   @GetMapping(PATH + "/{id}/timeline.csv")
   public ResponseEntity<String> timelineCsv(@PathVariable long id) {
     return ResponseEntity.ok()
@@ -136,6 +145,7 @@ public class AuditPages {
         .body(TimelineCsv.of(timelines.of(id).entries()));
   }
 
+  @PreAuthorize(AUDITORS)
   @GetMapping(PATH + "/{id}/evidence.zip")
   public ResponseEntity<byte[]> evidence(@PathVariable long id) {
     return ResponseEntity.ok()
@@ -148,6 +158,7 @@ public class AuditPages {
    * The timelines of every application submitted in a period (Japanese dates, inclusive), one CSV
    * with the application id first.
    */
+  @PreAuthorize(AUDITORS)
   @GetMapping("/audit/timeline.csv")
   public ResponseEntity<String> periodCsv(
       @RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo) {

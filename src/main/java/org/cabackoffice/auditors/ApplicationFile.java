@@ -1,5 +1,6 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
+import org.cabackoffice.audit.ApplicationTimeline;
 import java.util.List;
 import java.util.Optional;
 import org.cabackoffice.application.Application;

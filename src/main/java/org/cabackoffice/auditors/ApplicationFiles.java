@@ -1,5 +1,7 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
+import org.cabackoffice.audit.ApplicationTimeline;
+import org.cabackoffice.audit.ApplicationTimelines;
 import java.util.Optional;
 import org.cabackoffice.application.ApplicationNotFoundException;
 import org.cabackoffice.application.Applications;

@@ -1,12 +1,12 @@
-package org.cabackoffice.audit.camunda;
+package org.cabackoffice.auditors.camunda;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cabackoffice.audit.ProcessDiagram;
-import org.cabackoffice.audit.ProcessDiagrams;
+import org.cabackoffice.auditors.ProcessDiagram;
+import org.cabackoffice.auditors.ProcessDiagrams;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;

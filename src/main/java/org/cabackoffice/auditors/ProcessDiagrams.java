@@ -1,11 +1,11 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
 import java.util.List;
 
 /**
  * The diagrams of the models an application's processes ran on, with the path each took. A port
  * so the audit package stays free of engine types; the adapter is {@code
- * audit.camunda.CamundaProcessDiagrams}.
+ * auditors.camunda.CamundaProcessDiagrams}.
  */
 public interface ProcessDiagrams {
 

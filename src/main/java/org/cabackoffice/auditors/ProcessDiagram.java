@@ -1,4 +1,4 @@
-package org.cabackoffice.audit;
+package org.cabackoffice.auditors;
 
 import java.util.List;
 

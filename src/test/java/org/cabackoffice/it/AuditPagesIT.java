@@ -131,6 +131,12 @@ class AuditPagesIT extends BackOfficeIT {
       assertThat(as("auditor", "auditor").getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
     }
     assertThat(as("auditor", "auditor").getForEntity("/audit/applications/999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // The staff API takes the same filters; who worked an application is not the customer's to ask.
+    assertThat(as("auditor", "auditor").getForEntity("/api/applications?officer=senior&rejection=CAA_FORBIDS", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> customerAsks = customer().getForEntity("/api/applications?officer=senior", String.class);
+    assertThat(customerAsks.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(customerAsks.getBody()).contains("is for staff only");
     assertThat(as("auditor", "auditor").postForEntity("/audit/applications", Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 

@@ -63,6 +63,7 @@ public class AuditKey {
       @Value("${backoffice.data-dir:./data}") String dataDir,
       @Value("${backoffice.audit.keystore-path:}") String keystorePath,
       @Value("${backoffice.ca.keystore-password:}") String password,
+      @Value("${backoffice.audit.create-if-missing:true}") boolean createIfMissing,
       Clock clock) {
     if (password == null || password.isBlank()) {
       throw new IllegalStateException("backoffice.ca.keystore-password is required: it protects the audit keystore too");
@@ -75,6 +76,10 @@ public class AuditKey {
         try (InputStream in = Files.newInputStream(path)) {
           store.load(in, secret);
         }
+      } else if (!createIfMissing) {
+        // Nodes sharing a database must sign with one key: a wrong path fails, it does not mint one.
+        throw new IllegalStateException(
+            "the audit keystore " + path.toAbsolutePath() + " does not exist and backoffice.audit.create-if-missing is false");
       } else {
         store.load(null, secret);
         created(store, secret, clock.instant());

@@ -37,7 +37,7 @@ class EvidenceBundleTest {
 
   @Test
   void theManifestListsEveryFilesHashAndItsSignatureVerifies() throws Exception {
-    AuditKey key = new AuditKey(dir.toString(), "", "changeit", CLOCK);
+    AuditKey key = new AuditKey(dir.toString(), "", "changeit", true, CLOCK);
     EvidenceBundle bundles = new EvidenceBundle(key, new ObjectMapper().registerModule(new JavaTimeModule()));
     ApplicationTimeline timeline =
         new ApplicationTimeline(
@@ -72,10 +72,13 @@ class EvidenceBundleTest {
 
   @Test
   void theKeyIsCreatedOnceAndKeptAcrossRestarts() {
-    String first = new AuditKey(dir.toString(), "", "changeit", CLOCK).certificatePem();
-    String again = new AuditKey(dir.toString(), "", "changeit", CLOCK).certificatePem();
+    String first = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
+    String again = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
     assertThat(again).isEqualTo(first);
     assertThat(dir.resolve("audit").resolve("audit-key.p12")).exists();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditKey(dir.resolve("elsewhere").toString(), "", "changeit", false, CLOCK))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("backoffice.audit.create-if-missing is false");
   }
 
   private static boolean verifies(SignerInformation signer, X509CertificateHolder certificate) {

@@ -39,6 +39,33 @@ public record ProcessDiagram(
       return y + height / 2;
     }
 
+    /**
+     * The name in lines that fit the shape (about 6 units a character at the page's font size),
+     * broken between words; a word longer than a line stands alone.
+     */
+    public List<String> lines() {
+      if (name == null || name.isBlank()) {
+        return List.of();
+      }
+      int perLine = Math.max(8, (int) (width / 6));
+      List<String> lines = new java.util.ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : name.strip().split("\\s+")) {
+        if (!line.isEmpty() && line.length() + 1 + word.length() > perLine) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        line.append(line.isEmpty() ? "" : " ").append(word);
+      }
+      lines.add(line.toString());
+      return lines;
+    }
+
+    /** Where the first line's baseline goes so the lines sit centred in the shape. */
+    public double firstLineY() {
+      return centerY() - (lines().size() - 1) * 6.0 + 3;
+    }
+
     /** The gateway's diamond as SVG polygon points. */
     public String diamond() {
       return centerX() + "," + y + " " + (x + width) + "," + centerY() + " " + centerX() + "," + (y + height) + " " + x + "," + centerY();

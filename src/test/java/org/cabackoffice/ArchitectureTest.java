@@ -54,6 +54,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theAuditorsPagesAreOnTopAndNothingImportsThem() {
+    // They read what several features own; a feature that imported them would read back.
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.cabackoffice.auditors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.cabackoffice.auditors..")
+        .check(classes);
+  }
+
+  @Test
   void rolesAreALeaf() {
     noClasses()
         .that()

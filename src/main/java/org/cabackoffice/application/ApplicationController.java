@@ -2,6 +2,7 @@ package org.cabackoffice.application;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.cabackoffice.security.CurrentUser;
 import org.cabackoffice.security.CustomerAccounts;
 import org.springframework.http.HttpStatus;
@@ -79,14 +80,21 @@ public class ApplicationController {
       @RequestParam(required = false) String organization,
       @RequestParam(required = false) String submittedFrom,
       @RequestParam(required = false) String submittedTo,
+      @RequestParam(required = false) String officer,
+      @RequestParam(required = false) String rejection,
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort) {
+    if (currentUser.isCustomer() && officer != null && !officer.isBlank()) {
+      // Who worked an application is staff's record (the timeline is closed to customers too).
+      throw new ApplicationQueryRefusedException(
+          List.of(new IntakeFinding("officer", "parameter.invalid", "is for staff only")));
+    }
     ApplicationQuery query =
         search.read(
             new ApplicationQuery.Parameters(
-                status, product, stage, domain, organization, submittedFrom, submittedTo, page,
-                size, sort));
+                status, product, stage, domain, organization, submittedFrom, submittedTo, officer,
+                rejection, page, size, sort));
     return views.of(search.search(query, currentUser.isCustomer() ? ownAccountId() : null));
   }
 

@@ -21,6 +21,8 @@ import org.springframework.data.domain.Sort;
  * @param organization part of the English or Japanese name, case-insensitive
  * @param submittedFrom first Japanese calendar date of submission, inclusive
  * @param submittedTo last Japanese calendar date of submission, inclusive
+ * @param officer a staff user id: applications with a user task that officer worked (auditors)
+ * @param rejection a refusal's code: applications refused for that reason (BR 5.4.1)
  */
 public record ApplicationQuery(
     ApplicationStatus status,
@@ -30,6 +32,8 @@ public record ApplicationQuery(
     String organization,
     LocalDate submittedFrom,
     LocalDate submittedTo,
+    String officer,
+    RejectionReason rejection,
     int page,
     int size,
     SortBy sortBy,
@@ -64,9 +68,27 @@ public record ApplicationQuery(
       String organization,
       String submittedFrom,
       String submittedTo,
+      String officer,
+      String rejection,
       String page,
       String size,
-      String sort) {}
+      String sort) {
+
+    /** The parameters of the list before auditors could ask by officer and rejection reason. */
+    public Parameters(
+        String status,
+        String product,
+        String stage,
+        String domain,
+        String organization,
+        String submittedFrom,
+        String submittedTo,
+        String page,
+        String size,
+        String sort) {
+      this(status, product, stage, domain, organization, submittedFrom, submittedTo, null, null, page, size, sort);
+    }
+  }
 
   /**
    * Reads the parameters; {@code isStage} tells a known stage.
@@ -118,6 +140,14 @@ public record ApplicationQuery(
       findings.add(
           new IntakeFinding("submittedFrom", "parameter.invalid", "must not be after submittedTo"));
     }
+    String officer = present(p.officer()) ? p.officer().trim() : null;
+    if (officer != null && officer.length() > 64) {
+      findings.add(new IntakeFinding("officer", "parameter.invalid", "must be a staff user id of at most 64 characters"));
+    }
+    RejectionReason rejection =
+        present(p.rejection())
+            ? enumValue(RejectionReason.class, "rejection", p.rejection(), null, findings)
+            : null;
     int page = number("page", p.page(), 0, 0, Integer.MAX_VALUE / MAX_SIZE, findings);
     int size = number("size", p.size(), DEFAULT_SIZE, 1, MAX_SIZE, findings);
     SortBy sortBy = SortBy.SUBMITTED;
@@ -141,7 +171,8 @@ public record ApplicationQuery(
       throw new ApplicationQueryRefusedException(findings);
     }
     return new ApplicationQuery(
-        status, product, stage, domain, organization, from, to, page, size, sortBy, direction);
+        status, product, stage, domain, organization, from, to, officer, rejection, page, size, sortBy,
+        direction);
   }
 
   /** Newest first by default; the id breaks ties so pages never overlap. */

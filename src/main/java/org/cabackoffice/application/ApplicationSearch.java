@@ -47,6 +47,7 @@ public class ApplicationSearch {
   @Transactional(readOnly = true)
   public Page<Application> search(ApplicationQuery query, Long customerAccountId) {
     Set<Long> atStage = query.stage() == null ? null : stages.applicationsAt(query.stage());
+    Set<Long> worked = query.officer() == null ? null : stages.applicationsWorkedBy(query.officer());
     Specification<Application> matching =
         (root, criteria, cb) -> {
           List<Predicate> all = new ArrayList<>();
@@ -61,6 +62,12 @@ public class ApplicationSearch {
           }
           if (atStage != null) {
             all.add(atStage.isEmpty() ? cb.disjunction() : root.get("id").in(atStage));
+          }
+          if (worked != null) {
+            all.add(worked.isEmpty() ? cb.disjunction() : root.get("id").in(worked));
+          }
+          if (query.rejection() != null) {
+            all.add(cb.equal(root.get("rejectionCode"), query.rejection().name()));
           }
           if (query.domain() != null) {
             all.add(domain(root, criteria, cb, query.domain()));

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class TimelineController {
 
   /** RFC 4180's type; the summaries hold Japanese mail subjects, hence the charset. */
-  static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final ApplicationTimelines timelines;
 

@@ -9,14 +9,14 @@ import java.util.List;
  * a comma, a double quote, CR or LF, and a double quote inside doubled. (Apache Commons CSV is not
  * on the classpath; these rules are all this export needs.)
  */
-final class TimelineCsv {
+public final class TimelineCsv {
 
-  static final String HEADER = "at,kind,actor,summary,reference";
+  public static final String HEADER = "at,kind,actor,summary,reference";
   private static final String CRLF = "\r\n";
 
   private TimelineCsv() {}
 
-  static String of(List<TimelineEntry> entries) {
+  public static String of(List<TimelineEntry> entries) {
     StringBuilder csv = new StringBuilder(HEADER).append(CRLF);
     for (TimelineEntry e : entries) {
       csv.append(field(e.at().toString()))

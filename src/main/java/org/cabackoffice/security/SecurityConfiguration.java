@@ -114,6 +114,36 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The auditors' pages under {@code /audit/} (issue 11): read-only history for the auditor, and
+   * the administrator who answers for the system; officers are not auditors of their own work.
+   * Set up as {@link #staffPages}: Basic login, CSRF on in case a form ever posts here.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain auditorsPages(
+      HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)
+      throws Exception {
+    CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+    csrfTokens.setCookiePath("/audit");
+    http.securityMatcher("/audit/**")
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.realmName(AccessRefusals.REALM).authenticationEntryPoint(refusals))
+        .exceptionHandling(
+            refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        .authorizeHttpRequests(
+            auth ->
+                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/audit/**")
+                    .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                    .anyRequest()
+                    .denyAll());
+    return http.build();
+  }
+
   @Bean
   SecurityFilterChain api(
       HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)

@@ -20,4 +20,10 @@ public interface ProcessStages {
    * in any deployed version of the model; empty for an unknown stage.
    */
   Set<Long> applicationsAt(String stage);
+
+  /**
+   * The applications on whose process this staff user completed or was assigned a user task
+   * (the engine's task history), for auditors who look for an officer's work.
+   */
+  Set<Long> applicationsWorkedBy(String staffUserId);
 }

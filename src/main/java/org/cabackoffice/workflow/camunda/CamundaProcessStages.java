@@ -7,7 +7,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cabackoffice.workflow.ProcessStages;
 import org.cabackoffice.workflow.RenewalProcess;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,9 +28,38 @@ public class CamundaProcessStages implements ProcessStages {
   private final RepositoryService repository;
   private final RuntimeService runtime;
 
-  public CamundaProcessStages(RepositoryService repository, RuntimeService runtime) {
+  private final HistoryService history;
+
+  public CamundaProcessStages(
+      RepositoryService repository, RuntimeService runtime, HistoryService history) {
     this.repository = repository;
     this.runtime = runtime;
+    this.history = history;
+  }
+
+  @Override
+  public Set<Long> applicationsWorkedBy(String staffUserId) {
+    Set<String> processIds = new HashSet<>();
+    for (HistoricTaskInstance task :
+        history
+            .createHistoricTaskInstanceQuery()
+            .processDefinitionKey(RenewalProcess.PROCESS_KEY)
+            .taskAssignee(staffUserId)
+            .list()) {
+      processIds.add(task.getProcessInstanceId());
+    }
+    Set<Long> applications = new HashSet<>();
+    if (processIds.isEmpty()) {
+      return applications;
+    }
+    for (HistoricProcessInstance process :
+        history.createHistoricProcessInstanceQuery().processInstanceIds(processIds).list()) {
+      String key = process.getBusinessKey();
+      if (key != null && key.chars().allMatch(Character::isDigit) && !key.isEmpty()) {
+        applications.add(Long.parseLong(key));
+      }
+    }
+    return applications;
   }
 
   @Override

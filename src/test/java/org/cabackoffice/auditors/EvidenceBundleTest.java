@@ -1,0 +1,102 @@
+package org.cabackoffice.auditors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.cabackoffice.audit.ApplicationTimeline;
+import org.cabackoffice.audit.AuditKey;
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundle's manifest covers every file but itself, and the audit key's signature covers it. */
+class EvidenceBundleTest {
+
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  @Test
+  void theManifestListsEveryFilesHashAndItsSignatureVerifies() throws Exception {
+    AuditKey key = new AuditKey(dir.toString(), "", "changeit", true, CLOCK);
+    EvidenceBundle bundles = new EvidenceBundle(key, new ObjectMapper().registerModule(new JavaTimeModule()));
+    ApplicationTimeline timeline =
+        new ApplicationTimeline(
+            7, List.of(new TimelineEntry(CLOCK.instant(), TimelineKind.APPLICATION_SUBMITTED, "customer", "Submitted", "application:7")));
+    ApplicationFile file =
+        new ApplicationFile(null, timeline, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    Map<String, byte[]> files = unzip(bundles.of(file));
+
+    assertThat(files.keySet())
+        .containsExactly("timeline.json", "evidence.json", "documents.json", "manifest.txt", "manifest.txt.p7s", "audit-key.pem");
+    String manifest = new String(files.get("manifest.txt"), StandardCharsets.US_ASCII);
+    assertThat(manifest.lines())
+        .containsExactly(
+            EvidenceBundle.sha256(files.get("timeline.json")) + "  timeline.json",
+            EvidenceBundle.sha256(files.get("evidence.json")) + "  evidence.json",
+            EvidenceBundle.sha256(files.get("documents.json")) + "  documents.json");
+    assertThat(new String(files.get("evidence.json"), StandardCharsets.UTF_8)).contains("\"reference\" : \"application:7\"");
+
+    CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(files.get("manifest.txt")), files.get("manifest.txt.p7s"));
+    SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+    @SuppressWarnings("unchecked")
+    X509CertificateHolder certificate =
+        (X509CertificateHolder) signed.getCertificates().getMatches(signer.getSID()).iterator().next();
+    assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
+
+    CMSSignedData tampered =
+        new CMSSignedData(new CMSProcessableByteArray((manifest + "x").getBytes(StandardCharsets.US_ASCII)), files.get("manifest.txt.p7s"));
+    SignerInformation tamperedSigner = tampered.getSignerInfos().getSigners().iterator().next();
+    assertThat(verifies(tamperedSigner, certificate)).isFalse();
+  }
+
+  @Test
+  void theKeyIsCreatedOnceAndKeptAcrossRestarts() {
+    String first = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
+    String again = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
+    assertThat(again).isEqualTo(first);
+    assertThat(dir.resolve("audit").resolve("audit-key.p12")).exists();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditKey(dir.resolve("elsewhere").toString(), "", "changeit", false, CLOCK))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("backoffice.audit.create-if-missing is false");
+  }
+
+  private static boolean verifies(SignerInformation signer, X509CertificateHolder certificate) {
+    try {
+      return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        files.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return files;
+  }
+
+}

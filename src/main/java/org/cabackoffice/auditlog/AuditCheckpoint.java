@@ -1,5 +1,6 @@
 package org.cabackoffice.auditlog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -26,6 +27,8 @@ public record AuditCheckpoint(long seq, String rowHash, Instant signedAt, String
         + "\n";
   }
 
+  /** In the JSON too, so an auditor can hand it to openssl as it is ({@code jq -j}). */
+  @JsonProperty("signedText")
   public String signedText() {
     return signedText(seq, rowHash, signedAt);
   }

@@ -25,7 +25,8 @@ public final class VerifyAuditLog {
     System.exit(run(args));
   }
 
-  static int run(String[] args) {
+  /** The exit status of {@link #main}; callable in-process (AuditLogIT). */
+  public static int run(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);

@@ -1,5 +1,7 @@
 package org.cabackoffice.auditlog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The answer of a verification.
  *
@@ -12,6 +14,8 @@ package org.cabackoffice.auditlog;
  * @param checkpoints checkpoints whose signature and row hash were verified
  * @param lastCheckpoint the latest checkpoint, for checking with openssl; null before the first
  */
+// firstBrokenRow and reason are in the answer even when null: the contract names them (DESIGN.md).
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditLogVerification(
     boolean intact,
     long rows,

@@ -68,6 +68,38 @@ class AuditLogIT extends BackOfficeIT {
   }
 
   @Test
+  void anIssuedApplicationLeavesEveryStepInTheLog() throws Exception {
+    long id = submit("shop.audit-log-sample.jp");
+    runJobs();
+    proveDomainControl(id);
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "all checks recorded"));
+
+    List<String> kinds =
+        jdbc.queryForList("select kind from audit_log where subject = ? order by seq", String.class, "application:" + id);
+    assertThat(kinds)
+        .contains(
+            "Application.recorded",
+            "process-instance.start",
+            "DnsChallenge.recorded",
+            "Payment.recorded",
+            "PhoneVerification.recorded",
+            "IssuanceApproval.recorded",
+            "IssuedCertificate.recorded",
+            "Application.changed",
+            "user-task.complete");
+    assertThat(
+            jdbc.queryForList(
+                "select actor from audit_log where subject = ? and kind = 'user-task.complete' and details like '%approve-issuance%'",
+                String.class,
+                "application:" + id))
+        .containsExactly("senior");
+    assertThat(verification("auditor").get("intact")).isEqualTo(true);
+  }
+
+  @Test
   void aRolledBackStepLeavesNothingAndACommittedOneItsRow() {
     String rolledBack = fingerprint();
     transactions.executeWithoutResult(

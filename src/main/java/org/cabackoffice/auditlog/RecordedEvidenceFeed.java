@@ -128,9 +128,10 @@ class RecordedEvidenceFeed implements PostInsertEventListener, PostUpdateEventLi
   }
 
   private void record(EventSource session, AuditEntry entry) {
-    if (!trail.queue(entry)) {
-      // Flushed after the trail's entries went in (or without a Spring transaction): append in
-      // Hibernate's own before-completion step, still on this transaction's connection.
+    if (!trail.queueIfOpen(entry)) {
+      // No queue open (a transaction without engine events, or a flush in the commit itself):
+      // append in Hibernate's before-completion step, after its last flush, on this
+      // transaction's connection; Hibernate runs it only for a commit.
       session
           .getActionQueue()
           .registerProcess(

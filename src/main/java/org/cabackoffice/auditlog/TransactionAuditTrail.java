@@ -44,7 +44,9 @@ public class TransactionAuditTrail {
   }
 
   /**
-   * Queues the entry for the current transaction's commit.
+   * Queues the entry for the current transaction's commit, opening the transaction's queue if
+   * needed. For events raised while the transaction's work runs (the engine's history), never
+   * during its commit: a queue opened then would never be appended.
    *
    * @return false when there is no transaction still open to entries (none, or its entries were
    *     already appended); the caller then appends in its own way
@@ -54,23 +56,36 @@ public class TransactionAuditTrail {
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return false;
     }
-    // Looked up among the current synchronizations, not bound as a resource: a REQUIRES_NEW
-    // transaction suspends its outer one's synchronizations and so gets its own entries.
-    Pending pending =
-        TransactionSynchronizationManager.getSynchronizations().stream()
-            .filter(synchronization -> synchronization instanceof Pending own && own.trail() == this)
-            .map(Pending.class::cast)
-            .findFirst()
-            .orElse(null);
+    Pending pending = pending();
     if (pending == null) {
       pending = new Pending();
       TransactionSynchronizationManager.registerSynchronization(pending);
     }
-    if (pending.appended) {
+    return pending.add(entry);
+  }
+
+  /**
+   * Queues the entry only where the transaction's queue is open already. A JPA flush may come in
+   * the commit itself, after the queue was appended or where none was opened; the caller
+   * (RecordedEvidenceFeed) then appends in Hibernate's before-completion step.
+   */
+  public boolean queueIfOpen(AuditEntry entry) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return false;
     }
-    pending.entries.add(entry);
-    return true;
+    Pending pending = pending();
+    return pending != null && pending.add(entry);
+  }
+
+  // Looked up among the current synchronizations, not bound as a resource: a REQUIRES_NEW
+  // transaction suspends its outer one's synchronizations and so gets its own queue.
+  private Pending pending() {
+    return TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(synchronization -> synchronization instanceof Pending own && own.trail() == this)
+        .map(Pending.class::cast)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Appends on the given connection now (inside the caller's transaction, if it has one). */
@@ -93,6 +108,14 @@ public class TransactionAuditTrail {
   private final class Pending implements TransactionSynchronization {
     private final List<AuditEntry> entries = new ArrayList<>();
     private boolean appended;
+
+    boolean add(AuditEntry entry) {
+      if (appended) {
+        return false;
+      }
+      entries.add(entry);
+      return true;
+    }
 
     @Override
     public int getOrder() {

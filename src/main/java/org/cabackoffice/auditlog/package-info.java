@@ -20,8 +20,9 @@
  * </ul>
  *
  * Both feeds queue their entries with {@link org.cabackoffice.auditlog.TransactionAuditTrail}, which
- * appends them just before the recorded step's transaction commits, on its connection: nothing is
- * logged for a rolled-back step, and no committed step lacks its entries.
+ * appends them just before the recorded step's transaction commits, on its connection (records
+ * flushed in the commit itself are appended in Hibernate's before-completion step, which runs only
+ * for a commit): nothing is logged for a rolled-back step, and no committed step lacks its entries.
  *
  * <h2>Serialized appends</h2>
  *

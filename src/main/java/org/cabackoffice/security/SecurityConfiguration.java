@@ -244,6 +244,10 @@ public class SecurityConfiguration {
                     .hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/dev/mails")
                     .hasRole(Roles.ADMIN)
+                    // The audit log's integrity: auditors' first, and operations' and admins' to
+                    // notice tampering (auditlog package-info).
+                    .requestMatchers(HttpMethod.GET, "/api/audit-log/verification")
+                    .hasAnyRole(Roles.AUDITOR, Roles.OPERATIONS, Roles.ADMIN)
                     // Anything else under /api answers 404 or 405 to whoever is logged in.
                     .requestMatchers("/api/**")
                     .authenticated()

@@ -23,6 +23,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
@@ -109,6 +110,29 @@ public final class AuditKey {
           + "\n-----END CERTIFICATE-----\n";
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the audit certificate cannot be encoded", e);
+    }
+  }
+
+  /**
+   * A detached CMS SignedData (RFC 5652, DER) over {@code content}, carrying the certificate: the
+   * signature of an evidence bundle's manifest, which {@code openssl cms -verify} checks.
+   */
+  public byte[] signDetached(byte[] content) {
+    try {
+      org.bouncycastle.operator.ContentSigner signer =
+          new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(key);
+      org.bouncycastle.cms.CMSSignedDataGenerator generator =
+          new org.bouncycastle.cms.CMSSignedDataGenerator();
+      generator.addSignerInfoGenerator(
+          new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                  new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+              .build(signer, certificate));
+      generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(certificate)));
+      return generator
+          .generate(new org.bouncycastle.cms.CMSProcessableByteArray(content), false)
+          .getEncoded();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot sign with the audit key: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,6 @@
 package org.cabackoffice.auditors;
 
-import org.cabackoffice.audit.AuditKey;
+import org.cabackoffice.auditlog.AuditKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;

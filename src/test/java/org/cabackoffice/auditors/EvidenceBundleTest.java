@@ -22,7 +22,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.cabackoffice.audit.ApplicationTimeline;
-import org.cabackoffice.audit.AuditKey;
+import org.cabackoffice.auditlog.AuditKey;
 import org.cabackoffice.timeline.TimelineEntry;
 import org.cabackoffice.timeline.TimelineKind;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class EvidenceBundleTest {
 
   @Test
   void theManifestListsEveryFilesHashAndItsSignatureVerifies() throws Exception {
-    AuditKey key = new AuditKey(dir.toString(), "", "changeit", true, CLOCK);
+    AuditKey key = AuditKey.open(dir.resolve("audit-key.p12"), "changeit", true, "CN=Test audit key", CLOCK);
     EvidenceBundle bundles = new EvidenceBundle(key, new ObjectMapper().registerModule(new JavaTimeModule()));
     ApplicationTimeline timeline =
         new ApplicationTimeline(
@@ -68,17 +68,6 @@ class EvidenceBundleTest {
         new CMSSignedData(new CMSProcessableByteArray((manifest + "x").getBytes(StandardCharsets.US_ASCII)), files.get("manifest.txt.p7s"));
     SignerInformation tamperedSigner = tampered.getSignerInfos().getSigners().iterator().next();
     assertThat(verifies(tamperedSigner, certificate)).isFalse();
-  }
-
-  @Test
-  void theKeyIsCreatedOnceAndKeptAcrossRestarts() {
-    String first = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
-    String again = new AuditKey(dir.toString(), "", "changeit", true, CLOCK).certificatePem();
-    assertThat(again).isEqualTo(first);
-    assertThat(dir.resolve("audit").resolve("audit-key.p12")).exists();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditKey(dir.resolve("elsewhere").toString(), "", "changeit", false, CLOCK))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("backoffice.audit.create-if-missing is false");
   }
 
   private static boolean verifies(SignerInformation signer, X509CertificateHolder certificate) {

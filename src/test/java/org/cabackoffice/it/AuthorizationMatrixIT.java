@@ -104,6 +104,14 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       GET     /crl/root-ca.crl                                   2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /ocsp/**                                           2xx       2xx      2xx     2xx     2xx     2xx      2xx
       POST    /ocsp                                              2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /ca/audit-key.crt                                  2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /api/audit-log/verification                        401       403      403     403     2xx     2xx      2xx
+      GET     /audit/applications                                401       403      403     403     2xx     403      2xx
+      GET     /audit/applications/{id}                           401       403      403     403     4xx     403      4xx
+      GET     /audit/applications/{id}/evidence.zip              401       403      403     403     4xx     403      4xx
+      GET     /audit/applications/{id}/timeline.csv              401       403      403     403     4xx     403      4xx
+      GET     /audit/applications/{id}/timeline.json             401       403      403     403     4xx     403      4xx
+      GET     /audit/timeline.csv                                401       403      403     403     4xx     403      4xx
       GET     /ca/root-ca.crt                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /ca/issuing-ca.crt                                 2xx       2xx      2xx     2xx     2xx     2xx      2xx
       ANY     /error                                             401       403      403     403     403     403      403

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * loopback ports of two operators: the walkthrough's certificate carries their SCTs, as OpenSSL
  * reads them; a log that fails stops signing as an incident naming it, retried once it is back.
  */
+@Tag("own-context")
 class CertificateTransparencyIT extends BackOfficeIT {
 
   static final LoopbackCtLog ALPHA = new LoopbackCtLog("loopback-alpha", "Loopback Logs A");

@@ -18,6 +18,7 @@ import org.cabackoffice.testsupport.CsrFactory;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ballot SC-085), against a real BIND 9 on loopback that serves a signed root of its own (the
  * trust anchor) with a signed zone, a zone whose signatures are broken, and an unsigned zone.
  */
+@Tag("own-context")
 class DnssecIT extends BackOfficeIT {
 
   static final BindDnsServer BIND =

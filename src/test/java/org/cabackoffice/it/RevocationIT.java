@@ -11,6 +11,7 @@ import org.cabackoffice.mail.CaughtMail;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.cabackoffice.workflow.RevocationProcess;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,9 @@ import org.springframework.http.ResponseEntity;
  * customer, by an officer with a second officer's approval, and through a public problem report
  * that proves possession of the key.
  */
+// In the shared context the reporter's preliminary-report mail is sent but not found in the
+// catcher's mailbox (it is when the class runs alone); until that is understood it runs alone.
+@Tag("own-context")
 class RevocationIT extends BackOfficeIT {
 
   record Issued(long applicationId, String serial, KeyPair key) {}

@@ -39,6 +39,7 @@ import org.cabackoffice.revocation.CertificateRevocations;
 import org.cabackoffice.revocation.RevocationReason;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * "certificate revoked"; {@code openssl ocsp} at the certificate's AIA URL says revoked with the
  * reason, and good for a certificate nobody revoked.
  */
+@Tag("own-context")
 class RevocationPublicationIT extends BackOfficeIT {
 
   /** The server listens where certificates point: base URL and port fixed before the start. */

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cabackoffice.input.Truncation;
 
 /** One directory file imported by operations: which file, who, when, and what came of it. */
 @Entity
@@ -83,7 +84,9 @@ public class DirectoryImport {
 
     Error(long line, String message) {
       this.line = line;
-      this.message = message.length() > 500 ? message.substring(0, 500) : message;
+      // The message quotes the refused line; a control character in it (PostgreSQL refuses a
+      // NUL in text outright) is shown as U+FFFD, so the import report itself is always kept.
+      this.message = Truncation.cut(message.replaceAll("\\p{Cntrl}", "\uFFFD"), 500);
     }
 
     public long getLine() {

@@ -14,6 +14,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -91,27 +93,18 @@ public class SecurityConfiguration {
   SecurityFilterChain staffPages(
       HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)
       throws Exception {
-    CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-    csrfTokens.setCookiePath("/team");
-    http.securityMatcher("/team/**")
-        .authenticationManager(authenticationManager)
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.realmName(AccessRefusals.REALM).authenticationEntryPoint(refusals))
-        .exceptionHandling(
-            refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-        .authorizeHttpRequests(
-            auth ->
-                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    // Issue 8 item 15: officers look up and correct, the auditor reads.
-                    .requestMatchers(HttpMethod.GET, "/team/organization-directory", "/team/organization-directory/*")
-                    .hasAnyRole(OFFICERS_AND_AUDITOR)
-                    .requestMatchers(HttpMethod.POST, "/team/organization-directory/*/corrections")
-                    .hasAnyRole(OFFICERS)
-                    .anyRequest()
-                    .denyAll());
-    return http.build();
+    return pageChain(
+        http,
+        "/team",
+        authenticationManager,
+        refusals,
+        pages ->
+            // Issue 8 item 15: officers look up and correct, the auditor reads.
+            pages
+                .requestMatchers(HttpMethod.GET, "/team/organization-directory", "/team/organization-directory/*")
+                .hasAnyRole(OFFICERS_AND_AUDITOR)
+                .requestMatchers(HttpMethod.POST, "/team/organization-directory/*/corrections")
+                .hasAnyRole(OFFICERS));
   }
 
   /**
@@ -124,9 +117,31 @@ public class SecurityConfiguration {
   SecurityFilterChain auditorsPages(
       HttpSecurity http, AuthenticationManager authenticationManager, AccessRefusals refusals)
       throws Exception {
+    return pageChain(
+        http,
+        "/audit",
+        authenticationManager,
+        refusals,
+        pages -> pages.requestMatchers(HttpMethod.GET, "/audit/**").hasAnyRole(Roles.AUDITOR, Roles.ADMIN));
+  }
+
+  /**
+   * A chain for server-rendered staff pages under {@code prefix}: Basic login like the API, CSRF
+   * with the token in a cookie scoped to the prefix, no session; what {@code rules} does not
+   * allow is denied.
+   */
+  private static SecurityFilterChain pageChain(
+      HttpSecurity http,
+      String prefix,
+      AuthenticationManager authenticationManager,
+      AccessRefusals refusals,
+      Customizer<
+              AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry>
+          rules)
+      throws Exception {
     CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-    csrfTokens.setCookiePath("/audit");
-    http.securityMatcher("/audit/**")
+    csrfTokens.setCookiePath(prefix);
+    http.securityMatcher(prefix + "/**")
         .authenticationManager(authenticationManager)
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -134,13 +149,11 @@ public class SecurityConfiguration {
         .exceptionHandling(
             refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
         .authorizeHttpRequests(
-            auth ->
-                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/audit/**")
-                    .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
-                    .anyRequest()
-                    .denyAll());
+            auth -> {
+              auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+              rules.customize(auth);
+              auth.anyRequest().denyAll();
+            });
     return http.build();
   }
 

@@ -47,7 +47,7 @@ final class UploadedFileName {
                 clean.appendCodePoint(c);
               }
             });
-    name = clean.toString().replaceAll(" +", " ").strip().replaceFirst("^\\.+", "").strip();
+    name = clean.toString().replaceAll(" +", " ").strip().replaceFirst("^[. ]+", "").strip();
     name = shortened(name);
     return name.isEmpty() ? FALLBACK : name;
   }

@@ -49,6 +49,15 @@ public class Application {
   @Column(name = "payment_method", nullable = false)
   private PaymentMethod paymentMethod;
 
+  /** ライセンス数: servers the certificate may be installed on; the invoice counts each. */
+  @Column(nullable = false)
+  private int licences = 1;
+
+  /** Decides how the certificate is delivered: IIS takes the chain as one PKCS#7 (guide [5-2]). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "server_software", nullable = false)
+  private ServerSoftware serverSoftware = ServerSoftware.OTHER;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private ApplicationStatus status;
@@ -141,6 +150,8 @@ public class Application {
     this.applicationType = form.applicationType();
     this.express = Boolean.TRUE.equals(form.express());
     this.paymentMethod = form.paymentMethod();
+    this.licences = form.licenceCount();
+    this.serverSoftware = form.serverSoftware() == null ? ServerSoftware.OTHER : form.serverSoftware();
     this.status = ApplicationStatus.IN_PROGRESS;
     this.csrPem = form.csr();
     this.commonName = commonName;
@@ -241,6 +252,14 @@ public class Application {
 
   public boolean isExpress() {
     return express;
+  }
+
+  public int getLicences() {
+    return licences;
+  }
+
+  public ServerSoftware getServerSoftware() {
+    return serverSoftware;
   }
 
   public PaymentMethod getPaymentMethod() {

@@ -2,6 +2,8 @@ package org.cabackoffice.application;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,11 +28,52 @@ public record ApplicationForm(
         @PlainText
         String csr,
     Boolean express,
-    @NotNull(message = "choose BANK_TRANSFER or DEFERRED") PaymentMethod paymentMethod,
+    @NotNull(message = "choose BANK_TRANSFER, COUPON or DEFERRED") PaymentMethod paymentMethod,
     @NotNull(message = "the applicant organization is required") @Valid Organization organization,
     @NotNull(message = "the responsible person is required") @Valid ResponsiblePerson responsiblePerson,
     @NotNull(message = "the technical contact is required") @Valid TechnicalContact technicalContact,
-    @Size(max = 64) @SingleLine String renewedCertificateSerial) {
+    @Size(max = 64) @SingleLine String renewedCertificateSerial,
+    @Min(value = 1, message = "at least one licence") @Max(value = 999, message = "at most 999 licences")
+        Integer licences,
+    ServerSoftware serverSoftware,
+    @Size(max = 64, message = "a coupon code is 16 letters and digits") @SingleLine String couponCode) {
+
+  /** Without a coupon, as before coupons could pay on applying. */
+  public ApplicationForm(
+      Product product,
+      ApplicationType applicationType,
+      String csr,
+      Boolean express,
+      PaymentMethod paymentMethod,
+      Organization organization,
+      ResponsiblePerson responsiblePerson,
+      TechnicalContact technicalContact,
+      String renewedCertificateSerial,
+      Integer licences,
+      ServerSoftware serverSoftware) {
+    this(product, applicationType, csr, express, paymentMethod, organization, responsiblePerson,
+        technicalContact, renewedCertificateSerial, licences, serverSoftware, null);
+  }
+
+  /** As before the storefront (issue 14): one licence, server software not named. */
+  public ApplicationForm(
+      Product product,
+      ApplicationType applicationType,
+      String csr,
+      Boolean express,
+      PaymentMethod paymentMethod,
+      Organization organization,
+      ResponsiblePerson responsiblePerson,
+      TechnicalContact technicalContact,
+      String renewedCertificateSerial) {
+    this(product, applicationType, csr, express, paymentMethod, organization, responsiblePerson,
+        technicalContact, renewedCertificateSerial, null, null, null);
+  }
+
+  /** How many servers the certificate is licensed for; one when the form leaves it out. */
+  public int licenceCount() {
+    return licences == null ? 1 : licences;
+  }
 
   /** 申請団体 (guide [1-1]); the English name carries the legal form, as in the CSR's O. */
   public record Organization(

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -96,7 +97,7 @@ public record ApplicationQuery(
    * @throws ApplicationQueryRefusedException naming every parameter that is wrong and what is right
    */
   public static ApplicationQuery parse(
-      Parameters p, Predicate<String> isStage, List<String> knownStages) {
+      Parameters p, Predicate<String> isStage, Supplier<List<String>> knownStages) {
     List<IntakeFinding> findings = new ArrayList<>();
     ApplicationStatus status = null;
     if (present(p.status()) && !p.status().trim().equalsIgnoreCase(ALL)) {
@@ -113,7 +114,7 @@ public record ApplicationQuery(
                 "stage",
                 "parameter.invalid",
                 "must be an activity id or name of the application process; ids: "
-                    + String.join(", ", knownStages)));
+                    + String.join(", ", knownStages.get())));
       }
     }
     String domain = null;

@@ -11,6 +11,8 @@ public interface ApplicationRepository
 
   List<Application> findByCustomerAccountIdOrderByIdDesc(long customerAccountId);
 
+  long countByStatus(ApplicationStatus status);
+
   /** Whether an application renews the certificate (serial in stored form) and was not refused. */
   boolean existsByRenewedCertificateSerialAndStatusNot(String serial, ApplicationStatus status);
 

@@ -118,6 +118,23 @@ public class Applications {
               "payment.deferred-needs-renewal",
               "deferred payment (先行納入手配) is for renewals only (guide [3-2])"));
     }
+    boolean couponGiven = form.couponCode() != null && !form.couponCode().isBlank();
+    if (form.paymentMethod() == PaymentMethod.COUPON && !couponGiven) {
+      findings.add(
+          new IntakeFinding(
+              "couponCode",
+              "payment.coupon-code-missing",
+              "paying with a coupon needs its code (16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS)",
+              "クーポンでお支払いの場合は、クーポンコード (英数字 16 文字) を入力してください"));
+    } else if (form.paymentMethod() != PaymentMethod.COUPON && couponGiven) {
+      // A code that would silently not be used is a mistake the customer should hear of.
+      findings.add(
+          new IntakeFinding(
+              "couponCode",
+              "payment.coupon-code-unexpected",
+              "a coupon code pays only when the payment method is COUPON",
+              "クーポンコードは、お支払い方法にクーポンを選んだ場合にのみ使われます"));
+    }
     // Every finding at once, the form's and the CSR's: a customer should not fix one field only
     // to learn of the next.
     String corporateNumber = form.organization().corporateNumber();
@@ -132,19 +149,20 @@ public class Applications {
     }
     CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId(), findings);
     if (csr != null) {
+      RegisteredSubject.Applicant applicant =
+          new RegisteredSubject.Applicant(
+              corporateNumber == null || corporateNumber.isBlank() ? null : corporateNumber.strip(),
+              form.organization().nameEn(),
+              form.organization().nameJa(),
+              csr.subject().organization(),
+              csr.subject().locality(),
+              csr.subject().stateOrProvince(),
+              csr.subject().country());
       SubjectOrganization.check(csr.subject().organization(), form.organization().nameEn())
+          .filter(finding -> !registeredSubject.statesVerifiedTradeName(applicant))
           .ifPresent(findings::add);
       // Guide [1-2]: the subject is the organization as registered; told now, before any invoice.
-      findings.addAll(
-          registeredSubject.disagreements(
-              new RegisteredSubject.Applicant(
-                  corporateNumber == null || corporateNumber.isBlank() ? null : corporateNumber.strip(),
-                  form.organization().nameEn(),
-                  form.organization().nameJa(),
-                  csr.subject().organization(),
-                  csr.subject().locality(),
-                  csr.subject().stateOrProvince(),
-                  csr.subject().country())));
+      findings.addAll(registeredSubject.disagreements(applicant));
     }
     if (!findings.isEmpty()) {
       boolean unreadable = findings.stream().anyMatch(f -> f.code().equals("csr.unreadable"));
@@ -158,6 +176,10 @@ public class Applications {
     Application fresh = new Application(account.getId(), form, csr.subject().commonName(), now);
     fresh.recordDnsNames(dnsNames(csr));
     Application application = applications.save(fresh);
+    // Guide [2-1] 3. and 4.: the invoice and the confirmation mail come with the acceptance, and a
+    // coupon that cannot pay refuses the application before its process starts.
+    events.publishEvent(
+        new ApplicationAccepted(application.getId(), couponGiven ? form.couponCode().strip() : null));
     Map<String, Object> variables = processVariables(application, now);
     // The phone checklist confirms O and CN (guide [4]): the officer reads the O exactly as it
     // goes into the certificate, next to the name the application gave.

@@ -26,4 +26,11 @@ public interface RegisteredSubject {
    * organization-validation stage settles with an officer.
    */
   List<IntakeFinding> disagreements(Applicant applicant);
+
+  /**
+   * Whether the CSR's O is a DBA or trade name an officer verified for the applicant's one open
+   * record (BR 3.2.2.2), alone or as "DBA (Name)" (BR 7.1.4.2.2); then O may differ from the
+   * English name the application gives.
+   */
+  boolean statesVerifiedTradeName(Applicant applicant);
 }

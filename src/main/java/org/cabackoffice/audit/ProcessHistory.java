@@ -16,5 +16,13 @@ public interface ProcessHistory {
    * staff operations through the engine, and the end; in the engine's order of occurrence.
    * Empty when no process ran for the application.
    */
-  List<TimelineEntry> entriesOf(long applicationId);
+  default List<TimelineEntry> entriesOf(long applicationId) {
+    return entriesOf(String.valueOf(applicationId));
+  }
+
+  /**
+   * The same for any process of the back office by its business key: an application's id, or an
+   * ACME order's {@code acme-order-<id>} (issue 15: every order is a process auditors can open).
+   */
+  List<TimelineEntry> entriesOf(String businessKey);
 }

@@ -112,9 +112,25 @@ public final class AuditLogTable {
   }
 
   static List<AuditCheckpoint> checkpoints(Connection connection) throws SQLException {
+    return checkpoints(connection, "select seq, row_hash, signed_at, signature from audit_checkpoint order by seq");
+  }
+
+  /** The latest checkpoint alone (an empty list before the first); its signature is not checked here. */
+  static List<AuditCheckpoint> latestCheckpoint(Connection connection) throws SQLException {
+    return checkpoints(
+        connection,
+        "select seq, row_hash, signed_at, signature from audit_checkpoint"
+            + " where seq = (select max(seq) from audit_checkpoint)");
+  }
+
+  /** The rows the writer says it appended: the chain head's last seq (seq is gapless from 1). */
+  static long rowsAtHead(Connection connection) throws SQLException {
+    return readHead(connection).lastSeq();
+  }
+
+  private static List<AuditCheckpoint> checkpoints(Connection connection, String sql) throws SQLException {
     List<AuditCheckpoint> checkpoints = new ArrayList<>();
-    try (PreparedStatement select =
-            connection.prepareStatement("select seq, row_hash, signed_at, signature from audit_checkpoint order by seq");
+    try (PreparedStatement select = connection.prepareStatement(sql);
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
         checkpoints.add(

@@ -3,6 +3,7 @@ package org.cabackoffice.auditlog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,21 @@ public class AuditLogVerifier {
       log.warn("The audit log is not intact: {} at row {} ({})", result.reason(), result.firstBrokenRow(), result.detail());
     }
     return result;
+  }
+
+  /**
+   * What the log holds without reading it all: the chain head's row count and the latest signed
+   * checkpoint (null before the first), for the auditors' page before they verify.
+   */
+  public AuditLogSummary summary() {
+    return snapshot.execute(
+        status ->
+            withConnection(
+                connection -> {
+                  List<AuditCheckpoint> checkpoints = AuditLogTable.latestCheckpoint(connection);
+                  return new AuditLogSummary(
+                      AuditLogTable.rowsAtHead(connection), checkpoints.isEmpty() ? null : checkpoints.get(0));
+                }));
   }
 
   /**

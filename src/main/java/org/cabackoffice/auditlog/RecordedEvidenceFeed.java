@@ -26,6 +26,7 @@ import org.cabackoffice.issuance.CertificateSigning;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.PrecertificateSigning;
 import org.cabackoffice.payment.BankStatementImport;
+import org.cabackoffice.payment.Coupon;
 import org.cabackoffice.payment.Invoice;
 import org.cabackoffice.payment.Payment;
 import org.cabackoffice.revocation.CertificateRevocation;
@@ -76,6 +77,7 @@ class RecordedEvidenceFeed implements PostInsertEventListener, PostUpdateEventLi
           UploadedDocument.class,
           Invoice.class,
           Payment.class,
+          Coupon.class,
           BankStatementImport.class,
           BlockedKey.class,
           CertificateSigning.class,
@@ -83,7 +85,11 @@ class RecordedEvidenceFeed implements PostInsertEventListener, PostUpdateEventLi
           IssuedCertificate.class,
           RevocationRequest.class,
           CertificateRevocation.class,
-          RefusedAttempt.class);
+          RefusedAttempt.class,
+          // Issue 11: a changed procedure is part of what a certificate went through.
+          org.cabackoffice.operations.ModelChange.class,
+          // Which instances moved to another version, approved by whom, and which stayed and why.
+          org.cabackoffice.operations.InstanceMigration.class);
 
   /** Longer values (PEM, uploaded files, report texts) enter as their SHA-256: the record holds them. */
   static final int LONGEST_VALUE = 512;

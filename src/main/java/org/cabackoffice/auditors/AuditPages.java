@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The auditors' pages (issue 11; DESIGN.md: auditors replay history, read-only): search
  * applications, open one with its timeline in JST, its documents, invoice, payment, certificate
  * and the diagram of the path its process took; take its timeline away as CSV or JSON, its
- * evidence as a signed bundle, and a period's timelines as CSV.
+ * evidence as a signed bundle, and a period's timelines as CSV or JSON and its evidence as one
+ * signed bundle.
  */
 @RestController
 public class AuditPages {
@@ -162,12 +163,71 @@ public class AuditPages {
   @GetMapping("/audit/timeline.csv")
   public ResponseEntity<String> periodCsv(
       @RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo) {
+    List<PeriodTimeline> period = period(submittedFrom, submittedTo);
+    StringBuilder csv = new StringBuilder("application,").append(TimelineCsv.HEADER).append("\r\n");
+    for (PeriodTimeline one : period) {
+      String rows = TimelineCsv.of(one.timeline());
+      for (String row : rows.substring(rows.indexOf("\r\n") + 2).split("\r\n")) {
+        if (!row.isEmpty()) {
+          csv.append(one.application()).append(',').append(row).append("\r\n");
+        }
+      }
+    }
+    return ResponseEntity.ok()
+        .contentType(TimelineController.TEXT_CSV)
+        .header("X-Applications", String.valueOf(period.size()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("timeline-" + submittedFrom + "-" + submittedTo + ".csv"))
+        .body(csv.toString());
+  }
+
+  /** One application's timeline in a period export. */
+  public record PeriodTimeline(long application, List<TimelineEntry> timeline) {}
+
+  /**
+   * The same period as {@link #periodCsv} as JSON: one object per application (id order), each
+   * with its timeline as the per-application JSON export gives it.
+   */
+  @PreAuthorize(AUDITORS)
+  @GetMapping(value = "/audit/timeline.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<List<PeriodTimeline>> periodJson(
+      @RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo) {
+    List<PeriodTimeline> period = period(submittedFrom, submittedTo);
+    return ResponseEntity.ok()
+        .header("X-Applications", String.valueOf(period.size()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("timeline-" + submittedFrom + "-" + submittedTo + ".json"))
+        .body(period);
+  }
+
+  /**
+   * The evidence bundle of every application submitted in the period: one signed manifest over
+   * each application's files, under {@code application-ID/}.
+   */
+  @PreAuthorize(AUDITORS)
+  @GetMapping("/audit/evidence.zip")
+  public ResponseEntity<byte[]> periodEvidence(
+      @RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo) {
+    List<ApplicationFile> period =
+        applications(submittedFrom, submittedTo).stream().map(a -> files.of(a.getId())).toList();
+    return ResponseEntity.ok()
+        .contentType(ZIP)
+        .header("X-Applications", String.valueOf(period.size()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("evidence-" + submittedFrom + "-" + submittedTo + ".zip"))
+        .body(bundles.ofPeriod(period));
+  }
+
+  private List<PeriodTimeline> period(String submittedFrom, String submittedTo) {
+    return applications(submittedFrom, submittedTo).stream()
+        .map(a -> new PeriodTimeline(a.getId(), timelines.of(a.getId()).entries()))
+        .toList();
+  }
+
+  /** The applications submitted in the period, id order, refused beyond {@link #MAX_PERIOD_APPLICATIONS}. */
+  private List<Application> applications(String submittedFrom, String submittedTo) {
     if (submittedFrom == null || submittedTo == null) {
       throw new PeriodRefusedException("submittedFrom and submittedTo are required, as YYYY-MM-DD (Japanese dates)");
     }
-    StringBuilder csv = new StringBuilder("application,").append(TimelineCsv.HEADER).append("\r\n");
+    List<Application> period = new java.util.ArrayList<>();
     int page = 0;
-    int count = 0;
     Page<Application> found;
     do {
       found =
@@ -182,22 +242,10 @@ public class AuditPages {
             "the period holds " + found.getTotalElements() + " applications; export at most "
                 + MAX_PERIOD_APPLICATIONS + " at once (a shorter period)");
       }
-      for (Application a : found) {
-        String rows = TimelineCsv.of(timelines.of(a.getId()).entries());
-        for (String row : rows.substring(rows.indexOf("\r\n") + 2).split("\r\n")) {
-          if (!row.isEmpty()) {
-            csv.append(a.getId()).append(',').append(row).append("\r\n");
-          }
-        }
-        count++;
-      }
+      period.addAll(found.getContent());
       page++;
     } while (found.hasNext());
-    return ResponseEntity.ok()
-        .contentType(TimelineController.TEXT_CSV)
-        .header("X-Applications", String.valueOf(count))
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("timeline-" + submittedFrom + "-" + submittedTo + ".csv"))
-        .body(csv.toString());
+    return period;
   }
 
   @org.springframework.web.bind.annotation.ExceptionHandler(ApplicationQueryRefusedException.class)

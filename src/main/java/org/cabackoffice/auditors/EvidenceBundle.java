@@ -21,7 +21,7 @@ import org.cabackoffice.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * The evidence bundle of one application (issue 11): a ZIP an auditor takes away and checks
+ * The evidence bundle of one application, or of a period's applications (issue 11): a ZIP an auditor takes away and checks
  * without the back office. {@code manifest.txt} lists every other file's SHA-256 in
  * {@code sha256sum} format, so {@code sha256sum -c manifest.txt} finds a changed file;
  * {@code manifest.txt.p7s} is the audit key's detached CMS signature over the manifest, and
@@ -49,11 +49,32 @@ public class EvidenceBundle {
   }
 
   public byte[] of(ApplicationFile file) {
+    return signed(contents(file, ""));
+  }
+
+  /**
+   * The bundle of a period: each application's files under {@code application-ID/}, one manifest
+   * over all of them (paths relative to the bundle, so {@code sha256sum -c} still works) and one
+   * signature.
+   */
+  public byte[] ofPeriod(List<ApplicationFile> period) {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("timeline.json", write(file.timeline().entries()));
-    files.put("evidence.json", write(evidence(file.timeline().entries())));
-    files.put("documents.json", write(documents(file.documents())));
-    file.certificate().ifPresent(c -> files.put("certificate.pem", c.pem().getBytes(StandardCharsets.US_ASCII)));
+    for (ApplicationFile file : period) {
+      files.putAll(contents(file, "application-" + file.timeline().applicationId() + "/"));
+    }
+    return signed(files);
+  }
+
+  private Map<String, byte[]> contents(ApplicationFile file, String prefix) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(prefix + "timeline.json", write(file.timeline().entries()));
+    files.put(prefix + "evidence.json", write(evidence(file.timeline().entries())));
+    files.put(prefix + "documents.json", write(documents(file.documents())));
+    file.certificate().ifPresent(c -> files.put(prefix + "certificate.pem", c.pem().getBytes(StandardCharsets.US_ASCII)));
+    return files;
+  }
+
+  private byte[] signed(Map<String, byte[]> files) {
     StringBuilder manifest = new StringBuilder();
     for (Map.Entry<String, byte[]> entry : files.entrySet()) {
       manifest.append(sha256(entry.getValue())).append("  ").append(entry.getKey()).append('\n');

@@ -25,7 +25,9 @@ public record ProcessDiagram(
   }
 
   /**
-   * @param kind {@code event}, {@code gateway}, {@code task} or {@code subprocess}: how it is drawn
+   * @param kind {@code event}, {@code gateway}, {@code task}, {@code subprocess} (collapsed: its
+   *     elements are on its own plane) or {@code container} (a sub-process drawn open, with its
+   *     elements inside its box): how it is drawn
    * @param passed whether the process entered it
    */
   public record Shape(
@@ -61,8 +63,14 @@ public record ProcessDiagram(
       return lines;
     }
 
-    /** Where the first line's baseline goes so the lines sit centred in the shape. */
+    /**
+     * Where the first line's baseline goes: centred in the shape, but at the top of a container,
+     * above the elements inside it (as Camunda Modeler draws it), which would otherwise cover it.
+     */
     public double firstLineY() {
+      if ("container".equals(kind)) {
+        return y + 14;
+      }
       return centerY() - (lines().size() - 1) * 6.0 + 3;
     }
 

@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.cabackoffice.issuance.LintFinding;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.CountedCrlShards;
 import org.cabackoffice.revocation.CertificateRevocation;
@@ -36,6 +41,7 @@ public class CrlPublication {
   private final CountedCrlShards shards;
   private final PublishedCrlRepository crls;
   private final RootKeyUseRepository rootKeyUses;
+  private final RootSignedCertificateRepository rootSigned;
   private final CrlNumbers numbers;
   private final CrlProperties properties;
   private final Clock clock;
@@ -46,6 +52,7 @@ public class CrlPublication {
       CountedCrlShards shards,
       PublishedCrlRepository crls,
       RootKeyUseRepository rootKeyUses,
+      RootSignedCertificateRepository rootSigned,
       CrlNumbers numbers,
       CrlProperties properties,
       Clock clock) {
@@ -54,6 +61,7 @@ public class CrlPublication {
     this.shards = shards;
     this.crls = crls;
     this.rootKeyUses = rootKeyUses;
+    this.rootSigned = rootSigned;
     this.numbers = numbers;
     this.properties = properties;
     this.clock = clock;
@@ -65,8 +73,8 @@ public class CrlPublication {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public PublishedCrl publishShard(int shard) {
-    Instant expiredSince =
-        latestShard(shard).map(PublishedCrl::thisUpdate).orElse(Instant.EPOCH);
+    Optional<PublishedCrl> previous = latestShard(shard);
+    Instant expiredSince = previous.map(PublishedCrl::thisUpdate).orElse(Instant.EPOCH);
     Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     List<CrlContent.Entry> entries =
         revocations.onCrlShard(shard, expiredSince).stream().map(CrlPublication::entry).toList();
@@ -79,6 +87,21 @@ public class CrlPublication {
             thisUpdate.plus(properties.validity()),
             Optional.of(authority.publicationUrls().crl(shard)),
             entries);
+    // BR 7.2 via lint before the key signs, as for certificates (BR 4.3.1.2): the CRL signed with
+    // a throwaway key is linted, then the issuing key signs the same TBS.
+    CrlLint.Scope scope =
+        new CrlLint.Scope(
+            authority.issuingCertificate(),
+            true,
+            content.partition(),
+            previous.map(p -> BigInteger.valueOf(p.crlNumber())),
+            clock.instant());
+    X509CRLHolder linted = authority.signCrlForLint(content.unsigned());
+    refuseOnLintErrors(linted, scope, "CRL number " + number + " of shard " + shard);
+    X509CRLHolder signed = authority.signCrl(content.unsigned());
+    if (!Arrays.equals(tbs(signed), tbs(linted))) {
+      throw new IllegalStateException("the signed CRL's TBS differs from the linted one; CRL discarded");
+    }
     PublishedCrl crl =
         crls.saveAndFlush(
             new PublishedCrl(
@@ -89,7 +112,7 @@ public class CrlPublication {
                 content.thisUpdate(),
                 content.nextUpdate(),
                 entries.size(),
-                der(authority.signCrl(content.unsigned()))));
+                der(signed)));
     log.info("Signed CRL number {} of shard {} with {} entries", number, shard, entries.size());
     return crl;
   }
@@ -106,10 +129,18 @@ public class CrlPublication {
     if (!authority.rootKeyAvailable()) {
       return Optional.empty();
     }
+    Optional<PublishedCrl> previous = latestArl();
     Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     BigInteger number = numbers.next(PublishedCrl.Issuer.ROOT_CA);
-    // The CA certificates the root signed are the issuing CA's; none is revoked here (revoking
-    // an intermediate is a ceremony outside the back office), so the ARL has no entries.
+    // The CA certificates the root signed and the back office recorded as revoked (BR 7.2.2: each
+    // with its reason). A CA certificate stays listed after it expires: the ARL is small, and a
+    // relying party checking an old chain still learns it was revoked.
+    String rootKeyId = CrlContent.keyIdentifierHex(authority.rootCertificate());
+    List<CrlContent.Entry> entries =
+        rootSigned.findByRootKeyIdAndStatusOrderByIdAsc(rootKeyId, RootSignedCertificate.Status.REVOKED).stream()
+            .map(c -> new CrlContent.Entry(
+                new BigInteger(c.serial(), 16), c.revokedAt(), c.revocationReason().crlReasonCode()))
+            .toList();
     CrlContent content =
         new CrlContent(
             authority.rootCertificate(),
@@ -117,24 +148,36 @@ public class CrlPublication {
             thisUpdate,
             thisUpdate.plus(properties.arlValidity()),
             Optional.empty(),
-            List.of());
+            entries);
     rootKeyUses.saveAndFlush(
         new RootKeyUse(clock.instant(), usedBy, "ARL", "ARL number " + number + ": " + why));
-    byte[] der =
-        der(authority.signArl(content.unsigned())
-            .orElseThrow(() -> new IllegalStateException("the root key went away while signing")));
+    X509CRLHolder signed =
+        authority.signArl(content.unsigned())
+            .orElseThrow(() -> new IllegalStateException("the root key went away while signing"));
+    // The root key has no throwaway twin here (its type may differ from the issuing key's), so
+    // the ARL is linted after signing and before it is stored: a refused ARL is never published.
+    refuseOnLintErrors(
+        signed,
+        new CrlLint.Scope(
+            authority.rootCertificate(),
+            false,
+            Optional.empty(),
+            previous.map(p -> BigInteger.valueOf(p.crlNumber())),
+            clock.instant()),
+        "ARL number " + number);
+    byte[] der = der(signed);
     PublishedCrl arl =
         crls.saveAndFlush(
             new PublishedCrl(
                 PublishedCrl.Issuer.ROOT_CA,
-                CrlContent.keyIdentifierHex(authority.rootCertificate()),
+                rootKeyId,
                 null,
                 number.longValueExact(),
                 content.thisUpdate(),
                 content.nextUpdate(),
-                0,
+                entries.size(),
                 der));
-    log.info("The root key signed ARL number {} for {}: {}", number, usedBy, why);
+    log.info("The root key signed ARL number {} with {} entries for {}: {}", number, entries.size(), usedBy, why);
     return Optional.of(arl);
   }
 
@@ -166,9 +209,37 @@ public class CrlPublication {
     return crls.findAllByOrderByIdDesc(PageRequest.of(0, limit));
   }
 
+  /** One stored CRL, current or earlier, as it was signed. */
+  @Transactional(readOnly = true)
+  public Optional<PublishedCrl> byId(long id) {
+    return crls.findById(id);
+  }
+
   @Transactional(readOnly = true)
   public List<RootKeyUse> rootKeyUses() {
     return rootKeyUses.findAllByOrderByIdAsc();
+  }
+
+  /**
+   * A lint error stops publication as a retryable incident: the caller's transaction rolls back
+   * (the cRLNumber with it) and the next check signs again once the cause is fixed.
+   */
+  private static void refuseOnLintErrors(X509CRLHolder crl, CrlLint.Scope scope, String what) {
+    List<LintFinding> findings = CrlLint.check(crl, scope);
+    if (CrlLint.hasErrors(findings)) {
+      throw new IllegalStateException(
+          "CRL lint refused " + what + ": "
+              + findings.stream().map(LintFinding::toString).collect(Collectors.joining("; ")));
+    }
+    findings.forEach(f -> log.info("CRL lint finding for {}: {}", what, f));
+  }
+
+  private static byte[] tbs(X509CRLHolder crl) {
+    try {
+      return crl.toASN1Structure().getTBSCertList().getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new IllegalStateException("the CRL's TBS does not encode", e);
+    }
   }
 
   private static CrlContent.Entry entry(CertificateRevocation revocation) {

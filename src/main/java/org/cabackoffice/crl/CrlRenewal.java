@@ -27,6 +27,7 @@ class CrlRenewal {
   private final CrlPublication publication;
   private final CertificateRevocations revocations;
   private final IssuedCertificates certificates;
+  private final RootSignedCertificates rootSigned;
   private final CrlProperties properties;
   private final Clock clock;
 
@@ -34,11 +35,13 @@ class CrlRenewal {
       CrlPublication publication,
       CertificateRevocations revocations,
       IssuedCertificates certificates,
+      RootSignedCertificates rootSigned,
       CrlProperties properties,
       Clock clock) {
     this.publication = publication;
     this.revocations = revocations;
     this.certificates = certificates;
+    this.rootSigned = rootSigned;
     this.properties = properties;
     this.clock = clock;
   }
@@ -47,6 +50,12 @@ class CrlRenewal {
   void revoked(CertificateRevoked event) {
     String serial = event.revocation().serial();
     try {
+      // A precertificate whose certificate was never issued carries its shard on the revocation.
+      java.util.OptionalInt precertificateShard = event.revocation().precertificateCrlShard();
+      if (precertificateShard.isPresent()) {
+        publication.publishShard(precertificateShard.getAsInt());
+        return;
+      }
       certificates
           .findBySerial(serial)
           .flatMap(c -> c.crlShard().isPresent() ? Optional.of(c.crlShard().getAsInt()) : Optional.empty())
@@ -91,6 +100,9 @@ class CrlRenewal {
       publication.publishArl(
           CrlPublication.SYSTEM,
           arl.isEmpty() ? "first ARL" : "the last ARL is " + properties.arlRefreshAfter() + " old");
+    } else if (rootSigned.revokedAfter(arl.get().thisUpdate())) {
+      // The ARL signed right after a CA certificate's revocation failed (BR 4.9.7: within 24 hours).
+      publication.publishArl(CrlPublication.SYSTEM, "a CA certificate was revoked since the last ARL");
     }
   }
 }

@@ -18,4 +18,6 @@ interface PublishedCrlRepository extends Repository<PublishedCrl, Long> {
       PublishedCrl.Issuer issuer, String issuerKeyId);
 
   List<PublishedCrl> findAllByOrderByIdDesc(Pageable page);
+
+  Optional<PublishedCrl> findById(Long id);
 }

@@ -67,7 +67,10 @@ public class DocumentStage {
             + " の登記事項証明書 (履歴事項全部証明書または現在事項全部証明書、発行日から3か月以内のもの)\n"
             + "The certificate of registered matters (登記事項証明書) of "
             + application.getOrganizationNameEn()
-            + " from the Legal Affairs Bureau, issued within the last three months";
+            + " from the Legal Affairs Bureau, issued within the last three months\n"
+            + "国・地方公共団体の機関で登記のない場合は、職員録の該当ページ (機関名と所在地の記載があるもの) の写し\n"
+            + "A body of the state or of a local government, which has no registration: a copy of the page of the"
+            + " 職員録 (staff directory) that shows the body's name and address";
     return request(applicationId, DocumentKind.REGISTRY_CERTIFICATE, note);
   }
 

@@ -36,6 +36,23 @@ final class CaaAuthorization {
    */
   static Decision evaluate(
       String relevantDomain, List<CaaProperty> set, boolean wildcard, List<String> issuerDomains) {
+    return evaluate(relevantDomain, set, wildcard, issuerDomains, null);
+  }
+
+  /**
+   * As {@link #evaluate(String, List, boolean, List)}, for a request made through an ACME account
+   * with a validation method: an {@code issue}/{@code issuewild} property naming this CA
+   * authorizes only when its {@code accounturi} parameter, if any, is the account's URI and its
+   * {@code validationmethods} parameter, if any, lists the method used (RFC 8657 3, 4; BR 3.2.2.8
+   * from 2027-03-15, ballot SC-098). Without an ACME request (null) parameters play no part, as
+   * before.
+   */
+  static Decision evaluate(
+      String relevantDomain,
+      List<CaaProperty> set,
+      boolean wildcard,
+      List<String> issuerDomains,
+      CaaCheck.AcmeRequest acme) {
     for (CaaProperty property : set) {
       if (property.critical() && !KNOWN_TAGS.contains(property.tag().toLowerCase(Locale.ROOT))) {
         return new Decision(
@@ -62,13 +79,25 @@ final class CaaAuthorization {
               + (wildcard ? "issue or issuewild" : "issue")
               + " property, so it restricts no CA (RFC 8659 4.2, BR 3.2.2.8)");
     }
+    List<String> restrictedBy = new java.util.ArrayList<>();
     for (CaaProperty property : governing) {
       String issuer = issuerDomain(property.value());
       if (issuer != null && issuerDomains.contains(issuer)) {
-        return new Decision(
-            true,
-            "the CAA property " + property + " at " + relevantDomain + " authorizes " + issuer);
+        String mismatch = acme == null ? null : acmeMismatch(property.value(), acme);
+        if (mismatch == null) {
+          return new Decision(
+              true,
+              "the CAA property " + property + " at " + relevantDomain + " authorizes " + issuer
+                  + (acme == null ? "" : " for " + acme.accountUri() + " by " + acme.validationMethod()));
+        }
+        restrictedBy.add(property + ": " + mismatch);
       }
+    }
+    if (!restrictedBy.isEmpty()) {
+      return new Decision(
+          false,
+          "the CAA " + tag + " properties at " + relevantDomain + " name this CA only with parameters this"
+              + " request does not meet (RFC 8657): " + String.join("; ", restrictedBy));
     }
     boolean forbidsAll = governing.stream().allMatch(p -> "".equals(issuerDomain(p.value())));
     return new Decision(
@@ -87,6 +116,39 @@ final class CaaAuthorization {
                 + String.join(", ", governing.stream().map(CaaProperty::toString).toList())
                 + ") do not name this CA's issuer domain "
                 + String.join(" or ", issuerDomains));
+  }
+
+  /**
+   * Why the property's RFC 8657 parameters rule this ACME request out, or null when they do not.
+   * Parameters are "tag=value" pairs after the issuer domain, separated by ";" (RFC 8659 4.2);
+   * {@code validationmethods} is a comma-separated list of method names.
+   */
+  static String acmeMismatch(String value, CaaCheck.AcmeRequest acme) {
+    int semicolon = value.indexOf(';');
+    if (semicolon < 0) {
+      return null;
+    }
+    for (String parameter : value.substring(semicolon + 1).split(";")) {
+      int eq = parameter.indexOf('=');
+      if (eq < 0) {
+        continue;
+      }
+      String tag = parameter.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String parameterValue = parameter.substring(eq + 1).strip();
+      if (tag.equals("accounturi") && !parameterValue.equals(acme.accountUri())) {
+        return "accounturi " + parameterValue + " is not the requesting account " + acme.accountUri();
+      }
+      if (tag.equals("validationmethods")) {
+        boolean listed = false;
+        for (String method : parameterValue.split(",")) {
+          listed |= method.strip().equalsIgnoreCase(acme.validationMethod());
+        }
+        if (!listed) {
+          return "validationmethods " + parameterValue + " does not list " + acme.validationMethod();
+        }
+      }
+    }
+    return null;
   }
 
   /**

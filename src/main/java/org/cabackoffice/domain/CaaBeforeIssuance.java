@@ -1,5 +1,6 @@
 package org.cabackoffice.domain;
 
+import org.cabackoffice.domain.corroboration.MultiPerspectiveCorroboration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +20,20 @@ public class CaaBeforeIssuance {
   private final boolean enabled;
   private final DomainAssessment assessment;
   private final CaaCheck caa;
+  private final CaaProperties caaProperties;
+  private final MultiPerspectiveCorroboration corroboration;
 
   public CaaBeforeIssuance(
       @Value("${backoffice.caa.enabled:true}") boolean enabled,
       DomainAssessment assessment,
-      CaaCheck caa) {
+      CaaCheck caa,
+      CaaProperties caaProperties,
+      MultiPerspectiveCorroboration corroboration) {
     this.enabled = enabled;
     this.assessment = assessment;
     this.caa = caa;
+    this.caaProperties = caaProperties;
+    this.corroboration = corroboration;
   }
 
   @Transactional
@@ -36,7 +43,8 @@ public class CaaBeforeIssuance {
       caa.recordNotLookedUp(applicationId, assessment.certificateNames(applicationId), reason);
       return new Outcome(true, reason);
     }
-    CaaVerdict verdict = caa.check(applicationId, assessment.certificateNames(applicationId));
+    java.util.List<String> names = assessment.certificateNames(applicationId);
+    CaaVerdict verdict = caa.check(applicationId, names);
     // A resolver that fails now may answer in a minute: that is a retry and, failing that, an
     // incident for operations, never the end of a paid and approved application.
     if (verdict.refusedOnlyByLookupFailures()) {
@@ -44,7 +52,26 @@ public class CaaBeforeIssuance {
           "application " + applicationId + ": CAA could not be looked up, nothing signed: "
               + String.join("; ", verdict.refusals()));
     }
-    return new Outcome(verdict.permitted(), String.join("; ", verdict.refusals()));
+    if (!verdict.permitted()) {
+      return new Outcome(false, String.join("; ", verdict.refusals()));
+    }
+    // BR 3.2.2.9: the primary's permission stands only when remote perspectives corroborate it.
+    // A failed quorum may be a perspective that is down or a route that is hijacked: the job is
+    // retried (each attempt asks afresh) and then becomes an incident, nothing is signed.
+    MultiPerspectiveCorroboration.Outcome corroborated =
+        corroboration.caa(applicationId, names, caaProperties.issuerDomains());
+    if (!corroborated.permitsIssuance()) {
+      throw new CaaNotCorroboratedException(
+          "application " + applicationId + ": CAA permits issuance here, but " + corroborated.summary());
+    }
+    return new Outcome(true, corroborated.summary());
+  }
+
+  /** The remote perspectives did not corroborate the primary's CAA permission (BR 3.2.2.9). */
+  public static class CaaNotCorroboratedException extends RuntimeException {
+    public CaaNotCorroboratedException(String message) {
+      super(message);
+    }
   }
 
   public static class CaaLookupFailedException extends RuntimeException {

@@ -2,18 +2,13 @@ package org.cabackoffice.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xbill.DNS.Type;
 
 /**
  * CAA before issuance (BR 3.2.2.8, RFC 8659), for every name of the certificate: find the
@@ -73,28 +68,37 @@ public class CaaCheck {
    * @throws IllegalArgumentException when no name is given
    */
   public CaaVerdict check(List<String> dnsNames) {
-    return run(null, dnsNames);
+    return run(null, dnsNames, null);
   }
 
   /** As {@link #check(List)}, with the evidence filed under the application. */
   public CaaVerdict check(long applicationId, List<String> dnsNames) {
-    return run(applicationId, dnsNames);
+    return run(applicationId, dnsNames, null);
   }
 
-  private CaaVerdict run(Long applicationId, List<String> dnsNames) {
+  /**
+   * An issuance requested through an ACME account: the account URI (RFC 8555 7.1.2) and the
+   * validation method name the challenge used ({@code http-01}, {@code dns-01}), which CAA's
+   * {@code accounturi} and {@code validationmethods} parameters may restrict (RFC 8657).
+   */
+  public record AcmeRequest(String accountUri, String validationMethod) {}
+
+  /** As {@link #check(List)}, honouring RFC 8657's parameters for the ACME request. */
+  public CaaVerdict check(List<String> dnsNames, AcmeRequest acme) {
+    return run(null, dnsNames, acme);
+  }
+
+  private CaaVerdict run(Long applicationId, List<String> dnsNames, AcmeRequest acme) {
     if (dnsNames == null || dnsNames.isEmpty()) {
       throw new IllegalArgumentException("a CAA check needs at least one DNS name");
     }
     Instant now = clock.instant();
-    // One question per domain and check: names of one certificate share their parents.
-    Map<String, DnsAnswer> asked = new LinkedHashMap<>();
-    List<CaaVerdict.Name> names = new ArrayList<>();
-    for (String name : dnsNames) {
-      names.add(verdict(name == null ? "" : name, asked));
-    }
+    CaaClimb climb = CaaClimb.of(dns, dnsNames, properties.issuerDomains(), acme);
+    List<CaaVerdict.Name> names = climb.names();
+    List<DnsAnswer> asked = climb.answers();
     boolean permitted = names.stream().allMatch(CaaVerdict.Name::permitted);
     StringBuilder transcripts = new StringBuilder();
-    asked.values().forEach(a -> transcripts.append(a.transcript()).append('\n'));
+    asked.forEach(a -> transcripts.append(a.transcript()).append('\n'));
     // Its own transaction: a failed lookup fails the job and rolls back the job's work, but
     // the attempt and what the resolver said stay on record (BR 5.4.1, BR 3.2.2.8 retries).
     CaaEvidence record =
@@ -115,7 +119,7 @@ public class CaaCheck {
                     .toList(),
                 dns.resolverName(),
                 transcripts.toString(),
-                asked.values().stream()
+                asked.stream()
                     .map(a -> a.name() + " " + a.type() + " " + (a.dnssec() == null ? "no answer" : a.dnssec()))
                     .toList());
     CaaEvidence stored = ownTransaction.execute(status -> evidence.save(record));
@@ -139,65 +143,5 @@ public class CaaCheck {
             "",
             List.of());
     evidence.save(record);
-  }
-
-  private CaaVerdict.Name verdict(String asked, Map<String, DnsAnswer> answers) {
-    String text = asked.strip().toLowerCase(Locale.ROOT);
-    boolean wildcard = text.startsWith("*.");
-    String fqdn;
-    try {
-      fqdn = DomainName.normalize(wildcard ? text.substring(2) : text);
-    } catch (InvalidDomainNameException e) {
-      return new CaaVerdict.Name(
-          asked, false, "not a DNS name CAA can be checked for: " + e.getMessage(), null, List.of());
-    }
-    for (String domain = fqdn; domain != null; domain = parent(domain)) {
-      DnsAnswer answer = answers.computeIfAbsent(domain, d -> dns.query(d, Type.CAA));
-      if (answer.failed()) {
-        return new CaaVerdict.Name(
-            asked,
-            false,
-            "the CAA lookup at "
-                + domain
-                + " failed: "
-                + answer.failure()
-                + "; refused, as a failed lookup is no permission here (BR 3.2.2.8)",
-            null,
-            List.of(),
-            true);
-      }
-      List<CaaProperty> set = answer.caaProperties();
-      if (!set.isEmpty()) {
-        CaaAuthorization.Decision decision =
-            CaaAuthorization.evaluate(domain, set, wildcard, properties.issuerDomains());
-        return new CaaVerdict.Name(
-            asked, decision.permitted(), decision.reason() + dnssecNote(answer), domain, set);
-      }
-    }
-    return new CaaVerdict.Name(
-        asked,
-        true,
-        "no CAA record set at " + fqdn + " or any domain above it: any CA may issue (RFC 8659 3)"
-            + dnssecNote(answers.get(fqdn)),
-        null,
-        List.of());
-  }
-
-  /** BR 3.2.2.8.1: the evidence says whether the relevant record set was DNSSEC-validated. */
-  private static String dnssecNote(DnsAnswer answer) {
-    if (answer == null || answer.dnssec() == null) {
-      return "";
-    }
-    return switch (answer.dnssec()) {
-      case SECURE -> " (DNSSEC: secure)";
-      case INSECURE -> " (DNSSEC: insecure, the zone is provably unsigned)";
-      default -> "";
-    };
-  }
-
-  /** The domain one label up; null above the TLD (the root is never asked, RFC 8659 3). */
-  private static String parent(String domain) {
-    int dot = domain.indexOf('.');
-    return dot < 0 ? null : domain.substring(dot + 1);
   }
 }

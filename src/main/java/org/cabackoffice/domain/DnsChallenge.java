@@ -12,9 +12,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * The random value one application's customer publishes in a TXT record to show control of a
- * domain (BR 3.2.2.4.7), and, once found, the record of that validation: method, BR version and
- * time, per name (BR 3.2.2.4).
+ * What one application's customer publishes in a TXT record to show control of a domain, and,
+ * once found, the record of that validation (BR 3.2.2.4, SC-099): the FQDN applied for, the
+ * Authorization Domain Name validated ({@code domainName}), the method by BR section, the BR
+ * version and the time. By DNS change (BR 3.2.2.4.7) the value is a random value; by persistent
+ * DNS TXT record (BR 3.2.2.4.22) it is the applicant's account URI the record must name.
  */
 @Entity
 @Table(name = "dns_challenge")
@@ -36,13 +38,19 @@ public class DnsChallenge {
   @Column(name = "application_id", nullable = false)
   private long applicationId;
 
+  /** The Authorization Domain Name validated (BR 3.2.2.4, SC-101). */
   @Column(name = "domain_name", nullable = false, length = 253)
   private String domainName;
 
-  @Column(name = "record_name", nullable = false, length = 253)
+  /** The FQDN (or Wildcard Domain Name) applied for; null on records older than V106. */
+  @Column(length = 253)
+  private String fqdn;
+
+  /** The TXT record's name, or the file's URL (BR 3.2.2.4.18). */
+  @Column(name = "record_name", nullable = false, length = 512)
   private String recordName;
 
-  @Column(name = "random_value", nullable = false, length = 64, unique = true)
+  @Column(name = "random_value", nullable = false, length = 512)
   private String value;
 
   @Enumerated(EnumType.STRING)
@@ -78,13 +86,15 @@ public class DnsChallenge {
 
   DnsChallenge(
       long applicationId,
-      String domainName,
+      AuthorizationDomainName adn,
       String recordName,
       String value,
       Instant issuedAt,
       Instant expiresAt) {
     this.applicationId = applicationId;
-    this.domainName = domainName;
+    this.domainName = adn.adn();
+    this.fqdn = adn.fqdn();
+    this.method = adn.method().section();
     this.recordName = recordName;
     this.value = value;
     this.status = Status.PENDING;
@@ -126,11 +136,22 @@ public class DnsChallenge {
     return applicationId;
   }
 
+  /** The Authorization Domain Name validated. */
   public String getDomainName() {
     return domainName;
   }
 
-  /** Where the TXT record goes: {@code _pki-validation.<domain>}. */
+  /** The name applied for; null on records older than the ADN was kept apart. */
+  public String getFqdn() {
+    return fqdn;
+  }
+
+  /** The method by BR section; records written before V106 name DNS change as "BR 3.2.2.4.7". */
+  public DomainValidationMethod validationMethod() {
+    return DomainValidationMethod.of(method).orElse(DomainValidationMethod.DNS_CHANGE);
+  }
+
+  /** Where the TXT record goes: {@code _pki-validation.<ADN>} or {@code _validation-persist.<ADN>}. */
   public String getRecordName() {
     return recordName;
   }

@@ -35,7 +35,12 @@ public class DnsCheckEvidence {
   @Column(name = "domain_name", nullable = false, length = 253)
   private String domainName;
 
-  @Column(name = "record_name", nullable = false, length = 253)
+  /** The FQDN applied for; {@code domainName} is the Authorization Domain Name validated. */
+  @Column(length = 253)
+  private String fqdn;
+
+  /** The TXT record's name, or the file's URL (BR 3.2.2.4.18). */
+  @Column(name = "record_name", nullable = false, length = 512)
   private String recordName;
 
   @Column(name = "checked_at", nullable = false)
@@ -80,6 +85,7 @@ public class DnsCheckEvidence {
     this.challengeId = challenge.getId();
     this.applicationId = challenge.getApplicationId();
     this.domainName = challenge.getDomainName();
+    this.fqdn = challenge.getFqdn();
     this.recordName = challenge.getRecordName();
     this.checkedAt = checkedAt;
     this.outcome = outcome;
@@ -106,6 +112,10 @@ public class DnsCheckEvidence {
 
   public String getDomainName() {
     return domainName;
+  }
+
+  public String getFqdn() {
+    return fqdn;
   }
 
   public String getRecordName() {

@@ -90,6 +90,10 @@ public class DnsLookup {
    * @param name a DNS name, without trailing dot
    */
   public DnsAnswer query(String name, int type) {
+    return LookupTimings.timed("dns", () -> queryUnmeasured(name, type));
+  }
+
+  private DnsAnswer queryUnmeasured(String name, int type) {
     String asked = name.toLowerCase(Locale.ROOT);
     String typeName = Type.string(type);
     Instant askedAt = clock.instant();

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * How the applicant's control of its domain is established before issuance. BR 3.2.2.4.2 (mail to
  * WHOIS contacts) is retired since 2025-07-15 (ballot SC-080), so for a publicly trusted CA the
  * guide's registrant match or consent is evidence about the registrant only, and control is
- * validated by DNS change (BR 3.2.2.4.7), or reused from an earlier validation within the
- * domain-data reuse period. A private or enterprise CA may accept the registrant evidence as
+ * validated by the method the customer chose (DNS change, BR 3.2.2.4.7, unless it chose the
+ * persistent DNS TXT record, BR 3.2.2.4.22, or a file on its website, BR 3.2.2.4.18), or reused
+ * from an earlier validation that covers the name within its reuse period. A private or enterprise CA may accept the registrant evidence as
  * control, but only when an operator says so in configuration.
  */
 @Service
@@ -26,8 +27,15 @@ public class DomainControl {
   public enum Decision {
     /** The registrant evidence counts (private CA configuration), or a validation is reused. */
     ESTABLISHED,
-    /** A DNS change challenge was mailed; the process checks for the record until it expires. */
+    /** A DNS record was asked for by mail; the process checks for it until the request expires. */
     DNS_CHALLENGE
+  }
+
+  /** The customer's choice was refused; the reason says why. */
+  public static class ChoiceRefusedException extends RuntimeException {
+    ChoiceRefusedException(String reason) {
+      super(reason);
+    }
   }
 
 
@@ -40,6 +48,9 @@ public class DomainControl {
   private final DomainUseConsentRepository consents;
   private final RegistrantComparisonRepository comparisons;
   private final DomainControlDecisions decisions;
+  private final DomainValidationChoiceRepository choices;
+  private final String baseUrl;
+  private final java.time.Clock clock;
 
   public DomainControl(
       @Value("${backoffice.domain.registrant-evidence-counts-as-control:false}")
@@ -51,8 +62,14 @@ public class DomainControl {
       RegistrationEvidenceRepository registrations,
       DomainUseConsentRepository consents,
       RegistrantComparisonRepository comparisons,
-      DomainControlDecisions decisions) {
+      DomainControlDecisions decisions,
+      DomainValidationChoiceRepository choices,
+      @Value("${backoffice.base-url}") String baseUrl,
+      java.time.Clock clock) {
     this.decisions = decisions;
+    this.choices = choices;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.clock = clock;
     this.registrantEvidenceCountsAsControl = registrantEvidenceCountsAsControl;
     this.dnsChange = dnsChange;
     this.applications = applications;
@@ -81,37 +98,146 @@ public class DomainControl {
               + " domain-use consent counts as control");
       return Decision.ESTABLISHED;
     }
-    Optional<Long> reused = validatingApplication(application, domain);
+    Optional<DnsChallenge> reused = validatingApplication(application, fqdnUnder(application, domain));
     if (reused.isPresent()) {
+      DnsChallenge earlier = reused.get();
       decisions.record(
           applicationId,
           domain,
           DomainControlDecision.Method.REUSED_VALIDATION,
-          "the DNS change validation (BR 3.2.2.4.7) of application #" + reused.get()
+          "the validation of " + earlier.getDomainName() + " by BR " + earlier.validationMethod().section()
+              + " of application #" + earlier.getApplicationId()
               + " of the same account and organization, within its reuse period (BR 4.2.1)");
       return Decision.ESTABLISHED;
     }
-    DnsChallenge challenge = dnsChange.issue(applicationId, domain);
+    requestRecord(application, domain, chosenMethod(applicationId));
+    return Decision.DNS_CHALLENGE;
+  }
+
+  /**
+   * Asks the technical contact, by mail, for the record of {@code method} for the ADN of the
+   * application's name, and keeps the decision.
+   */
+  private DnsChallenge requestRecord(Application application, String domain, DomainValidationMethod method) {
+    long applicationId = application.getId();
+    DnsChallenge challenge =
+        dnsChange.issue(applicationId, fqdnUnder(application, domain), method, accountUri(application));
+    DomainControlDecision.Method decided =
+        switch (method) {
+          case PERSISTENT_DNS_TXT -> DomainControlDecision.Method.PERSISTENT_DNS_TXT_REQUEST;
+          case WEBSITE_CHANGE_V2 -> DomainControlDecision.Method.WEBSITE_FILE_REQUEST;
+          case DNS_CHANGE -> DomainControlDecision.Method.DNS_CHANGE_CHALLENGE;
+        };
     decisions.record(
         applicationId,
         domain,
-        DomainControlDecision.Method.DNS_CHANGE_CHALLENGE,
-        "DNS change challenge #" + challenge.getId() + " (BR 3.2.2.4.7): TXT record at "
-            + challenge.getRecordName() + ", valid until " + BusinessCalendar.shown(challenge.getExpiresAt()));
+        decided,
+        "request #" + challenge.getId() + " (BR " + method.section() + ") for " + challenge.getFqdn()
+            + ", ADN " + challenge.getDomainName() + ": "
+            + (method == DomainValidationMethod.WEBSITE_CHANGE_V2 ? "file at " : "TXT record at ")
+            + challenge.getRecordName() + ", looked for until " + BusinessCalendar.shown(challenge.getExpiresAt()));
+    String template =
+        switch (method) {
+          case PERSISTENT_DNS_TXT -> "persistent-dcv-record";
+          case WEBSITE_CHANGE_V2 -> "website-change-file";
+          case DNS_CHANGE -> "dns-change-challenge";
+        };
     outbox.enqueue(
         templates.compose(
-            "dns-change-challenge:" + challenge.getId(),
-            "dns-change-challenge",
+            template + ":" + challenge.getId(),
+            template,
             application.getTechnicalEmail(),
             Map.of(
                 "applicationId", applicationId,
                 "domain", challenge.getDomainName(),
                 "recordName", challenge.getRecordName(),
-                "value", challenge.getValue(),
+                "value", dnsChange.valueToPublish(challenge),
                 "expiresAt", BusinessCalendar.shown(challenge.getExpiresAt())),
             List.of())
             .about(applicationId));
-    return Decision.DNS_CHALLENGE;
+    return challenge;
+  }
+
+  /**
+   * The customer's choice of method for the domain step (BR 3.2.2.4.7 or 3.2.2.4.22). Kept for the
+   * step to come; when the application already waits for a record, the new method's record is
+   * asked for at once and the open request gives way.
+   *
+   * @throws ChoiceRefusedException a method this CA does not offer, or the domain is validated
+   */
+  @Transactional
+  public DomainValidationChoice choose(long applicationId, String section, String chosenBy) {
+    Application application = applications.get(applicationId);
+    DomainValidationMethod method = choosable(application.getCommonName(), section);
+    String domain = DomainAssessment.registrableDomain(application.getCommonName());
+    if (dnsChange.validated(applicationId, application.getCommonName())) {
+      throw new ChoiceRefusedException(
+          "control of " + domain + " is already validated for application #" + applicationId);
+    }
+    DomainValidationChoice choice =
+        choices.save(new DomainValidationChoice(applicationId, method, chosenBy, clock.instant()));
+    boolean waiting = dnsChange.challenges(applicationId).stream()
+        .anyMatch(c -> c.status() == DnsChallenge.Status.PENDING);
+    if (waiting && !registrantEvidenceCountsAsControl) {
+      requestRecord(application, domain, method);
+    }
+    return choice;
+  }
+
+  /** The methods a customer may choose, by BR section. */
+  /**
+   * The method {@code section} names, if a customer may choose it for {@code commonName}: one this
+   * CA offers, whose Authorization Domain Name rules can validate the name (BR 3.2.2.4, SC-101: a
+   * Wildcard Domain Name is not validated by 3.2.2.4.18). The apply page asks this before an
+   * application exists; a null name is checked for the offer only.
+   *
+   * @throws ChoiceRefusedException when it may not
+   */
+  public static DomainValidationMethod choosable(String commonName, String section) {
+    DomainValidationMethod method =
+        DomainValidationMethod.of(section == null ? "" : section.strip())
+            .filter(DomainValidationMethod::offered)
+            .orElseThrow(() -> new ChoiceRefusedException(
+                "method " + section + " is not offered; choose one of " + offeredSections()));
+    if (commonName != null) {
+      try {
+        AuthorizationDomainName.derive(commonName, method, true);
+      } catch (InvalidDomainNameException e) {
+        throw new ChoiceRefusedException(e.getMessage());
+      }
+    }
+    return method;
+  }
+
+  public static List<String> offeredSections() {
+    return java.util.Arrays.stream(DomainValidationMethod.values())
+        .filter(DomainValidationMethod::offered)
+        .map(DomainValidationMethod::section)
+        .toList();
+  }
+
+  /** The method chosen for the application, DNS change (BR 3.2.2.4.7) when none was. */
+  @Transactional(readOnly = true)
+  public DomainValidationMethod chosenMethod(long applicationId) {
+    List<DomainValidationChoice> chosen = choices.findByApplicationIdOrderByIdAsc(applicationId);
+    return chosen.isEmpty()
+        ? DomainValidationMethod.DNS_CHANGE
+        : chosen.get(chosen.size() - 1).getMethod();
+  }
+
+  /**
+   * The URI of the applicant's storefront account, which a persistent DNS TXT record names in its
+   * {@code accounturi} (BR 3.2.2.4.22 (3), RFC 8657 3): one per account, stable while {@code
+   * backoffice.base-url} is.
+   */
+  public String accountUri(Application application) {
+    return baseUrl + "/accounts/" + application.getCustomerAccountId();
+  }
+
+  /** The application's name when the domain is its ADN, else the domain itself. */
+  private static String fqdnUnder(Application application, String domain) {
+    String name = application.getCommonName();
+    return name != null && DomainAssessment.registrableDomain(name).equals(domain) ? name : domain;
   }
 
   /**
@@ -125,7 +251,7 @@ public class DomainControl {
     if (registrantEvidenceCountsAsControl) {
       return registrantEstablished(application, domain);
     }
-    return validatedForApplicant(application, domain);
+    return validatedForApplicant(application, application.getCommonName());
   }
 
   /**
@@ -164,16 +290,18 @@ public class DomainControl {
    * reuse period: here, an earlier application of the same storefront account for the same
    * organization (an agency's account serves several applicants, which must not share it).
    */
-  private boolean validatedForApplicant(Application application, String domain) {
-    return validatingApplication(application, domain).isPresent();
+  private boolean validatedForApplicant(Application application, String name) {
+    return validatingApplication(application, name).isPresent();
   }
 
-  /** The application (this one or an earlier one) whose validation still counts, if any. */
-  private Optional<Long> validatingApplication(Application application, String domain) {
+  /**
+   * The validation (of this application or an earlier one) that covers {@code name} and still
+   * counts, if any: its ADN is the name, or above it by a method that allows pruning.
+   */
+  private Optional<DnsChallenge> validatingApplication(Application application, String name) {
     return applications.ofCustomer(application.getCustomerAccountId()).stream()
         .filter(a -> a.getOrganizationNameEn().equalsIgnoreCase(application.getOrganizationNameEn()))
-        .filter(a -> dnsChange.validated(a.getId(), domain))
-        .map(Application::getId)
+        .flatMap(a -> dnsChange.validation(a.getId(), name).stream())
         .findFirst();
   }
 

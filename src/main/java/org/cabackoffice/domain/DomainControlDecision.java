@@ -25,7 +25,11 @@ public class DomainControlDecision {
     /** BR 4.2.1: a completed validation of the same applicant within its reuse period. */
     REUSED_VALIDATION,
     /** BR 3.2.2.4.7: a DNS change challenge was issued; dns_check_evidence holds its outcome. */
-    DNS_CHANGE_CHALLENGE
+    DNS_CHANGE_CHALLENGE,
+    /** BR 3.2.2.4.22: the persistent DNS TXT record was asked for; dns_check_evidence holds each look. */
+    PERSISTENT_DNS_TXT_REQUEST,
+    /** BR 3.2.2.4.18: a file under /.well-known/pki-validation/ was asked for on the FQDN. */
+    WEBSITE_FILE_REQUEST
   }
 
   @Id

@@ -85,6 +85,10 @@ public class RdapLookup {
    *     status, oversized or unreadable answer
    */
   public RegistryAnswer lookup(String domain) {
+    return LookupTimings.timed("rdap", () -> lookupUnmeasured(domain));
+  }
+
+  private RegistryAnswer lookupUnmeasured(String domain) {
     String base =
         baseUrlFor(domain)
             .orElseThrow(

@@ -81,9 +81,53 @@ public class ReferralPolicy {
           && first < 240; // reserved and broadcast
     }
     if (address instanceof Inet6Address) {
-      return (b[0] & 0xfe) != 0xfc; // unique local (RFC 4193)
+      if ((b[0] & 0xfe) == 0xfc) {
+        return false; // unique local (RFC 4193)
+      }
+      // IPv6 addresses that carry an IPv4 address a gateway or the stack delivers to: NAT64's
+      // well-known prefix 64:ff9b::/96 (RFC 6052), 6to4's 2002::/16 (RFC 3056) and the deprecated
+      // IPv4-compatible ::/96 (RFC 4291 2.5.5.1). Through them 10.0.0.1 or 169.254.169.254 is
+      // reached under another name, so the IPv4 address inside is judged as itself.
+      if (startsWith(b, 0x00, 0x64, 0xff, 0x9b) && allZero(b, 4, 12)) {
+        return isPublic(embedded(b, 12));
+      }
+      if (startsWith(b, 0x20, 0x02)) {
+        return isPublic(embedded(b, 2));
+      }
+      if (allZero(b, 0, 12)) {
+        return isPublic(embedded(b, 12));
+      }
+      // NAT64's local-use prefix 64:ff9b:1::/48 (RFC 8215) translates to whatever the operator
+      // chose, private networks included.
+      return !startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01);
     }
     return false;
+  }
+
+  private static boolean startsWith(byte[] address, int... prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if ((address[i] & 0xff) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allZero(byte[] address, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (address[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static InetAddress embedded(byte[] address, int from) {
+    try {
+      return InetAddress.getByAddress(java.util.Arrays.copyOfRange(address, from, from + 4));
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("four bytes are an IPv4 address", impossible);
+    }
   }
 
   /** A referral that names a host on a private network. */

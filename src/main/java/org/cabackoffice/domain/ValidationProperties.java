@@ -15,7 +15,8 @@ public record ValidationProperties(String brVersion) {
 
   /**
    * The version in force: BR 2.2.6 (ballot SC-095, effective 2026-03-31), the newest in
-   * cabforum/servercert's docs/BR.md as of this writing. A new version is a configuration change.
+   * cabforum/servercert's docs/BR.md (checked 2026-12-06). A new version is a configuration change
+   * ({@code backoffice.validation.br-version}, set in application.yml).
    */
   static final String DEFAULT_BR_VERSION = "2.2.6";
 

@@ -62,6 +62,10 @@ public class WhoisLookup {
    *     oversized or unreadable answer
    */
   public RegistryAnswer lookup(String domain) {
+    return LookupTimings.timed("whois", () -> lookupUnmeasured(domain));
+  }
+
+  private RegistryAnswer lookupUnmeasured(String domain) {
     Optional<RegistryServer> configured = properties.serverFor(domain);
     RegistryServer registry = configured.orElseGet(() -> registryFromIana(tldOf(domain)));
     InetAddress address = configured.isPresent() ? null : referredByIanaAt(registry);

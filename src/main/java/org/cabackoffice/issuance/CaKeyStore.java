@@ -47,12 +47,18 @@ final class CaKeyStore {
 
   private final X509Certificate root;
   private final X509Certificate issuing;
-  private final PrivateKey issuingKey;
+  // The keys are replaced when a PKCS#11 token is opened anew after it failed (reopen()).
+  private volatile PrivateKey issuingKey;
   /** Absent when the root is offline (a production CA): then no ARL is signed here. */
-  private final PrivateKey rootKey;
+  private volatile PrivateKey rootKey;
   /** Absent in a token that was not given one in the key ceremony: then no OCSP is answered. */
-  private final PrivateKey responderKey;
+  private volatile PrivateKey responderKey;
   private final PublicKey responderPublicKey;
+  /** The PKCS#11 provider and its configuration, to open the token again; null for a file. */
+  private final Provider token;
+  private final CaProperties tokenProperties;
+  /** A signature in the token failed: the next signer opens the token again first. */
+  private volatile boolean tokenFailed;
 
   private CaKeyStore(
       X509Certificate root,
@@ -60,13 +66,17 @@ final class CaKeyStore {
       PrivateKey issuingKey,
       PrivateKey rootKey,
       PrivateKey responderKey,
-      PublicKey responderPublicKey) {
+      PublicKey responderPublicKey,
+      Provider token,
+      CaProperties tokenProperties) {
     this.root = root;
     this.issuing = issuing;
     this.issuingKey = issuingKey;
     this.rootKey = rootKey;
     this.responderKey = responderKey;
     this.responderPublicKey = responderPublicKey;
+    this.token = token;
+    this.tokenProperties = tokenProperties;
   }
 
   /**
@@ -94,7 +104,7 @@ final class CaKeyStore {
           && properties.createIfMissing()) {
         // A development keystore made before OCSP existed: the responder key is made inside it,
         // once. A production keystore gets it in the key ceremony, like the CA keys.
-        addResponderKey(keyStore, issuing, key, clock, password);
+        addResponderKey(keyStore, issuing, key, clock, password, null);
         store(keyStore, keystorePath, password);
         log.info("Added an OCSP responder key to the CA keystore {}", keystorePath.toAbsolutePath());
       }
@@ -110,7 +120,9 @@ final class CaKeyStore {
           key,
           root,
           responder,
-          responder == null ? null : certificate(keyStore, OCSP_RESPONDER_ALIAS).getPublicKey());
+          responder == null ? null : certificate(keyStore, OCSP_RESPONDER_ALIAS).getPublicKey(),
+          isPkcs11(properties) ? keyStore.getProvider() : null,
+          isPkcs11(properties) ? properties : null);
     } catch (GeneralSecurityException | IOException e) {
       // The message of a wrong password is "keystore password was incorrect"; never the password.
       throw new IllegalStateException("cannot open the CA keystore: " + e.getMessage(), e);
@@ -129,12 +141,14 @@ final class CaKeyStore {
 
   /** A signer with the root CA's key, when the root key is in this keystore. */
   Optional<ContentSigner> rootSigner(String signatureAlgorithm) {
-    return Optional.ofNullable(rootKey).map(k -> signer(k, signatureAlgorithm));
+    reopenIfFailed(ROOT_ALIAS);
+    return Optional.ofNullable(rootKey).map(k -> signer(ROOT_ALIAS, k, signatureAlgorithm));
   }
 
   /** A signer with the OCSP responder's key, when the keystore holds one. */
   Optional<ContentSigner> responderSigner(String signatureAlgorithm) {
-    return Optional.ofNullable(responderKey).map(k -> signer(k, signatureAlgorithm));
+    reopenIfFailed(OCSP_RESPONDER_ALIAS);
+    return Optional.ofNullable(responderKey).map(k -> signer(OCSP_RESPONDER_ALIAS, k, signatureAlgorithm));
   }
 
   Optional<PublicKey> responderPublicKey() {
@@ -143,7 +157,109 @@ final class CaKeyStore {
 
   /** A signer with the issuing CA's key; for an HSM the signature is made inside it. */
   ContentSigner issuingSigner(String signatureAlgorithm) {
-    return signer(issuingKey, signatureAlgorithm);
+    reopenIfFailed(ISSUING_ALIAS);
+    return signer(ISSUING_ALIAS, issuingKey, signatureAlgorithm);
+  }
+
+  /**
+   * With a PKCS#11 token, a signer whose failures say which key and what the token answered
+   * ({@link CaKeyUnavailableException}) and make the next signer open the token again: an
+   * unplugged, logged-out or refusing token is a retryable incident, not a failed application.
+   */
+  private ContentSigner signer(String alias, PrivateKey key, String signatureAlgorithm) {
+    if (token == null) {
+      return signer(key, signatureAlgorithm);
+    }
+    ContentSigner inToken;
+    try {
+      inToken = signer(key, signatureAlgorithm);
+    } catch (RuntimeException e) {
+      throw tokenFailed(alias, e);
+    }
+    return new ContentSigner() {
+      @Override
+      public org.bouncycastle.asn1.x509.AlgorithmIdentifier getAlgorithmIdentifier() {
+        return inToken.getAlgorithmIdentifier();
+      }
+
+      @Override
+      public OutputStream getOutputStream() {
+        OutputStream out = inToken.getOutputStream();
+        return new java.io.FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            try {
+              out.write(b, off, len);
+            } catch (RuntimeException | IOException e) {
+              throw tokenFailed(alias, e);
+            }
+          }
+
+          @Override
+          public void write(int b) throws IOException {
+            try {
+              out.write(b);
+            } catch (RuntimeException | IOException e) {
+              throw tokenFailed(alias, e);
+            }
+          }
+        };
+      }
+
+      @Override
+      public byte[] getSignature() {
+        try {
+          return inToken.getSignature();
+        } catch (RuntimeException e) {
+          throw tokenFailed(alias, e);
+        }
+      }
+    };
+  }
+
+  private CaKeyUnavailableException tokenFailed(String alias, Throwable e) {
+    if (e instanceof CaKeyUnavailableException already) {
+      return already;
+    }
+    tokenFailed = true;
+    CaKeyUnavailableException unavailable =
+        new CaKeyUnavailableException(alias, CaKeyUnavailableException.tokenSaid(e), e);
+    // One line, no stack: the token's state is the operators' to fix, not a fault of this code.
+    log.warn("{}", unavailable.getMessage());
+    return unavailable;
+  }
+
+  /**
+   * Opens the token again after a failed signature: a new key store logs in with the PIN and
+   * finds the keys anew (the old handles die with an unplugged token's sessions). Still failing,
+   * the signature is refused the same way and the next attempt tries again.
+   */
+  private void reopenIfFailed(String alias) {
+    if (token == null || !tokenFailed) {
+      return;
+    }
+    synchronized (this) {
+      if (!tokenFailed) {
+        return;
+      }
+      char[] pin = tokenProperties.keystorePassword().toCharArray();
+      try {
+        KeyStore keyStore = KeyStore.getInstance("PKCS11", token);
+        keyStore.load(null, pin);
+        if (!(keyStore.getKey(ISSUING_ALIAS, pin) instanceof PrivateKey issuingAgain)) {
+          throw new IllegalStateException("the token holds no private key under " + ISSUING_ALIAS);
+        }
+        issuingKey = issuingAgain;
+        rootKey = keyStore.getKey(ROOT_ALIAS, pin) instanceof PrivateKey k ? k : null;
+        responderKey = keyStore.getKey(OCSP_RESPONDER_ALIAS, pin) instanceof PrivateKey k ? k : null;
+        tokenFailed = false;
+        log.info("Opened the PKCS#11 token again: the CA keys sign once more");
+      } catch (GeneralSecurityException | IOException | RuntimeException e) {
+        throw tokenFailed(alias, e);
+      } finally {
+        Arrays.fill(pin, '\0');
+      }
+    }
   }
 
   private static ContentSigner signer(PrivateKey key, String signatureAlgorithm) {
@@ -156,12 +272,21 @@ final class CaKeyStore {
 
   /**
    * Makes the responder's key pair (EC P-256) in the keystore; the key entry's certificate is the
-   * first responder certificate, signed here by the issuing key.
+   * first responder certificate, signed here by the issuing key. A PKCS#11 {@code keyProvider}
+   * makes the pair inside the token (the key ceremony); {@code null} is the JDK's default.
    */
-  private static void addResponderKey(
-      KeyStore keyStore, X509Certificate issuing, PrivateKey issuingKey, Clock clock, char[] password)
+  static void addResponderKey(
+      KeyStore keyStore,
+      X509Certificate issuing,
+      PrivateKey issuingKey,
+      Clock clock,
+      char[] password,
+      Provider keyProvider)
       throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    KeyPairGenerator generator =
+        keyProvider == null
+            ? KeyPairGenerator.getInstance("EC")
+            : KeyPairGenerator.getInstance("EC", keyProvider);
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair responder = generator.generateKeyPair();
     X509Certificate certificate =

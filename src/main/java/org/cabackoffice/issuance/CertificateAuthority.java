@@ -108,6 +108,14 @@ public class CertificateAuthority {
   }
 
   /**
+   * Signs a CRL with a throwaway key of the issuing key's type, for linting before the issuing key
+   * signs it: the same TBS bytes {@link #signCrl} would sign, a signature no relying party accepts.
+   */
+  public X509CRLHolder signCrlForLint(X509v2CRLBuilder crl) {
+    return crl.build(signer.lintSigner());
+  }
+
+  /**
    * Signs the root's CRL of the CA certificates it issued (the ARL), when the root key is in this
    * keystore; a production root is offline and signs its ARL in a ceremony instead. Callers record
    * each use of the root key.
@@ -217,6 +225,11 @@ public class CertificateAuthority {
   /** Signs the TBS with the issuing CA's key. Only call this after the TBS passed lint. */
   X509Certificate sign(X509v3CertificateBuilder tbs) {
     return signer.sign(tbs);
+  }
+
+  /** Whether the certificate's signature verifies under the issuing CA's key (a full check). */
+  boolean signedByIssuingKey(X509Certificate certificate) throws GeneralSecurityException {
+    return signer.signedByIssuingKey(certificate);
   }
 
   /**

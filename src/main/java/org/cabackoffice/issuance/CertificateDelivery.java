@@ -31,10 +31,13 @@ public class CertificateDelivery {
   private final Outbox outbox;
   private final CertificateAuthority authority;
 
+  private final CertificateChains chains;
+
   public CertificateDelivery(MailTemplates templates, Outbox outbox, CertificateAuthority authority) {
     this.templates = templates;
     this.outbox = outbox;
     this.authority = authority;
+    this.chains = new CertificateChains(authority);
   }
 
   /**
@@ -50,6 +53,19 @@ public class CertificateDelivery {
       String technicalContactEmail,
       String productNameJa,
       String productNameEn) {
+    mail(certificate, technicalContactEmail, productNameJa, productNameEn, false);
+  }
+
+  /**
+   * As above; with {@code withPkcs7} the mail also carries the chain as server-chain.p7b, which
+   * Microsoft IIS installs with the intermediate in one step (guide [5-2]).
+   */
+  public void mail(
+      IssuedCertificate certificate,
+      String technicalContactEmail,
+      String productNameJa,
+      String productNameEn,
+      boolean withPkcs7) {
     if (technicalContactEmail == null || technicalContactEmail.isBlank()) {
       throw new IllegalArgumentException("no technical contact e-mail to deliver to");
     }
@@ -81,17 +97,25 @@ public class CertificateDelivery {
             "notAfter", format(certificate.notAfter()),
             "certificatePem", certificatePem.strip(),
             "intermediatePem", intermediatePem.strip());
+    List<OutgoingMail.Attachment> attachments =
+        new java.util.ArrayList<>(
+            List.of(
+                new OutgoingMail.Attachment(
+                    "server.crt", PEM_FILE, certificatePem.getBytes(StandardCharsets.US_ASCII)),
+                new OutgoingMail.Attachment(
+                    "intermediate.crt", PEM_FILE, intermediatePem.getBytes(StandardCharsets.US_ASCII))));
+    if (withPkcs7) {
+      attachments.add(
+          new OutgoingMail.Attachment(
+              "server-chain.p7b", CertificateChains.PKCS7_TYPE, chains.pkcs7(certificate)));
+    }
     OutgoingMail mail =
         templates.compose(
             TEMPLATE + "/" + certificate.serial(),
             TEMPLATE,
             technicalContactEmail,
             model,
-            List.of(
-                new OutgoingMail.Attachment(
-                    "server.crt", PEM_FILE, certificatePem.getBytes(StandardCharsets.US_ASCII)),
-                new OutgoingMail.Attachment(
-                    "intermediate.crt", PEM_FILE, intermediatePem.getBytes(StandardCharsets.US_ASCII))));
+            attachments);
     outbox.enqueue(mail.about(certificate.applicationId()));
   }
 

@@ -1,5 +1,6 @@
 package org.cabackoffice.issuance;
 
+import io.micrometer.core.instrument.Metrics;
 import org.cabackoffice.digest.Sha256;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -140,7 +141,7 @@ public class CertificateIssuer {
    * @throws IllegalArgumentException when the request is incomplete or its key does not parse
    */
   public IssuedCertificate issue(IssuanceRequest request) {
-    if (request.applicationId() != null) {
+    if (request.applicationId() != null || request.acmeOrderId() != null) {
       Optional<IssuedCertificate> earlier = transactions.execute(tx -> settleEarlierAttempts(request));
       if (earlier.isPresent()) {
         return earlier.get();
@@ -173,22 +174,27 @@ public class CertificateIssuer {
       log.info(
           "Pre-issuance lint refused serial {} for application {}: {}",
           serialHex, request.applicationId(), findings);
+      // Issue 12's metrics: Spring Boot's registry is part of Micrometer's global one.
+      Metrics.counter("backoffice.lint.failures", "profile", String.valueOf(request.profile())).increment();
       throw new LintFailedException(findings);
     }
-    findings.forEach(f -> log.info("Lint finding for serial {}: {}", serialHex, f));
 
     // 5. Record before signing, committed on its own: from here on the serial is on record.
     String tbsSha256 = tbsSha256(lintCertificate);
     transactions.executeWithoutResult(
         tx ->
             signings.saveAndFlush(
-                new CertificateSigning(serialHex, request.applicationId(), tbsSha256, clock.instant())));
+                new CertificateSigning(serialHex, request.applicationId(), tbsSha256, clock.instant())
+                    .answering(request.acmeOrderId())));
+    // Logged once on record: a node killed between lint and record would otherwise leave a
+    // serial in the log that certificate_signing never names (issue 13's kill -9 run).
+    findings.forEach(f -> log.info("Lint finding for serial {}: {}", serialHex, f));
 
     // 6. Sign for real, and make sure what was signed is exactly what was linted.
     X509Certificate certificate;
     try {
       certificate = authority.sign(tbs);
-      confirmSignedAsLinted(certificate, lintCertificate, authority.issuingCertificate());
+      confirmSignedAsLinted(certificate, lintCertificate, authority);
     } catch (RuntimeException e) {
       transactions.executeWithoutResult(
           tx -> signing(serialHex).failed(String.valueOf(e.getMessage()), clock.instant()));
@@ -211,34 +217,39 @@ public class CertificateIssuer {
       throw e;
     }
     log.info(
-        "Issued {} certificate serial {} for {} (application {})",
-        request.profile(), issued.serial(), sanNames, request.applicationId());
+        "Issued {} certificate serial {} for {} ({})",
+        request.profile(), issued.serial(), sanNames, answering(request));
+    Metrics.counter("backoffice.certificates.issued", "profile", String.valueOf(request.profile())).increment();
     return issued;
   }
 
   /**
-   * What earlier attempts for the application left: its certificate, or one signed but not stored
-   * (stored now), else nothing, after marking signings that never finished as interrupted.
+   * What earlier attempts for the application (or the ACME order) left: its certificate, or one
+   * signed but not stored (stored now), else nothing, after marking signings that never finished
+   * as interrupted.
    */
   private Optional<IssuedCertificate> settleEarlierAttempts(IssuanceRequest request) {
-    Optional<IssuedCertificate> existing = certificates.findFirstByApplicationId(request.applicationId());
+    boolean order = request.applicationId() == null;
+    String answering = answering(request);
+    Optional<IssuedCertificate> existing = order
+        ? certificates.findFirstByAcmeOrderId(request.acmeOrderId())
+        : certificates.findFirstByApplicationId(request.applicationId());
     if (existing.isPresent()) {
-      log.info(
-          "Application {} already has certificate serial {}; not signing again",
-          request.applicationId(), existing.get().serial());
+      log.info("{} already has certificate serial {}; not signing again", answering, existing.get().serial());
       return existing;
     }
-    List<CertificateSigning> unfinished =
-        signings.findByApplicationIdAndStateInOrderByIdAsc(
-            request.applicationId(),
-            List.of(CertificateSigning.State.STARTED, CertificateSigning.State.NOT_STORED));
+    List<CertificateSigning.State> open =
+        List.of(CertificateSigning.State.STARTED, CertificateSigning.State.NOT_STORED);
+    List<CertificateSigning> unfinished = order
+        ? signings.findByAcmeOrderIdAndStateInOrderByIdAsc(request.acmeOrderId(), open)
+        : signings.findByApplicationIdAndStateInOrderByIdAsc(request.applicationId(), open);
     for (CertificateSigning earlier : unfinished) {
       if (earlier.state() == CertificateSigning.State.NOT_STORED && earlier.certificatePem() != null) {
         X509Certificate certificate = CertificatePem.parse(earlier.certificatePem()).get(0);
         String commonName = required(request.commonName(), "commonName").toLowerCase(Locale.ROOT);
         log.info(
-            "Storing certificate serial {} for application {}, signed by an earlier attempt",
-            earlier.serial(), request.applicationId());
+            "Storing certificate serial {} for {}, signed by an earlier attempt",
+            earlier.serial(), answering);
         return Optional.of(
             store(
                 request,
@@ -250,10 +261,16 @@ public class CertificateIssuer {
       }
       earlier.interrupted(INTERRUPTED, clock.instant());
       log.warn(
-          "Signing of serial {} for application {} never finished; marked interrupted",
-          earlier.serial(), request.applicationId());
+          "Signing of serial {} for {} never finished; marked interrupted",
+          earlier.serial(), answering);
     }
     return Optional.empty();
+  }
+
+  private static String answering(IssuanceRequest request) {
+    return request.applicationId() == null && request.acmeOrderId() != null
+        ? "ACME order " + request.acmeOrderId()
+        : "application " + request.applicationId();
   }
 
   static final String INTERRUPTED =
@@ -282,7 +299,8 @@ public class CertificateIssuer {
                 clock.instant(),
                 pem,
                 false,
-                crlShard));
+                crlShard)
+                .answering(request.acmeOrderId()));
     signing(serialHex).issued(clock.instant());
     return issued;
   }
@@ -291,7 +309,7 @@ public class CertificateIssuer {
       Pattern.compile(Pattern.quote(PublicationUrls.ISSUING_CA_CRLS) + "(\\d+)\\.crl$");
 
   /** The shard a certificate signed by an earlier attempt names in its CRL distribution point. */
-  private static int crlShardNamedIn(X509Certificate certificate) {
+  static int crlShardNamedIn(X509Certificate certificate) {
     byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
     if (extension != null) {
       CRLDistPoint points =
@@ -462,13 +480,15 @@ public class CertificateIssuer {
 
   /** Boulder's check: the signature is the only difference from the linted certificate. */
   static void confirmSignedAsLinted(
-      X509Certificate certificate, X509Certificate linted, X509Certificate issuing) {
+      X509Certificate certificate, X509Certificate linted, CertificateAuthority authority) {
     try {
       if (!Arrays.equals(certificate.getTBSCertificate(), linted.getTBSCertificate())) {
         throw new IllegalStateException("the signed TBS differs from the linted one; certificate discarded");
       }
       // A signature that does not verify (a faulty HSM) must never reach a customer.
-      certificate.verify(issuing.getPublicKey());
+      if (!authority.signedByIssuingKey(certificate)) {
+        throw new IllegalStateException("the signed certificate does not verify under the issuing CA's key");
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the signed certificate does not verify: " + e.getMessage(), e);
     }

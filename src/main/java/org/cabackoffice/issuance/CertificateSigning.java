@@ -47,6 +47,9 @@ public class CertificateSigning {
   @Column(name = "application_id")
   private Long applicationId;
 
+  @Column(name = "acme_order_id")
+  private Long acmeOrderId;
+
   @Column(name = "tbs_sha256", nullable = false, length = 64)
   private String tbsSha256;
 
@@ -74,6 +77,11 @@ public class CertificateSigning {
     this.tbsSha256 = tbsSha256;
     this.state = State.STARTED;
     this.startedAt = startedAt;
+  }
+
+  CertificateSigning answering(Long order) {
+    this.acmeOrderId = order;
+    return this;
   }
 
   void issued(Instant at) {
@@ -106,6 +114,10 @@ public class CertificateSigning {
 
   public Long applicationId() {
     return applicationId;
+  }
+
+  public Long acmeOrderId() {
+    return acmeOrderId;
   }
 
   public String tbsSha256() {

@@ -16,6 +16,9 @@ public interface CertificateSigningRepository extends Repository<CertificateSign
   List<CertificateSigning> findByApplicationIdAndStateInOrderByIdAsc(
       Long applicationId, Collection<CertificateSigning.State> states);
 
+  List<CertificateSigning> findByAcmeOrderIdAndStateInOrderByIdAsc(
+      Long acmeOrderId, Collection<CertificateSigning.State> states);
+
   List<CertificateSigning> findByStateAndStartedAtBefore(CertificateSigning.State state, Instant before);
 
   List<CertificateSigning> findByApplicationIdOrderByIdAsc(Long applicationId);

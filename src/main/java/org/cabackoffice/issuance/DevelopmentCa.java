@@ -47,11 +47,27 @@ final class DevelopmentCa {
   static void createIn(
       KeyStore keyStore, CaProperties properties, Clock clock, char[] password, String arlUrl)
       throws GeneralSecurityException {
+    createIn(keyStore, properties, clock, password, arlUrl, null);
+  }
+
+  /**
+   * As above with the key pairs made by {@code keyProvider}: a PKCS#11 provider generates them
+   * inside the token, so the private keys are never outside it (a key ceremony on an HSM); {@code
+   * null} is the JDK's default.
+   */
+  static void createIn(
+      KeyStore keyStore,
+      CaProperties properties,
+      Clock clock,
+      char[] password,
+      String arlUrl,
+      java.security.Provider keyProvider)
+      throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 
-    KeyPair rootKeys = p384();
+    KeyPair rootKeys = p384(keyProvider);
     X500Name rootName = CertificateAuthority.name(properties.rootSubject());
     X509v3CertificateBuilder rootTbs =
         new X509v3CertificateBuilder(
@@ -73,7 +89,7 @@ final class DevelopmentCa {
         extensions.createSubjectKeyIdentifier(rootKeys.getPublic()));
     X509Certificate rootCertificate = signedBy(rootTbs, rootKeys.getPrivate());
 
-    KeyPair issuingKeys = p384();
+    KeyPair issuingKeys = p384(keyProvider);
     X509v3CertificateBuilder issuingTbs =
         new X509v3CertificateBuilder(
             rootName,
@@ -138,8 +154,11 @@ final class DevelopmentCa {
     return from.atOffset(ZoneOffset.UTC).plusYears(years).minusSeconds(1).toInstant();
   }
 
-  private static KeyPair p384() throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+  private static KeyPair p384(java.security.Provider keyProvider) throws GeneralSecurityException {
+    KeyPairGenerator generator =
+        keyProvider == null
+            ? KeyPairGenerator.getInstance("EC")
+            : KeyPairGenerator.getInstance("EC", keyProvider);
     generator.initialize(new ECGenParameterSpec("secp384r1"));
     return generator.generateKeyPair();
   }

@@ -34,6 +34,10 @@ public class IssuedCertificate {
   @Column(name = "application_id")
   private Long applicationId;
 
+  /** The ACME order it answers; unique, so one order never stores two certificates. */
+  @Column(name = "acme_order_id", unique = true)
+  private Long acmeOrderId;
+
   @Column(name = "customer_account_id", nullable = false)
   private long customerAccountId;
 
@@ -112,6 +116,15 @@ public class IssuedCertificate {
 
   public Long applicationId() {
     return applicationId;
+  }
+
+  public Long acmeOrderId() {
+    return acmeOrderId;
+  }
+
+  IssuedCertificate answering(Long order) {
+    this.acmeOrderId = order;
+    return this;
   }
 
   public long customerAccountId() {

@@ -25,4 +25,13 @@ public interface IssuedCertificateRepository extends Repository<IssuedCertificat
 
   /** The certificate already issued for an application, so a retried job does not sign twice. */
   Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);
+
+  /** The certificate already issued for an ACME order, so a retried order step does not sign twice. */
+  Optional<IssuedCertificate> findFirstByAcmeOrderId(Long acmeOrderId);
+
+  /** A storefront account's certificates, the latest to expire first (the customer's list). */
+  List<IssuedCertificate> findByCustomerAccountIdOrderByNotAfterDesc(long customerAccountId);
+
+  /** Certificates issued in [from, until), oldest first (a revocation plan's criterion). */
+  List<IssuedCertificate> findByIssuedAtGreaterThanEqualAndIssuedAtLessThanOrderByIdAsc(Instant from, Instant until);
 }

@@ -129,4 +129,23 @@ public class IssuedCertificates {
     }
     return names.stream().distinct().toList();
   }
+
+  /** Certificates this CA signed in [from, until), oldest first: a revocation plan's criterion. */
+  @Transactional(readOnly = true)
+  public List<IssuedCertificate> issuedBetween(Instant from, Instant until) {
+    return certificates.findByIssuedAtGreaterThanEqualAndIssuedAtLessThanOrderByIdAsc(from, until);
+  }
+
+  /** The subject's organizationName (BR 7.1.4.2.2 a), as signed; empty for a DV-like subject. */
+  public static Optional<String> subjectOrganization(IssuedCertificate certificate) {
+    X509Certificate parsed = CertificatePem.parse(certificate.pem()).get(0);
+    X500Name subject = X500Name.getInstance(parsed.getSubjectX500Principal().getEncoded());
+    return PreIssuanceLint.values(subject, BCStyle.O).stream().findFirst();
+  }
+
+  /** The certificates of one storefront account, the latest to expire first. */
+  @Transactional(readOnly = true)
+  public List<IssuedCertificate> ofCustomer(long customerAccountId) {
+    return certificates.findByCustomerAccountIdOrderByNotAfterDesc(customerAccountId);
+  }
 }

@@ -116,6 +116,7 @@ public class Precertificates {
           serialHex, request.applicationId(), findings);
       throw new LintFailedException(findings);
     }
+    refuseOnCaErrors("precertificate serial " + serialHex, PrecertificateLint.checkPrecertificate(linted));
 
     String tbsSha256;
     try {
@@ -129,7 +130,7 @@ public class Precertificates {
     X509Certificate precertificate;
     try {
       precertificate = authority.sign(tbs);
-      CertificateIssuer.confirmSignedAsLinted(precertificate, linted, authority.issuingCertificate());
+      CertificateIssuer.confirmSignedAsLinted(precertificate, linted, authority);
     } catch (RuntimeException e) {
       transactions.executeWithoutResult(tx -> record(serialHex).failed(String.valueOf(e.getMessage()), clock.instant()));
       throw e;
@@ -160,16 +161,21 @@ public class Precertificates {
    */
   static void confirmFinalMatchesPrecertificate(
       X509Certificate finalCertificate, X509Certificate precertificate, TransparencyLogs.Scts scts) {
-    byte[] sctExtension = finalCertificate.getExtensionValue(SCT_LIST.getId());
-    if (finalCertificate.getExtensionValue(POISON.getId()) != null
-        || sctExtension == null
-        || !Arrays.equals(
-            ASN1OctetString.getInstance(ASN1OctetString.getInstance(sctExtension).getOctets()).getOctets(),
-            scts.signedCertificateTimestampList())
-        || !Arrays.equals(tbsWithout(finalCertificate, SCT_LIST), tbsWithout(precertificate, POISON))) {
+    refuseOnCaErrors(
+        "the final certificate serial " + CertificateSerial.hex(finalCertificate.getSerialNumber()),
+        PrecertificateLint.checkFinalAgainstPrecertificate(
+            finalCertificate, precertificate, scts.signedCertificateTimestampList()));
+  }
+
+  /**
+   * RFC 6962 errors are the CA's doing, not the applicant's: an incident an operator retries once
+   * the cause is fixed (the message names the lint), never a refused application.
+   */
+  private static void refuseOnCaErrors(String what, List<LintFinding> findings) {
+    if (PreIssuanceLint.hasErrors(findings)) {
       throw new IllegalStateException(
-          "the final certificate is not the precertificate's TBS without the poison plus the SCT"
-              + " list (RFC 6962 3.1); nothing signed");
+          "pre-issuance lint refused " + what + " (RFC 6962), which is not signed: "
+              + findings.stream().map(LintFinding::toString).collect(java.util.stream.Collectors.joining("; ")));
     }
   }
 

@@ -19,6 +19,8 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
   boolean existsByDedupKey(String dedupKey);
 
+  long countByStatus(OutboxStatus status);
+
   /**
    * The mails about an application, as a projection of the caller's choosing: a closed interface
    * projection selects only its columns, so an audit listing never loads a body (it holds

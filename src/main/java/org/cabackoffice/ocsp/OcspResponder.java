@@ -33,6 +33,7 @@ import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.CertificateSerial;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.issuance.OrphanPrecertificates;
 import org.cabackoffice.revocation.CertificateRevocation;
 import org.cabackoffice.revocation.CertificateRevocations;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public class OcspResponder {
 
   private final CertificateAuthority authority;
   private final IssuedCertificates certificates;
+  private final OrphanPrecertificates precertificates;
   private final CertificateRevocations revocations;
   private final OcspResponderCertificates responders;
   private final OcspProperties properties;
@@ -71,12 +73,14 @@ public class OcspResponder {
   public OcspResponder(
       CertificateAuthority authority,
       IssuedCertificates certificates,
+      OrphanPrecertificates precertificates,
       CertificateRevocations revocations,
       OcspResponderCertificates responders,
       OcspProperties properties,
       Clock clock) {
     this.authority = authority;
     this.certificates = certificates;
+    this.precertificates = precertificates;
     this.revocations = revocations;
     this.responders = responders;
     this.properties = properties;
@@ -143,11 +147,19 @@ public class OcspResponder {
     }
   }
 
-  /** Good, revoked with its reason, or unknown for a serial this CA never issued (BR 4.9.10). */
+  /**
+   * Good, revoked with its reason, or unknown for a serial this CA never issued (BR 4.9.10); a
+   * precertificate counts as issued.
+   */
   private CertificateStatus status(CertificateID id) {
     String serial = CertificateSerial.hex(id.getSerialNumber());
     Optional<IssuedCertificate> certificate = certificates.findBySerial(serial);
-    if (certificate.isEmpty() || certificate.get().imported()) {
+    if (certificate.isEmpty() && precertificates.find(serial).isEmpty()) {
+      return new UnknownStatus();
+    }
+    // BR 7.1.2.9: a signed precertificate is presumed to have a certificate, so its serial is
+    // answered as one even when the certificate was never issued.
+    if (certificate.isPresent() && certificate.get().imported()) {
       return new UnknownStatus();
     }
     Optional<CertificateRevocation> revocation = revocations.find(serial);

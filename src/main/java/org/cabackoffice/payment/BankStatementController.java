@@ -1,6 +1,10 @@
 package org.cabackoffice.payment;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -14,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -74,18 +77,109 @@ public class BankStatementController {
     if (file == null) {
       throw new StatementRejected("the multipart field 'file' with the statement is missing");
     }
-    return imported(statements.importStatement(file.getOriginalFilename(), file.getBytes(), who(principal)));
+    // The part lies on disk (Tomcat writes parts above spring.servlet.multipart.file-size-threshold,
+    // 0 bytes); the import reads it from there, twice, never whole into memory.
+    StatementFile part =
+        new StatementFile() {
+          @Override
+          public long size() {
+            return file.getSize();
+          }
+
+          @Override
+          public InputStream open() throws IOException {
+            return file.getInputStream();
+          }
+        };
+    return imported(statements.importStatement(file.getOriginalFilename(), part, who(principal)));
   }
 
   /** The file as the raw body ({@code curl --data-binary @file}); its name as {@code ?fileName=}. */
   @PostMapping(path = "/api/bank-statements")
   @PreAuthorize("hasAnyRole('OFFICER', 'OPERATIONS')")
   public ResponseEntity<StatementImportReport> importBody(
-      @RequestBody(required = false) byte[] body,
+      InputStream body,
       @RequestParam(name = "fileName", required = false) String fileName,
-      Principal principal) {
-    return imported(
-        statements.importStatement(fileName, body == null ? new byte[0] : body, who(principal)));
+      Principal principal)
+      throws IOException {
+    String importedBy = who(principal);
+    // Spooled to a file rather than read into memory (issue 12: a million lines are some 60 MB);
+    // one byte past the cap is enough for the import to refuse the file by its size.
+    Path spooled = Files.createTempFile("bank-statement-", ".upload");
+    try {
+      try (OutputStream out = Files.newOutputStream(spooled)) {
+        new BoundedInputStream(body, statements.maxBytes() + 1).transferTo(out);
+      }
+      return imported(statements.importStatement(fileName, StatementFile.at(spooled), importedBy));
+    } finally {
+      Files.deleteIfExists(spooled);
+    }
+  }
+
+  /**
+   * An import's lines in file order, a page at a time: all, or those of one of the report's lists
+   * ({@code kind}), after line {@code afterLine}. The report lists the first 1,000 of each kind;
+   * this is how an officer reads a larger file's others.
+   */
+  @GetMapping("/api/bank-statements/{importId}/lines")
+  @PreAuthorize("hasAnyRole('OFFICER', 'OPERATIONS', 'AUDITOR')")
+  public LinesPage lines(
+      @PathVariable long importId,
+      @RequestParam(name = "kind", required = false) StatementImportReport.Kind kind,
+      @RequestParam(name = "afterLine", defaultValue = "0") long afterLine,
+      @RequestParam(name = "limit", defaultValue = "1000") int limit) {
+    if (limit < 1 || limit > BankStatementImports.REPORT_LINES) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "limit must be 1 to " + BankStatementImports.REPORT_LINES);
+    }
+    List<StatementImportReport.Line> page =
+        statements
+            .lines(importId, kind, afterLine, limit)
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no bank statement import " + importId))
+            .stream()
+            .map(StatementImportReport.Line::of)
+            .toList();
+    return new LinesPage(
+        importId, kind, page, page.size() == limit ? page.get(page.size() - 1).line() : null);
+  }
+
+  /** A page of lines; {@code nextAfterLine} is the {@code afterLine} of the next page, null on the last. */
+  public record LinesPage(
+      long importId, StatementImportReport.Kind kind, List<StatementImportReport.Line> lines, Long nextAfterLine) {}
+
+  /** At most {@code limit} bytes of the body: the rest is not read. */
+  private static final class BoundedInputStream extends java.io.FilterInputStream {
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(buffer, offset, (int) Math.min(length, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
   }
 
   @GetMapping("/api/bank-statements")

@@ -63,6 +63,10 @@ public class BankStatementLine {
   @Column(name = "payment_id")
   private Long paymentId;
 
+  /** The ACME contract whose invoice the deposit paid ({@link ContractDeposits}); no payment row then. */
+  @Column(name = "acme_contract_id")
+  private Long acmeContractId;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "reason", length = 32)
   private UnmatchedReason reason;
@@ -126,6 +130,14 @@ public class BankStatementLine {
   void matched(long paymentId, String note) {
     this.outcome = StatementLineOutcome.MATCHED;
     this.paymentId = paymentId;
+    this.message = shorten(note);
+  }
+
+  /** The deposit paid an ACME contract's invoice, which records its payment on the contract. */
+  void paidContract(long contractId, String note) {
+    this.outcome = StatementLineOutcome.MATCHED;
+    this.reason = null;
+    this.acmeContractId = contractId;
     this.message = shorten(note);
   }
 
@@ -201,5 +213,9 @@ public class BankStatementLine {
 
   public Long getDuplicateOfImportId() {
     return duplicateOfImportId;
+  }
+
+  public Long getAcmeContractId() {
+    return acmeContractId;
   }
 }

@@ -4,6 +4,8 @@ import org.cabackoffice.input.Utf8Text;
 
 import org.cabackoffice.input.Truncation;
 import java.io.IOException;
+import java.io.FilterReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -65,6 +68,29 @@ final class CsvDepositStatement {
   }
 
   static ParsedStatement read(String text) {
+    List<DepositNotification> deposits = new ArrayList<>();
+    List<MalformedRecord> errors = new ArrayList<>();
+    read(
+        new StringReader(text),
+        entry -> {
+          if (entry instanceof DepositNotification deposit) {
+            deposits.add(deposit);
+          } else {
+            errors.add((MalformedRecord) entry);
+          }
+        });
+    return new ParsedStatement(BankStatementFormat.CSV, deposits, errors);
+  }
+
+  /**
+   * Reads the text record by record and hands each deposit ({@link DepositNotification}) or
+   * unreadable record ({@link MalformedRecord}) to {@code entries} in file order, holding no more
+   * of the file than the record being read (issue 12: a file of a million lines).
+   *
+   * @param text the file's text after its byte order mark
+   * @throws StatementRejected when the header lacks a column or cannot be read
+   */
+  static void read(Reader text, Consumer<Object> entries) {
     LineNumbers lines = new LineNumbers(text);
     CSVFormat format =
         CSVFormat.RFC4180
@@ -75,9 +101,19 @@ final class CsvDepositStatement {
             .setIgnoreEmptyLines(true)
             .setTrim(true)
             .get();
-    List<DepositNotification> deposits = new ArrayList<>();
-    List<MalformedRecord> errors = new ArrayList<>();
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+    CSVParser parser;
+    try {
+      parser = CSVParser.builder().setReader(lines).setFormat(format).get();
+    } catch (IOException e) {
+      throw new StatementRejected("the CSV cannot be read as UTF-8 text");
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      // Commons CSV refuses a header with a blank or repeated column name this way; its message
+      // names its own exception classes, so the officer gets ours.
+      throw new StatementRejected(
+          "the CSV header cannot be read: a column name is blank or repeated, or its quoting is"
+              + " broken; it needs " + String.join(", ", COLUMNS));
+    }
+    try (parser) {
       Map<String, Integer> header = parser.getHeaderMap();
       List<String> missing =
           COLUMNS.stream().filter(c -> header.keySet().stream().noneMatch(c::equalsIgnoreCase)).toList();
@@ -97,7 +133,7 @@ final class CsvDepositStatement {
         } catch (UncheckedIOException | IllegalStateException e) {
           // Broken quoting: where the next record starts is unknown, so reading stops here.
           long line = lastLine + 1;
-          errors.add(
+          entries.accept(
               new MalformedRecord(
                   line,
                   "line " + line + " and after: the CSV cannot be read on (a quoted field is not"
@@ -107,22 +143,17 @@ final class CsvDepositStatement {
         }
         long line = lines.at(record.getCharacterPosition());
         lastLine = line;
+        Object entry;
         try {
-          deposits.add(deposit(line, record));
+          entry = deposit(line, record);
         } catch (IllegalArgumentException e) {
-          errors.add(new MalformedRecord(line, "line " + line + ": " + e.getMessage()));
+          entry = new MalformedRecord(line, "line " + line + ": " + e.getMessage());
         }
+        entries.accept(entry);
       }
     } catch (IOException e) {
       throw new StatementRejected("the CSV cannot be read as UTF-8 text");
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      // Commons CSV refuses a header with a blank or repeated column name this way; its message
-      // names its own exception classes, so the officer gets ours.
-      throw new StatementRejected(
-          "the CSV header cannot be read: a column name is blank or repeated, or its quoting is"
-              + " broken; it needs " + String.join(", ", COLUMNS));
     }
-    return new ParsedStatement(BankStatementFormat.CSV, deposits, errors);
   }
 
   private static DepositNotification deposit(long line, CSVRecord record) {
@@ -205,39 +236,80 @@ final class CsvDepositStatement {
     return Truncation.abbreviated(value, 41);
   }
 
-  /** Line numbers of character positions, so an error names the line an officer sees. */
-  private static final class LineNumbers {
-    private final List<Integer> starts = new ArrayList<>();
-    private final String text;
+  /**
+   * The text as the parser reads it, remembering the characters it has read past the last record
+   * asked about: line numbers of character positions, so an error names the line an officer sees,
+   * without keeping the file (only the parser's read-ahead and the current record).
+   */
+  private static final class LineNumbers extends FilterReader {
+    /** Characters from position {@link #base} on; {@code window[start..end)}. */
+    private char[] window = new char[16 * 1024];
+    private int start;
+    private int end;
+    private long base;
+    /** Line breaks before {@link #base}. */
+    private long breaks;
 
-    LineNumbers(String text) {
-      this.text = text;
-      starts.add(0);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-          starts.add(i + 1);
-        }
-      }
+    LineNumbers(Reader text) {
+      super(text);
     }
 
-    /** The line of the record starting at a position; empty lines skipped before it count too. */
-    long at(long position) {
-      while (position < text.length()
-          && (text.charAt((int) position) == '\n' || text.charAt((int) position) == '\r')) {
-        position++;
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        keep(new char[] {(char) c}, 0, 1);
       }
-      int low = 0;
-      int high = starts.size() - 1;
-      while (low < high) {
-        int mid = (low + high + 1) >>> 1;
-        if (starts.get(mid) <= position) {
-          low = mid;
-        } else {
-          high = mid - 1;
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        keep(buffer, offset, n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      char[] skipped = new char[(int) Math.min(n, 8192)];
+      int read = read(skipped, 0, skipped.length);
+      return Math.max(read, 0);
+    }
+
+    private void keep(char[] chars, int offset, int length) {
+      if (end + length > window.length) {
+        int kept = end - start;
+        char[] target = kept + length > window.length / 2 ? new char[Math.max(window.length * 2, kept + length)] : window;
+        System.arraycopy(window, start, target, 0, kept);
+        window = target;
+        start = 0;
+        end = kept;
+      }
+      System.arraycopy(chars, offset, window, end, length);
+      end += length;
+    }
+
+    /**
+     * The line of the record starting at a position; empty lines skipped before it count too. A
+     * CR, LF or CR LF ends a line. Positions are asked about in increasing order.
+     */
+    long at(long position) {
+      int stop = start + (int) Math.max(0, position - base);
+      while (stop < end && (window[stop] == '\n' || window[stop] == '\r')) {
+        stop++;
+      }
+      for (int i = start; i < stop; i++) {
+        char c = window[i];
+        if (c == '\n' || (c == '\r' && (i + 1 == end || window[i + 1] != '\n'))) {
+          breaks++;
         }
       }
-      return low + 1L;
+      base += stop - start;
+      start = stop;
+      return breaks + 1;
     }
   }
 }

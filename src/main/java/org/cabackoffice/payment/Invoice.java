@@ -28,6 +28,10 @@ public class Invoice {
   @Column(name = "application_id", nullable = false, updatable = false, unique = true)
   private long applicationId;
 
+  /** The number printed on the qualified invoice: consecutive, kept when cancelled ({@link InvoiceNumbers}). */
+  @Column(name = "invoice_number", nullable = false, updatable = false, unique = true)
+  private long invoiceNumber;
+
   @Column(name = "customer_account_id", nullable = false, updatable = false)
   private long customerAccountId;
 
@@ -48,6 +52,9 @@ public class Invoice {
 
   @Column(name = "express_surcharge_yen", nullable = false, updatable = false)
   private long expressSurchargeYen;
+
+  @Column(name = "tax_percent", nullable = false, updatable = false)
+  private int taxPercent;
 
   @Column(name = "tax_yen", nullable = false, updatable = false)
   private long taxYen;
@@ -84,6 +91,7 @@ public class Invoice {
   protected Invoice() {}
 
   Invoice(
+      long invoiceNumber,
       long applicationId,
       long customerAccountId,
       long virtualAccountId,
@@ -92,11 +100,13 @@ public class Invoice {
       boolean deferred,
       long priceYen,
       long expressSurchargeYen,
+      int taxPercent,
       long taxYen,
       LocalDate issuedOn,
       LocalDate dueOn,
       String technicalContactEmail,
       Instant issuedAt) {
+    this.invoiceNumber = invoiceNumber;
     this.applicationId = applicationId;
     this.customerAccountId = customerAccountId;
     this.virtualAccountId = virtualAccountId;
@@ -105,6 +115,7 @@ public class Invoice {
     this.deferred = deferred;
     this.priceYen = priceYen;
     this.expressSurchargeYen = expressSurchargeYen;
+    this.taxPercent = taxPercent;
     this.taxYen = taxYen;
     this.totalYen = priceYen + expressSurchargeYen + taxYen;
     this.issuedOn = issuedOn;
@@ -126,6 +137,10 @@ public class Invoice {
 
   public Long getId() {
     return id;
+  }
+
+  public long getInvoiceNumber() {
+    return invoiceNumber;
   }
 
   public long getApplicationId() {
@@ -162,6 +177,11 @@ public class Invoice {
 
   public long getSubtotalYen() {
     return priceYen + expressSurchargeYen;
+  }
+
+  /** The consumption tax rate the tax was computed at (適用税率). */
+  public int getTaxPercent() {
+    return taxPercent;
   }
 
   public long getTaxYen() {

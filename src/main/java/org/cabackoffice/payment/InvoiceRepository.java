@@ -1,5 +1,6 @@
 package org.cabackoffice.payment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
@@ -8,9 +9,15 @@ public interface InvoiceRepository extends Repository<Invoice, Long> {
 
   Optional<Invoice> findByApplicationId(long applicationId);
 
+  /** The invoices of many applications: a statement chunk's matched deposits, read in one query. */
+  List<Invoice> findByApplicationIdIn(Collection<Long> applicationIds);
+
   Invoice save(Invoice invoice);
 
   /** The invoices of a virtual account in a status, oldest first (statement matching). */
   List<Invoice> findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(
       long virtualAccountId, InvoiceStatus status);
+
+  /** The invoices of many virtual accounts in a status (statement matching, a chunk at a time). */
+  List<Invoice> findByVirtualAccountIdInAndStatus(Collection<Long> virtualAccountIds, InvoiceStatus status);
 }

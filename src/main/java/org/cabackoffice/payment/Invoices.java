@@ -26,10 +26,12 @@ public class Invoices {
   private final PaymentProperties properties;
   private final MailTemplates templates;
   private final Outbox outbox;
+  private final InvoiceNumbers numbers;
   private final Clock clock;
 
   public Invoices(
       InvoiceRepository invoices,
+      InvoiceNumbers numbers,
       VirtualAccounts virtualAccounts,
       VirtualAccountRepository accountRepository,
       PaymentProperties properties,
@@ -37,6 +39,7 @@ public class Invoices {
       Outbox outbox,
       Clock clock) {
     this.invoices = invoices;
+    this.numbers = numbers;
     this.virtualAccounts = virtualAccounts;
     this.accountRepository = accountRepository;
     this.properties = properties;
@@ -61,45 +64,117 @@ public class Invoices {
       boolean express,
       boolean deferred,
       String technicalContactEmail) {
+    return issue(applicationId, customerAccountId, product, 1, express, deferred, technicalContactEmail);
+  }
+
+  /**
+   * As above for {@code licences} licences of the product: each licence is priced, the express
+   * surcharge is one per application (one issuance, however many servers).
+   */
+  @Transactional
+  public Invoice issue(
+      long applicationId,
+      long customerAccountId,
+      String product,
+      int licences,
+      boolean express,
+      boolean deferred,
+      String technicalContactEmail) {
     Optional<Invoice> existing = invoices.findByApplicationId(applicationId);
     if (existing.isPresent()) {
       return existing.get();
+    }
+    Invoice invoice =
+        create(applicationId, customerAccountId, product, licences, express, deferred, technicalContactEmail);
+    outbox.enqueue(
+        templates.compose(
+            "invoice:" + applicationId,
+            deferred ? "invoice-deferred" : "invoice",
+            technicalContactEmail,
+            mailModel(invoice, virtualAccounts.forCustomer(customerAccountId)),
+            List.of())
+            .about(applicationId));
+    return invoice;
+  }
+
+  /**
+   * The invoice of an application accepted just now (guide [2-1] 3.: the last screen of the
+   * application shows the dedicated account and the PDF invoice), issued in the intake's
+   * transaction so its number is drawn only if the application is stored. It mails nothing: the
+   * confirmation mail ({@link ConfirmationOnApplying}) names the amount, the account and the due
+   * date, and the payment stage later finds this invoice and mails nothing either.
+   */
+  @Transactional
+  public Invoice issueOnApplying(
+      long applicationId,
+      long customerAccountId,
+      String product,
+      int licences,
+      boolean express,
+      boolean deferred,
+      String technicalContactEmail) {
+    Optional<Invoice> existing = invoices.findByApplicationId(applicationId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return create(applicationId, customerAccountId, product, licences, express, deferred, technicalContactEmail);
+  }
+
+  private Invoice create(
+      long applicationId,
+      long customerAccountId,
+      String product,
+      int licences,
+      boolean express,
+      boolean deferred,
+      String technicalContactEmail) {
+    if (licences < 1) {
+      throw new IllegalArgumentException("an invoice is for at least one licence, not " + licences);
     }
     if (technicalContactEmail == null || technicalContactEmail.isBlank()) {
       throw new IllegalArgumentException(
           "application " + applicationId + " has no technical contact e-mail to send the invoice to");
     }
-    long price = properties.priceOf(product);
-    long surcharge = express ? properties.expressSurcharge() : 0L;
-    long tax = Math.floorDiv((price + surcharge) * properties.consumptionTaxPercent(), 100L);
+    Charges charges = Charges.of(properties, product, licences, express);
     // A Japanese date, like the value dates a transfer is checked against (ValueDates).
     LocalDate today = ValueDates.today(clock);
     VirtualAccount account = virtualAccounts.forCustomer(customerAccountId);
-    Invoice invoice =
-        invoices.save(
+    return invoices.save(
             new Invoice(
+                numbers.next(),
                 applicationId,
                 customerAccountId,
                 account.getId(),
                 product,
                 express,
                 deferred,
-                price,
-                surcharge,
-                tax,
+                charges.priceYen(),
+                charges.expressSurchargeYen(),
+                charges.taxPercent(),
+                charges.taxYen(),
                 today,
                 today.plusDays(properties.dueDays()),
                 technicalContactEmail,
                 clock.instant()));
-    outbox.enqueue(
-        templates.compose(
-            "invoice:" + applicationId,
-            deferred ? "invoice-deferred" : "invoice",
-            technicalContactEmail,
-            mailModel(invoice, account),
-            List.of())
-            .about(applicationId));
-    return invoice;
+  }
+
+  /**
+   * What an annual ACME contract is billed: its qualified-invoice number, drawn from the same
+   * consecutive series as the applications' invoices (one series per issuer), the charges by the
+   * same rule (price per unit, tax once on the subtotal) and the customer's dedicated transfer
+   * account (guide [2-1] 3.: 振り込み専用口座), which the contract keeps with it.
+   */
+  public record ContractInvoice(
+      long invoiceNumber, long virtualAccountId, String accountNumber, Charges charges, LocalDate issuedOn, LocalDate dueOn) {}
+
+  /** Draws the invoice of a contract for {@code units} of {@code product}, in the caller's transaction. */
+  @Transactional
+  public ContractInvoice issueForContract(long customerAccountId, String product, int units) {
+    Charges charges = Charges.of(properties, product, units, false);
+    LocalDate today = ValueDates.today(clock);
+    VirtualAccount account = virtualAccounts.forCustomer(customerAccountId);
+    return new ContractInvoice(
+        numbers.next(), account.getId(), account.getAccountNumber(), charges, today, today.plusDays(properties.dueDays()));
   }
 
   @Transactional(readOnly = true)
@@ -145,7 +220,8 @@ public class Invoices {
     return invoice;
   }
 
-  private Map<String, Object> mailModel(Invoice invoice, VirtualAccount account) {
+  /** What a mail about the invoice names: the amounts, the dates and where to transfer. */
+  Map<String, Object> mailModel(Invoice invoice, VirtualAccount account) {
     Map<String, Object> model = new HashMap<>();
     model.put("applicationId", invoice.getApplicationId());
     // The Japanese half names the product as the guide does, the English half for agencies abroad.

@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Guide [2-1] 3. and [3-2]: the invoice names the customer's dedicated virtual account. */
+/**
+ * Guide [2-1] 3. and [3-2]: the invoice names the customer's dedicated virtual account. Invoices
+ * are issued on applying (ConfirmationOnApplying); this finds that one, or issues it for an
+ * application accepted before that, and tells the stage whether the money is in already.
+ */
 @Component
 public class IssueInvoiceDelegate implements JavaDelegate {
 
@@ -32,10 +36,13 @@ public class IssueInvoiceDelegate implements JavaDelegate {
             application.getId(),
             application.getCustomerAccountId(),
             application.getProduct().name(),
+            application.getLicences(),
             application.isExpress(),
             deferred,
             application.getTechnicalEmail());
     execution.setVariable(Variables.PAYMENT_DEFERRED, deferred);
+    // Paid before the stage began: no message will come, so the stage must not wait for one.
+    execution.setVariable(Variables.INVOICE_PAID, invoice.getStatus() == InvoiceStatus.PAID);
     // Money that arrives on the due date still counts: the timer fires when the next day begins.
     execution.setVariable(
         Variables.PAYMENT_DUE_AT,

@@ -22,7 +22,17 @@ public class PaymentRefused extends RuntimeException {
     /** The value date is before the invoice's date: the transfer paid something else. */
     VALUE_DATE_BEFORE_INVOICE,
     /** The input itself is unusable, e.g. a negative amount or a missing reference. */
-    INVALID_INPUT;
+    INVALID_INPUT,
+    /** The application exists but its process has not issued the invoice yet: nothing to pay. */
+    NOT_INVOICED_YET,
+    /** No coupon has this code (mistyped?). */
+    COUPON_UNKNOWN,
+    /** The coupon paid an application already; a code pays once. */
+    COUPON_USED,
+    /** The coupon's last day has passed (a Japanese date). */
+    COUPON_EXPIRED,
+    /** The coupon is for another product than the application's. */
+    COUPON_WRONG_PRODUCT;
   }
 
   private final Reason reason;

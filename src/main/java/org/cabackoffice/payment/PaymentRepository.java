@@ -1,5 +1,7 @@
 package org.cabackoffice.payment;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
@@ -10,4 +12,6 @@ public interface PaymentRepository extends Repository<Payment, Long> {
   Optional<Payment> findByInvoiceId(long invoiceId);
 
   Payment save(Payment payment);
+
+  List<Payment> findByInvoiceIdIn(Collection<Long> invoiceIds);
 }

@@ -66,6 +66,18 @@ class PaymentTimeline implements TimelineContributor {
   }
 
   private static TimelineEntry payment(Payment p) {
+    if (p.getReference().startsWith(Coupons.COUPON_REFERENCE)) {
+      return new TimelineEntry(
+          p.getRecordedAt(),
+          TimelineKind.PAYMENT_RECORDED,
+          p.getRecordedBy(),
+          "Paid "
+              + yen(p.getAmountYen())
+              + " with coupon "
+              + p.getReference().substring(Coupons.COUPON_REFERENCE.length())
+              + (p.isProcessNotified() ? "" : " (no process was waiting for it)"),
+          "payment:" + p.getId());
+    }
     return new TimelineEntry(
         p.getRecordedAt(),
         TimelineKind.PAYMENT_RECORDED,

@@ -1,5 +1,7 @@
 package org.cabackoffice.payment;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -13,6 +15,9 @@ public interface VirtualAccountRepository extends Repository<VirtualAccount, Lon
 
   /** The account a transfer arrived on, for matching bank statements. */
   Optional<VirtualAccount> findByAccountNumber(String accountNumber);
+
+  /** The accounts among these numbers (statement matching, a chunk at a time). */
+  List<VirtualAccount> findByAccountNumberIn(Collection<String> accountNumbers);
 
   VirtualAccount save(VirtualAccount account);
 

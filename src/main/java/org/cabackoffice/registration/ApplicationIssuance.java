@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.cabackoffice.application.Application;
+import org.cabackoffice.application.ServerSoftware;
 import org.cabackoffice.application.Applications;
 import org.cabackoffice.application.CsrRecheck;
 import org.cabackoffice.application.RejectionReason;
@@ -158,7 +159,10 @@ public class ApplicationIssuance {
     Optional<OrganizationDirectoryEntry> listed = verifiedRecord(application);
     // The NTA lists many companies without an English name; then O is the applicant's, as the
     // officers verified it.
-    String organization = listed.map(OrganizationDirectoryEntry::getNameEn).orElse(application.getOrganizationNameEn());
+    // A verified trade name stands in O when the CSR asked for it (BR 7.1.4.2.2, 3.2.2.2).
+    String organization =
+        listed.map(entry -> entry.getNameEn() == null ? null : organizationValidation.statedOrganization(applicationId, entry))
+            .orElse(application.getOrganizationNameEn());
     String locality = listed.map(OrganizationDirectoryEntry::getLocality).orElse(application.getLocality());
     String state =
         listed.map(OrganizationDirectoryEntry::getStateOrProvince).orElse(application.getStateOrProvince());
@@ -239,6 +243,7 @@ public class ApplicationIssuance {
         certificate,
         application.getTechnicalEmail(),
         application.getProduct().nameJa(),
-        application.getProduct().nameEn());
+        application.getProduct().nameEn(),
+        application.getServerSoftware() == ServerSoftware.MICROSOFT_IIS);
   }
 }

@@ -2,7 +2,9 @@ package org.cabackoffice.registration;
 
 import org.cabackoffice.workflow.RenewalProcess.Errors;
 import org.cabackoffice.workflow.RenewalProcess.Variables;
+import org.cabackoffice.issuance.CaKeyUnavailableException;
 import org.cabackoffice.workflow.camunda.BusinessKeys;
+import org.cabackoffice.workflow.camunda.RetryableIncident;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +21,13 @@ public class SignCertificateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApplicationIssuance.Signing signing = issuance.sign(BusinessKeys.applicationId(execution));
+    ApplicationIssuance.Signing signing;
+    try {
+      signing = issuance.sign(BusinessKeys.applicationId(execution));
+    } catch (CaKeyUnavailableException e) {
+      // The token, not the application: retried, then an incident operations retry (issue 9).
+      throw new RetryableIncident(e.getMessage(), e);
+    }
     if (signing.refused()) {
       execution.setVariable(Variables.REJECTION_CODE, signing.refusal().name());
       execution.setVariable(Variables.REJECTION_DETAIL, signing.detail());

@@ -26,8 +26,17 @@ public class CertificateRevocation {
   @Column(nullable = false, unique = true, length = 42)
   private String serial;
 
-  @Column(name = "issued_certificate_id", nullable = false)
-  private long issuedCertificateId;
+  /** Empty for a precertificate whose certificate was never issued (BR 7.1.2.9). */
+  @Column(name = "issued_certificate_id")
+  private Long issuedCertificateId;
+
+  /** For a precertificate without certificate: the CRL shard its distribution point names. */
+  @Column(name = "precertificate_crl_shard")
+  private Integer precertificateCrlShard;
+
+  /** For a precertificate without certificate: its notAfter, until which the CRL lists it. */
+  @Column(name = "precertificate_not_after")
+  private Instant precertificateNotAfter;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
@@ -48,7 +57,7 @@ public class CertificateRevocation {
 
   CertificateRevocation(
       String serial,
-      long issuedCertificateId,
+      Long issuedCertificateId,
       RevocationReason reason,
       Instant revokedAt,
       String revokedBy,
@@ -61,11 +70,35 @@ public class CertificateRevocation {
     this.basis = basis;
   }
 
+  /** The revocation of a precertificate whose certificate was never issued (BR 7.1.2.9). */
+  static CertificateRevocation ofPrecertificate(
+      String serial,
+      int crlShard,
+      Instant notAfter,
+      RevocationReason reason,
+      Instant revokedAt,
+      String revokedBy,
+      String basis) {
+    CertificateRevocation revocation =
+        new CertificateRevocation(serial, null, reason, revokedAt, revokedBy, basis);
+    revocation.precertificateCrlShard = crlShard;
+    revocation.precertificateNotAfter = notAfter;
+    return revocation;
+  }
+
+  /** The CRL shard of a revoked precertificate without certificate; empty for a certificate. */
+  public java.util.OptionalInt precertificateCrlShard() {
+    return precertificateCrlShard == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(precertificateCrlShard);
+  }
+
   public String serial() {
     return serial;
   }
 
-  public long issuedCertificateId() {
+  /** The revoked certificate's id; null for a precertificate whose certificate was never issued. */
+  public Long issuedCertificateId() {
     return issuedCertificateId;
   }
 

@@ -34,4 +34,16 @@ public interface CertificateRevocationRepository extends Repository<CertificateR
       "select count(r) from CertificateRevocation r, IssuedCertificate c"
           + " where c.id = r.issuedCertificateId and c.crlShard = :shard and r.revokedAt > :since")
   long countOnCrlShardRevokedAfter(@Param("shard") int shard, @Param("since") Instant since);
+
+  /** Revoked precertificates without certificate on the shard, as {@link #findOnCrlShard}. */
+  @Query(
+      "select r from CertificateRevocation r where r.issuedCertificateId is null"
+          + " and r.precertificateCrlShard = :shard and r.precertificateNotAfter >= :expiredSince")
+  List<CertificateRevocation> findPrecertificatesOnCrlShard(
+      @Param("shard") int shard, @Param("expiredSince") Instant expiredSince);
+
+  @Query(
+      "select count(r) from CertificateRevocation r where r.issuedCertificateId is null"
+          + " and r.precertificateCrlShard = :shard and r.revokedAt > :since")
+  long countPrecertificatesOnCrlShardRevokedAfter(@Param("shard") int shard, @Param("since") Instant since);
 }

@@ -85,6 +85,10 @@ public class RevocationRequest {
   @Column(name = "preliminary_report_at")
   private Instant preliminaryReportAt;
 
+  /** BR 4.9.5: the preliminary report the process mailed itself, no officer having finished. */
+  @Column(name = "automatic_report_at")
+  private Instant automaticReportAt;
+
   @Column(name = "closed_at")
   private Instant closedAt;
 
@@ -160,6 +164,12 @@ public class RevocationRequest {
   void preliminaryReportSent(Instant at) {
     if (preliminaryReportAt == null) {
       this.preliminaryReportAt = at;
+    }
+  }
+
+  void automaticReportSent(Instant at) {
+    if (automaticReportAt == null) {
+      this.automaticReportAt = at;
     }
   }
 
@@ -248,6 +258,10 @@ public class RevocationRequest {
 
   public Instant preliminaryReportAt() {
     return preliminaryReportAt;
+  }
+
+  public Instant automaticReportAt() {
+    return automaticReportAt;
   }
 
   public Instant closedAt() {

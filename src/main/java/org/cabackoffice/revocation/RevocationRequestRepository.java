@@ -13,4 +13,7 @@ public interface RevocationRequestRepository extends Repository<RevocationReques
 
   /** The requests about one application's certificates: its timeline. */
   List<RevocationRequest> findByApplicationIdOrderByIdAsc(Long applicationId);
+
+  /** The newest request for a certificate: the one a revocation of it answers. */
+  Optional<RevocationRequest> findFirstBySerialOrderByIdDesc(String serial);
 }

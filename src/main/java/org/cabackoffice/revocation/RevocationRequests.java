@@ -37,6 +37,12 @@ public class RevocationRequests implements RevocationProcessEnds {
   /** BR 4.9.5: a problem report is investigated, and a preliminary report sent, within 24 hours. */
   static final Duration INVESTIGATION_TIME = Duration.ofHours(24);
 
+  /**
+   * How long before the 24 hours of BR 4.9.5 pass the process mails the preliminary report itself
+   * when no officer has finished: time for a busy job executor and the mail relay.
+   */
+  static final Duration AUTOMATIC_REPORT_MARGIN = Duration.ofHours(1);
+
   private final RevocationRequestRepository requests;
   private final IssuedCertificates certificates;
   private final CertificateRevocations revocations;
@@ -163,6 +169,7 @@ public class RevocationRequests implements RevocationProcessEnds {
     Instant investigationDeadline = request.requestedAt().plus(INVESTIGATION_TIME);
     variables.put(Variables.INVESTIGATION_DEADLINE, Date.from(investigationDeadline));
     variables.put(Variables.ESCALATE_INVESTIGATION_AT, Date.from(escalationBefore(investigationDeadline, INVESTIGATION_TIME)));
+    variables.put(Variables.AUTOMATIC_PRELIMINARY_REPORT_AT, Date.from(investigationDeadline.minus(AUTOMATIC_REPORT_MARGIN)));
     variables.putAll(revocationDeadlines(request));
     process.start(request.id(), variables);
     log.info(
@@ -330,6 +337,12 @@ public class RevocationRequests implements RevocationProcessEnds {
       basis.append(": ").append(why);
     }
     return basis.length() > 2000 ? basis.substring(0, 1997) + "..." : basis.toString();
+  }
+
+  /** When the process mailed the preliminary report itself (BR 4.9.5), kept once. */
+  @Transactional
+  public void automaticReportSent(long requestId) {
+    get(requestId).automaticReportSent(clock.instant());
   }
 
   /** When the preliminary report went out (BR 4.9.5), kept once. */

@@ -54,6 +54,17 @@ class RevocationTimeline implements TimelineContributor {
                     + ": " + request.findings(),
                 reference));
       }
+      if (request.automaticReportAt() != null) {
+        entries.add(
+            new TimelineEntry(
+                request.automaticReportAt(),
+                TimelineKind.PRELIMINARY_REPORT_SENT,
+                TimelineEntry.SYSTEM,
+                "Preliminary report mailed automatically to the subscriber"
+                    + (request.reporterEmail() != null ? " and the reporter" : "")
+                    + ": no officer had finished the investigation within 23 hours (BR 4.9.5); under investigation",
+                reference));
+      }
       if (request.preliminaryReportAt() != null) {
         entries.add(
             new TimelineEntry(

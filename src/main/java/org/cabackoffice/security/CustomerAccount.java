@@ -65,4 +65,9 @@ public class CustomerAccount {
   String getPasswordHash() {
     return passwordHash;
   }
+
+  /** Only through a mailed reset link ({@link PasswordResets}). */
+  void changePassword(String newPasswordHash) {
+    this.passwordHash = newPasswordHash;
+  }
 }

@@ -36,6 +36,8 @@ public enum TimelineKind {
   DNS_CHALLENGE_ISSUED,
   DNS_CHECK,
   CAA_CHECK,
+  /** Remote network perspectives corroborated (or not) DNS change or CAA, with the quorum (BR 3.2.2.9). */
+  MPIC_CORROBORATION,
 
   // Documents (guide [3-1], [4])
   /** The officer's decision whether documents are needed, and the reason given. */
@@ -90,5 +92,10 @@ public enum TimelineKind {
   /** The second officer approved, or did not approve, a revocation the CA proposed. */
   REVOCATION_DECISION,
   REVOCATION_REQUEST_CANCELLED,
-  CERTIFICATE_REVOKED
+  CERTIFICATE_REVOKED,
+
+  // ACME orders (issue 15), as the auditors' order page reads them
+  ACME_ORDER_PLACED,
+  ACME_CHALLENGE,
+  ACME_ORDER_FINALIZED
 }

@@ -24,7 +24,9 @@ public class DirectoryChange {
     IMPORT,
     CORRECTION,
     /** An organization the directory lacked, recorded by an officer from its registry certificate. */
-    RECORDED
+    RECORDED,
+    /** A DBA or trade name whose use an officer verified (BR 3.2.2.2); the entry's values stay. */
+    TRADE_NAME
   }
 
   @Id

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class DirectoryRegisteredSubject implements RegisteredSubject {
 
   private final OrganizationCandidates candidates;
+  private final TradeNames tradeNames;
 
-  DirectoryRegisteredSubject(OrganizationCandidates candidates) {
+  DirectoryRegisteredSubject(OrganizationCandidates candidates, TradeNames tradeNames) {
     this.candidates = candidates;
+    this.tradeNames = tradeNames;
   }
 
   @Override
@@ -44,9 +46,26 @@ class DirectoryRegisteredSubject implements RegisteredSubject {
       return List.of();
     }
     return SubjectAgreement.compare(
-            applicant.organization(), applicant.locality(), applicant.stateOrProvince(), applicant.country(), only.entry())
+            applicant.organization(), applicant.locality(), applicant.stateOrProvince(), applicant.country(), only.entry(),
+            tradeNames.current(only.entry().getId()).stream().map(TradeName::getName).toList())
         .stream()
         .map(d -> new IntakeFinding("csr", d.code(), d.message(), d.messageJa()))
         .toList();
+  }
+
+  @Override
+  public boolean statesVerifiedTradeName(Applicant applicant) {
+    if (applicant.organization() == null || applicant.organization().isBlank()) {
+      return false;
+    }
+    List<OrganizationValidation.Candidate> found =
+        candidates.find(applicant.corporateNumber(), applicant.nameEn(), applicant.nameJa());
+    if (found.size() != 1 || found.get(0).match() != NameMatch.MATCH || found.get(0).entry().getNameEn() == null) {
+      return false;
+    }
+    OrganizationDirectoryEntry entry = found.get(0).entry();
+    List<String> names = tradeNames.current(entry.getId()).stream().map(TradeName::getName).toList();
+    return !names.isEmpty()
+        && !SubjectAgreement.statedOrganization(applicant.organization(), entry, names).equals(entry.getNameEn());
   }
 }

@@ -34,12 +34,14 @@ public class OrganizationDirectoryController {
   private final OrganizationDirectory directory;
   private final DirectoryCorrections corrections;
   private final DirectoryImports imports;
+  private final TradeNames tradeNames;
 
   public OrganizationDirectoryController(
-      OrganizationDirectory directory, DirectoryCorrections corrections, DirectoryImports imports) {
+      OrganizationDirectory directory, DirectoryCorrections corrections, DirectoryImports imports, TradeNames tradeNames) {
     this.directory = directory;
     this.corrections = corrections;
     this.imports = imports;
+    this.tradeNames = tradeNames;
   }
 
   public record EntryView(
@@ -74,7 +76,18 @@ public class OrganizationDirectoryController {
     }
   }
 
-  public record EntryDetail(EntryView entry, List<ChangeView> changes) {}
+  /** A verified DBA or trade name; {@code current}: within the reuse period, so a certificate may state it. */
+  public record TradeNameView(
+      long id, String name, TradeNameBasis basis, String section, String evidence, String verifiedBy, Instant verifiedAt,
+      boolean current) {
+    static TradeNameView of(TradeName t, boolean current) {
+      return new TradeNameView(
+          t.getId(), t.getName(), t.getBasis(), t.getBasis().section(), t.getEvidence(), t.getOfficer(), t.getVerifiedAt(),
+          current);
+    }
+  }
+
+  public record EntryDetail(EntryView entry, List<ChangeView> changes, List<TradeNameView> tradeNames) {}
 
   public record ImportReport(
       long importId,
@@ -137,6 +150,19 @@ public class OrganizationDirectoryController {
     return detail(corrections.correct(id, correction, officer.getName()));
   }
 
+  /**
+   * Records a DBA or trade name after the officer verified the organization's right to it by one
+   * of BR 3.2.2.2's means; from then on a CSR may state it in O, alone or as "DBA (Name)".
+   */
+  @PostMapping("/{id}/trade-names")
+  @PreAuthorize("hasAnyRole('OFFICER', 'SENIOR_OFFICER')")
+  public ResponseEntity<EntryDetail> verifyTradeName(
+      @PathVariable long id, @RequestBody TradeNames.Verification verification, Principal officer) {
+    TradeName saved = tradeNames.verify(id, verification, officer.getName());
+    return ResponseEntity.created(URI.create("/api/organization-directory/" + id))
+        .body(detail(directory.byId(saved.getEntryId()).orElseThrow()));
+  }
+
   @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("hasRole('OPERATIONS')")
   public ResponseEntity<ImportReport> importFile(
@@ -183,14 +209,24 @@ public class OrganizationDirectoryController {
     return problem;
   }
 
+  @ExceptionHandler(TradeNameRefused.class)
+  ProblemDetail tradeNameRefused(TradeNameRefused e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("Trade name refused");
+    return problem;
+  }
+
   @ExceptionHandler(DirectoryEntryNotFoundException.class)
   ProblemDetail notFound(DirectoryEntryNotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   private EntryDetail detail(OrganizationDirectoryEntry entry) {
+    java.util.Set<Long> current =
+        tradeNames.current(entry.getId()).stream().map(TradeName::getId).collect(java.util.stream.Collectors.toSet());
     return new EntryDetail(
-        EntryView.of(entry), corrections.of(entry.getId()).stream().map(ChangeView::of).toList());
+        EntryView.of(entry), corrections.of(entry.getId()).stream().map(ChangeView::of).toList(),
+        tradeNames.all(entry.getId()).stream().map(t -> TradeNameView.of(t, current.contains(t.getId()))).toList());
   }
 
   private static ResponseEntity<ImportReport> imported(DirectoryImport run) {

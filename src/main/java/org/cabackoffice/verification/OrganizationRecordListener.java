@@ -30,6 +30,7 @@ public class OrganizationRecordListener implements TaskListener {
             validation.recordFromRegistryCertificate(
                 BusinessKeys.applicationId(task),
                 BusinessKeys.officer(task),
+                OrganizationValidation.RegistryDocument.parse(BusinessKeys.text(task, Variables.REGISTRY_DOCUMENT)),
                 new OrganizationValidation.RegistryRecord(
                     BusinessKeys.text(task, Variables.REGISTERED_NAME_EN),
                     BusinessKeys.text(task, Variables.REGISTERED_NAME_JA),

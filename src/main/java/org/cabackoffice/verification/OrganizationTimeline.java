@@ -34,7 +34,8 @@ class OrganizationTimeline implements TimelineContributor {
                 reference));
         continue;
       }
-      if (v.getMethod() == OrganizationVerification.Method.REGISTRY_CERTIFICATE) {
+      if (v.getMethod() == OrganizationVerification.Method.REGISTRY_CERTIFICATE
+          || v.getMethod() == OrganizationVerification.Method.STAFF_DIRECTORY) {
         entries.add(
             new TimelineEntry(
                 v.getRecordedAt(), TimelineKind.ORGANIZATION_RECORDED, v.getOfficer(),
@@ -46,6 +47,7 @@ class OrganizationTimeline implements TimelineContributor {
             case CORPORATE_NUMBER -> "found by corporate number, confirmed";
             case NAME -> "found by name, confirmed";
             case REGISTRY_CERTIFICATE -> "verified from the registry certificate";
+            case STAFF_DIRECTORY -> "verified from the 職員録 (government body)";
             case REUSED -> "earlier verification reused (BR 4.2.1, verified " + v.getVerifiedAt() + " by " + v.getOfficer() + ")";
           };
       entries.add(

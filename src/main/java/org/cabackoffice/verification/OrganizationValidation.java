@@ -74,6 +74,8 @@ public class OrganizationValidation {
   private final CsrCheck csrCheck;
   private final Clock clock;
 
+  private final TradeNames tradeNames;
+
   public OrganizationValidation(
       Applications applications,
       OrganizationDirectory directory,
@@ -82,7 +84,9 @@ public class OrganizationValidation {
       DirectoryChanges changes,
       OrganizationCandidates candidates,
       CsrCheck csrCheck,
+      TradeNames tradeNames,
       Clock clock) {
+    this.tradeNames = tradeNames;
     this.applications = applications;
     this.directory = directory;
     this.verifications = verifications;
@@ -189,6 +193,49 @@ public class OrganizationValidation {
   @Transactional
   public OrganizationVerification recordFromRegistryCertificate(
       long applicationId, String officer, RegistryRecord record, String note, EvChecks evChecks) {
+    return recordFromRegistryCertificate(applicationId, officer, RegistryDocument.REGISTRY_CERTIFICATE, record, note, evChecks);
+  }
+
+  /**
+   * The document an unlisted organization's existence and address were verified from: the
+   * registry certificate for a registered legal person, or the 職員録 for a national or local
+   * government body, which no register lists (guide [1-2] ※ names both as sources of the address).
+   */
+  public enum RegistryDocument {
+    /** 登記事項証明書: companies and every other registered legal person (一般社団・財団法人, 学校法人, 医療法人, NPO 法人, 組合…). */
+    REGISTRY_CERTIFICATE("登記事項証明書", OrganizationVerification.Method.REGISTRY_CERTIFICATE),
+    /** 職員録: a body of the state or of a local government (BR 3.2.2.1 (1): documentation from a government agency). */
+    STAFF_DIRECTORY("職員録", OrganizationVerification.Method.STAFF_DIRECTORY);
+
+    private final String title;
+    private final OrganizationVerification.Method method;
+
+    RegistryDocument(String title, OrganizationVerification.Method method) {
+      this.title = title;
+      this.method = method;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    /** The officer's choice on the review form; none given is the registry certificate, as before. */
+    public static RegistryDocument parse(String value) {
+      if (value == null || value.isBlank()) {
+        return REGISTRY_CERTIFICATE;
+      }
+      try {
+        return valueOf(value.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("to record the organization, choose the document it was verified from: "
+            + "REGISTRY_CERTIFICATE (登記事項証明書) or STAFF_DIRECTORY (職員録)");
+      }
+    }
+  }
+
+  @Transactional
+  public OrganizationVerification recordFromRegistryCertificate(
+      long applicationId, String officer, RegistryDocument document, RegistryRecord record, String note, EvChecks evChecks) {
     Application application = applications.get(applicationId);
     List<String> wrong = new ArrayList<>();
     String nameEn = blankToNull(record.nameEn());
@@ -221,6 +268,10 @@ public class OrganizationValidation {
     if (phone != null && !VendorDirectoryExport.isPhoneNumber(phone)) {
       wrong.add("a Japanese main number (10 or 11 digits starting with 0), or none");
     }
+    if (document == RegistryDocument.STAFF_DIRECTORY && category != BusinessCategory.GOVERNMENT_ENTITY) {
+      wrong.add("the business category Government Entity: the 職員録 lists bodies of the state and of local"
+          + " governments; any other body shows its registry certificate");
+    }
     if (!wrong.isEmpty()) {
       throw new IllegalArgumentException("to record the organization, enter " + String.join("; ", wrong));
     }
@@ -231,7 +282,7 @@ public class OrganizationValidation {
             new OrganizationDirectoryEntry(
                 new DirectoryValues(
                     number, nameJa, nameEn, record.stateOrProvince().strip(), record.locality().strip(), "JP",
-                    phone, category, null, "登記事項証明書 (application " + applicationId + ")", today)));
+                    phone, category, null, document.title() + " (application " + applicationId + ")", today)));
     boolean ev = application.getProduct().extendedValidation();
     if (ev) {
       requireEv(entry, evChecks);
@@ -239,12 +290,12 @@ public class OrganizationValidation {
     entry.touched(now);
     changes.record(
         entry, null, DirectoryChange.Kind.RECORDED, null, officer,
-        "recorded from the registry certificate uploaded for application " + applicationId
+        "recorded from the " + document.title() + " uploaded for application " + applicationId
             + (note == null || note.isBlank() ? "" : ": " + note.strip()));
     OrganizationVerification verification =
         verifications.save(
             OrganizationVerification.confirmed(
-                applicationId, OrganizationVerification.Method.REGISTRY_CERTIFICATE, entry, officer, ev, note, now));
+                applicationId, document.method, entry, officer, ev, note, now));
     if (ev) {
       recordEvChecks(verification, entry, note);
     }
@@ -266,7 +317,8 @@ public class OrganizationValidation {
     CsrSubject subject = subjectOf(applications.get(applicationId));
     List<SubjectAgreement.Disagreement> disagreements =
         SubjectAgreement.compare(
-            subject.organization(), subject.locality(), subject.stateOrProvince(), subject.country(), entry);
+            subject.organization(), subject.locality(), subject.stateOrProvince(), subject.country(), entry,
+            tradeNameTexts(entry.getId()));
     verification.subjectCompared(
         disagreements.isEmpty(), disagreements.isEmpty() ? null : SubjectAgreement.describe(disagreements), clock.instant());
     return disagreements;
@@ -281,6 +333,20 @@ public class OrganizationValidation {
     return latestConfirmed(applicationId)
         .filter(v -> Boolean.TRUE.equals(v.getSubjectAgrees()))
         .flatMap(v -> directory.byId(v.getEntryId()));
+  }
+
+  /**
+   * The O the certificate states for this application: the registered English name, or the
+   * CSR's verified trade name as it asked for it (BR 7.1.4.2.2, 3.2.2.2).
+   */
+  @Transactional(readOnly = true)
+  public String statedOrganization(long applicationId, OrganizationDirectoryEntry entry) {
+    return SubjectAgreement.statedOrganization(
+        subjectOf(applications.get(applicationId)).organization(), entry, tradeNameTexts(entry.getId()));
+  }
+
+  private List<String> tradeNameTexts(long entryId) {
+    return tradeNames.current(entryId).stream().map(TradeName::getName).toList();
   }
 
   @Transactional(readOnly = true)

@@ -33,6 +33,8 @@ public class OrganizationVerification {
     NAME,
     /** Not listed: the officer recorded the organization from its 登記事項証明書. */
     REGISTRY_CERTIFICATE,
+    /** Not listed: a government body, recorded by the officer from the 職員録 (guide [1-2] ※). */
+    STAFF_DIRECTORY,
     /** An earlier verification within the reuse period (BR 4.2.1). */
     REUSED
   }

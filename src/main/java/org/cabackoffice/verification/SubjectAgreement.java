@@ -27,18 +27,59 @@ public final class SubjectAgreement {
       String stateOrProvince,
       String country,
       OrganizationDirectoryEntry record) {
+    return compare(organization, locality, stateOrProvince, country, record, List.of());
+  }
+
+  /**
+   * As {@link #compare(String, String, String, String, OrganizationDirectoryEntry)}, where O may
+   * also be a verified trade name, alone or as "DBA (Registered Name)" (BR 7.1.4.2.2: the DBA
+   * first, the Subject's name in parentheses).
+   */
+  public static List<Disagreement> compare(
+      String organization,
+      String locality,
+      String stateOrProvince,
+      String country,
+      OrganizationDirectoryEntry record,
+      List<String> tradeNames) {
     List<Disagreement> found = new ArrayList<>();
     if (present(organization)
         && present(record.getNameEn())
-        && !exact(organization).equals(exact(record.getNameEn()))) {
-      found.add(
-          new Disagreement(
-              "O",
-              "subject.organization-not-registered",
-              "the CSR's organization (O) \"" + organization.strip() + "\" is not the registered English name \""
-                  + record.getNameEn() + "\" (guide [1-2]); request the certificate with O=" + record.getNameEn(),
-              "CSR の組織名 (O) 「" + organization.strip() + "」が登録されている英文社名「" + record.getNameEn()
-                  + "」と異なります (ガイド [1-2])。O=" + record.getNameEn() + " で CSR を作成してください"));
+        && !statesVerifiedName(organization, record, tradeNames)) {
+      String registered = record.getNameEn();
+      String reversed = reversedDba(organization, record, tradeNames);
+      if (reversed != null) {
+        found.add(
+            new Disagreement(
+                "O",
+                "subject.organization-dba-order",
+                "the CSR's organization (O) \"" + organization.strip() + "\" puts the registered name first; with a trade name, "
+                    + "the trade name comes first and the registered name follows in parentheses (BR 7.1.4.2.2): O=" + reversed,
+                "CSR の組織名 (O) 「" + organization.strip() + "」は登録名が先になっています。屋号・通称と併記する場合は、屋号を先に、"
+                    + "登録名を括弧内に記載してください (BR 7.1.4.2.2)。O=" + reversed));
+      } else {
+        List<String> options = new ArrayList<>();
+        options.add(registered);
+        tradeNames.forEach(t -> {
+          options.add(t);
+          options.add(t + " (" + registered + ")");
+        });
+        String allowed = tradeNames.isEmpty()
+            ? registered
+            : String.join(" or ", options.stream().map(o -> "\"" + o + "\"").toList());
+        String allowedJa = tradeNames.isEmpty()
+            ? registered
+            : String.join("、", options.stream().map(o -> "\"" + o + "\"").toList()) + " のいずれか";
+        found.add(
+            new Disagreement(
+                "O",
+                "subject.organization-not-registered",
+                "the CSR's organization (O) \"" + organization.strip() + "\" is not the registered English name \""
+                    + registered + "\" (guide [1-2])" + (tradeNames.isEmpty() ? "" : " nor a verified trade name")
+                    + "; request the certificate with O=" + allowed,
+                "CSR の組織名 (O) 「" + organization.strip() + "」が登録されている英文社名「" + registered
+                    + "」と異なります (ガイド [1-2])。O=" + allowedJa + " で CSR を作成してください"));
+      }
     }
     if (present(locality) && present(record.getLocality()) && !folded(locality).equals(folded(record.getLocality()))) {
       found.add(
@@ -77,6 +118,49 @@ public final class SubjectAgreement {
     return found;
   }
 
+  /**
+   * The O the certificate states (BR 7.1.4.2.2): the CSR's own wording when it is a verified trade
+   * name or "DBA (Registered Name)", else the registered English name.
+   */
+  public static String statedOrganization(String requested, OrganizationDirectoryEntry record, List<String> tradeNames) {
+    if (present(requested) && present(record.getNameEn()) && statesVerifiedName(requested, record, tradeNames)
+        && !exact(requested).equals(exact(record.getNameEn()))) {
+      for (String tradeName : tradeNames) {
+        if (exact(requested).equals(exact(tradeName))) {
+          return exact(tradeName);
+        }
+        if (exact(requested).equals(exact(tradeName + " (" + record.getNameEn() + ")"))) {
+          return exact(tradeName) + " (" + exact(record.getNameEn()) + ")";
+        }
+      }
+    }
+    return record.getNameEn();
+  }
+
+  private static boolean statesVerifiedName(String organization, OrganizationDirectoryEntry record, List<String> tradeNames) {
+    String o = exact(organization);
+    if (o.equals(exact(record.getNameEn()))) {
+      return true;
+    }
+    for (String tradeName : tradeNames) {
+      if (o.equals(exact(tradeName)) || o.equals(exact(tradeName + " (" + record.getNameEn() + ")"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Registered Name (DBA)": the right names in the wrong order; what it should be, or null. */
+  private static String reversedDba(String organization, OrganizationDirectoryEntry record, List<String> tradeNames) {
+    String o = exact(organization);
+    for (String tradeName : tradeNames) {
+      if (o.equals(exact(record.getNameEn() + " (" + tradeName + ")"))) {
+        return exact(tradeName) + " (" + exact(record.getNameEn()) + ")";
+      }
+    }
+    return null;
+  }
+
   /** The disagreements as one text for the refusal notice: English, then Japanese. */
   public static String describe(List<Disagreement> disagreements) {
     StringBuilder text = new StringBuilder();
@@ -89,11 +173,11 @@ public final class SubjectAgreement {
     return value != null && !value.isBlank();
   }
 
-  private static String exact(String value) {
+  static String exact(String value) {
     return Normalizer.normalize(value, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
   }
 
-  private static String folded(String value) {
+  static String folded(String value) {
     return exact(value).toLowerCase(Locale.ROOT);
   }
 }

@@ -83,8 +83,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     HttpStatus status =
         switch (e.reason()) {
           case NO_INVOICE -> HttpStatus.NOT_FOUND;
-          case ALREADY_PAID, INVOICE_CANCELLED -> HttpStatus.CONFLICT;
-          case AMOUNT_MISMATCH -> HttpStatus.UNPROCESSABLE_ENTITY;
+          case ALREADY_PAID, INVOICE_CANCELLED, NOT_INVOICED_YET -> HttpStatus.CONFLICT;
+          case AMOUNT_MISMATCH, COUPON_UNKNOWN, COUPON_USED, COUPON_EXPIRED, COUPON_WRONG_PRODUCT ->
+              HttpStatus.UNPROCESSABLE_ENTITY;
           case VALUE_DATE_TOO_EARLY, VALUE_DATE_IN_FUTURE, VALUE_DATE_BEFORE_INVOICE, INVALID_INPUT ->
               HttpStatus.BAD_REQUEST;
         };

@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-  /** Bank statements are whole files of the day's deposits; they get their own, larger limit. */
+  /**
+   * Bank statements are whole files of the day's deposits; they get their own, larger limit (64
+   * MiB: a CSV of a million deposits, issue 12), and are spooled to disk, not read into memory.
+   */
   static final String STATEMENTS = "/api/bank-statements";
 
   /** Directory files (issue 8 item 15) are whole exports too. */
@@ -49,7 +52,7 @@ public class RequestBodyLimit implements WebServerFactoryCustomizer<TomcatServle
 
   public RequestBodyLimit(
       @Value("${backoffice.api.max-request-bytes:1048576}") long maxBytes,
-      @Value("${backoffice.api.max-statement-bytes:5242880}") long maxStatementBytes,
+      @Value("${backoffice.api.max-statement-bytes:67108864}") long maxStatementBytes,
       @Value("${backoffice.directory.max-import-bytes:10485760}") long maxDirectoryBytes,
       @Value("${backoffice.documents.max-upload-bytes:10485760}") long maxDocumentBytes) {
     this.maxBytes = maxBytes;

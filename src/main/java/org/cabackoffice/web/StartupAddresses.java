@@ -69,7 +69,7 @@ public class StartupAddresses {
                 .append(whois.port())
                 .append(" (sample.co.jp, sample-shop.jp)\n"));
     if (environment.getProperty("backoffice.demo.enabled", Boolean.class, false)) {
-      text.append("  Demo staff              officer, officer2, senior, auditor, operator, admin")
+      text.append("  Demo staff              officer, officer2, senior, auditor, operator, operator2, admin")
           .append(" (password = user id)\n");
       text.append("  Demo customers          web-admin@sample.co.jp, ssl@agency.example.jp")
           .append(" (password: customer)\n");

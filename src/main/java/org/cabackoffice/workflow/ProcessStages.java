@@ -26,4 +26,11 @@ public interface ProcessStages {
    * (the engine's task history), for auditors who look for an officer's work.
    */
   Set<Long> applicationsWorkedBy(String staffUserId);
+
+  /**
+   * The ids of the activities the application's process is at now (its steps, not the stages
+   * framing them); empty when no process runs for it. Ids, unlike names, are the contract
+   * ({@link RenewalProcess.Activities}), so the storefront may say in its own words where it is.
+   */
+  java.util.List<String> activitiesOf(long applicationId);
 }

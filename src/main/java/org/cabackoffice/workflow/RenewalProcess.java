@@ -171,6 +171,8 @@ public final class RenewalProcess {
     public static final String REGISTRY_CERTIFICATE_EXPIRES_AT = "registryCertificateExpiresAt";
     public static final String REGISTRY_CERTIFICATE_REVIEW = "registryCertificateReview";
     public static final String REGISTRY_CERTIFICATE_NOTE = "registryCertificateNote";
+    /** Which document the officer recorded an unlisted organization from: registry certificate or 職員録. */
+    public static final String REGISTRY_DOCUMENT = "registryDocument";
     public static final String REGISTERED_NAME_EN = "registeredNameEn";
     public static final String REGISTERED_NAME_JA = "registeredNameJa";
     public static final String REGISTERED_CORPORATE_NUMBER = "registeredCorporateNumber";
@@ -192,6 +194,8 @@ public final class RenewalProcess {
     // Payment stage.
     public static final String PAYMENT_DEFERRED = "paymentDeferred";
     public static final String PAYMENT_DUE_AT = "paymentDueAt";
+    /** The invoice was paid before the stage began (a coupon on applying, an early transfer). */
+    public static final String INVOICE_PAID = "invoicePaid";
 
     // Phone stage.
     public static final String PHONE_VERIFICATION_REUSED = "phoneVerificationReused";

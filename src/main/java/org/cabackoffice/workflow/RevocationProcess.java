@@ -45,6 +45,9 @@ public final class RevocationProcess {
     public static final String INVESTIGATION_DEADLINE_NEAR = "investigation-deadline-near";
     public static final String ESCALATE_INVESTIGATION = "escalate-investigation";
     public static final String MAIL_PRELIMINARY_REPORT = "mail-preliminary-report";
+    public static final String PRELIMINARY_REPORT_DUE = "preliminary-report-due";
+    public static final String MAIL_AUTOMATIC_PRELIMINARY_REPORT = "mail-automatic-preliminary-report";
+    public static final String AUTOMATIC_PRELIMINARY_REPORT_MAILED = "automatic-preliminary-report-mailed";
     public static final String REPORT_CLOSED = "report-closed";
     public static final String REVOKE_COMPROMISED_KEY = "revoke-compromised-key";
     public static final String MAIL_KEY_COMPROMISE_REPORT = "mail-key-compromise-report";
@@ -83,6 +86,11 @@ public final class RevocationProcess {
     /** BR 4.9.5: the preliminary report is due 24 hours after the report arrived. */
     public static final String INVESTIGATION_DEADLINE = "investigationDeadline";
     public static final String ESCALATE_INVESTIGATION_AT = "escalateInvestigationAt";
+    /**
+     * BR 4.9.5: when the process mails the preliminary report itself because no officer has
+     * finished the investigation; before the 24 hours pass.
+     */
+    public static final String AUTOMATIC_PRELIMINARY_REPORT_AT = "automaticPreliminaryReportAt";
     /** BR 4.9.1.1: the reason's deadline, counted from when the CA learned of it. */
     public static final String REVOCATION_DEADLINE = "revocationDeadline";
     public static final String ESCALATE_REVOCATION_AT = "escalateRevocationAt";

@@ -41,6 +41,11 @@ class IntakeTest {
   private List<IntakeFinding> registeredFindings = List.of();
 
   private final List<RegisteredSubject.Applicant> registeredAsked = new java.util.ArrayList<>();
+
+  /** An event intake published, and how many calls the process had had by then. */
+  private record Published(Object event, int processCallsBefore) {}
+
+  private final List<Published> published = new java.util.ArrayList<>();
   private final Applications applications =
       new Applications(
           repository,
@@ -51,10 +56,18 @@ class IntakeTest {
           signals,
           null,
           null,
-          null,
-          applicant -> {
-            this.registeredAsked.add(applicant);
-            return this.registeredFindings;
+          event -> published.add(new Published(event, org.mockito.Mockito.mockingDetails(signals).getInvocations().size())),
+          new RegisteredSubject() {
+            @Override
+            public List<IntakeFinding> disagreements(RegisteredSubject.Applicant applicant) {
+              registeredAsked.add(applicant);
+              return registeredFindings;
+            }
+
+            @Override
+            public boolean statesVerifiedTradeName(RegisteredSubject.Applicant applicant) {
+              return "Sample Shop (Sample K.K.)".equals(applicant.organization());
+            }
           },
           Clock.fixed(Instant.parse("2026-06-01T01:00:00Z"), ZoneOffset.UTC));
 
@@ -96,6 +109,52 @@ class IntakeTest {
         null);
   }
 
+  private static ApplicationForm paidWith(ApplicationForm form, PaymentMethod method, String couponCode) {
+    return new ApplicationForm(
+        form.product(), form.applicationType(), form.csr(), form.express(), method, form.organization(),
+        form.responsiblePerson(), form.technicalContact(), form.renewedCertificateSerial(), form.licences(),
+        form.serverSoftware(), couponCode);
+  }
+
+  @Test
+  void anAcceptedApplicationIsAnnouncedWithItsCouponBeforeItsProcessStarts() throws Exception {
+    applications.submit(USER, paidWith(form("Sample K.K.", "Sample K.K."), PaymentMethod.COUPON, " ABCD-EFGH-JKMN-PQRS "));
+
+    // Guide [2-1] 3., 4.: the invoice and the confirmation mail hang on this event, and a coupon
+    // that cannot pay must refuse the application before the engine has a process for it.
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).event()).isEqualTo(new ApplicationAccepted(42L, "ABCD-EFGH-JKMN-PQRS"));
+    assertThat(published.get(0).processCallsBefore()).isZero();
+    verify(signals).startApplicationProcess(eq(42L), any());
+  }
+
+  @Test
+  void aCouponIsNamedWhenChosenAndOnlyThen() throws Exception {
+    ApplicationRefusedException withoutCode =
+        catchThrowableOfType(
+            ApplicationRefusedException.class,
+            () -> applications.submit(USER, paidWith(form("Sample K.K.", "Sample K.K."), PaymentMethod.COUPON, "  ")));
+    assertThat(withoutCode.findings())
+        .extracting(IntakeFinding::field, IntakeFinding::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("couponCode", "payment.coupon-code-missing"));
+    assertThat(withoutCode.findings().get(0).messageJa()).contains("クーポンコード");
+
+    ApplicationRefusedException strayCode =
+        catchThrowableOfType(
+            ApplicationRefusedException.class,
+            () ->
+                applications.submit(
+                    USER, paidWith(form("Sample K.K.", "Sample K.K."), PaymentMethod.BANK_TRANSFER, "ABCD-EFGH-JKMN-PQRS")));
+    assertThat(strayCode.findings())
+        .extracting(IntakeFinding::code)
+        .containsExactly("payment.coupon-code-unexpected");
+    assertThat(published).isEmpty();
+    verify(signals, never()).startApplicationProcess(anyLong(), any());
+
+    applications.submit(USER, form("Sample K.K.", "Sample K.K."));
+    assertThat(published).extracting(Published::event).containsExactly(new ApplicationAccepted(42L, null));
+  }
+
   @Test
   void aCsrWhoseONamesAnotherOrganizationIsRefused() throws Exception {
     ApplicationRefusedException refused =
@@ -108,6 +167,14 @@ class IntakeTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("organization.nameEn", "csr.organization-mismatch"));
     verify(signals, never()).startApplicationProcess(anyLong(), any());
+  }
+
+  @Test
+  void anOThatIsAVerifiedTradeNameIsNoMismatch() throws Exception {
+    applications.submit(USER, form("Sample Shop (Sample K.K.)", "Sample K.K."));
+
+    verify(signals).startApplicationProcess(eq(42L), any());
+    assertThat(registeredAsked).extracting(RegisteredSubject.Applicant::organization).containsExactly("Sample Shop (Sample K.K.)");
   }
 
   @Test

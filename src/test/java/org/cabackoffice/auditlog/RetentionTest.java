@@ -17,13 +17,17 @@ import org.w3c.dom.Element;
  * The application process ends at issuance; its validation data may still be reused for a later
  * certificate for up to 825 days (organization data, SC-081, before 2026-03-15), and that
  * certificate lives up to 398 days: 825 + 398 + 730 = 1953 days after the process ended. A
- * revocation ends the certificate's validity, at most 398 days early: 398 + 730 = 1128 days.
+ * revocation ends the certificate's validity, at most 398 days early: 398 + 730 = 1128 days. An
+ * ACME order's process ends at issuance too; its domain validation serves the account's later
+ * orders and its identity confirmation the organization's for up to 398 days each (BR 4.2.1), and
+ * a certificate so issued lives up to 398 days: 398 + 398 + 730 = 1526 days.
  */
 class RetentionTest {
 
   static final int TWO_YEARS = 730;
   static final int APPLICATION_HISTORY_DAYS = 825 + 398 + TWO_YEARS;
   static final int REVOCATION_HISTORY_DAYS = 398 + TWO_YEARS;
+  static final int ACME_ORDER_HISTORY_DAYS = 398 + 398 + TWO_YEARS;
 
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
@@ -31,6 +35,7 @@ class RetentionTest {
   void eachModelKeepsItsHistoryAtLeastAsLongAsTheBaselineRequirementsAsk() throws Exception {
     assertThat(timeToLiveDays("bpmn/certificate-renewal.bpmn")).isGreaterThanOrEqualTo(APPLICATION_HISTORY_DAYS);
     assertThat(timeToLiveDays("bpmn/certificate-revocation.bpmn")).isGreaterThanOrEqualTo(REVOCATION_HISTORY_DAYS);
+    assertThat(timeToLiveDays("bpmn/acme-order.bpmn")).isGreaterThanOrEqualTo(ACME_ORDER_HISTORY_DAYS);
   }
 
   @Test

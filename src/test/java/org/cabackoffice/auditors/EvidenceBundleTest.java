@@ -70,6 +70,37 @@ class EvidenceBundleTest {
     assertThat(verifies(tamperedSigner, certificate)).isFalse();
   }
 
+  @Test
+  void aPeriodsBundleKeepsEachApplicationInItsFolderUnderOneSignedManifest() throws Exception {
+    AuditKey key = AuditKey.open(dir.resolve("audit-key.p12"), "changeit", true, "CN=Test audit key", CLOCK);
+    EvidenceBundle bundles = new EvidenceBundle(key, new ObjectMapper().registerModule(new JavaTimeModule()));
+
+    Map<String, byte[]> files = unzip(bundles.ofPeriod(List.of(file(7), file(9))));
+
+    assertThat(files.keySet())
+        .containsExactly(
+            "application-7/timeline.json", "application-7/evidence.json", "application-7/documents.json",
+            "application-9/timeline.json", "application-9/evidence.json", "application-9/documents.json",
+            "manifest.txt", "manifest.txt.p7s", "audit-key.pem");
+    String manifest = new String(files.get("manifest.txt"), StandardCharsets.US_ASCII);
+    assertThat(manifest.lines()).hasSize(6).contains(
+        EvidenceBundle.sha256(files.get("application-9/evidence.json")) + "  application-9/evidence.json");
+    assertThat(new String(files.get("application-9/evidence.json"), StandardCharsets.UTF_8)).contains("\"reference\" : \"application:9\"");
+    CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(files.get("manifest.txt")), files.get("manifest.txt.p7s"));
+    SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+    @SuppressWarnings("unchecked")
+    X509CertificateHolder certificate =
+        (X509CertificateHolder) signed.getCertificates().getMatches(signer.getSID()).iterator().next();
+    assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
+  }
+
+  private static ApplicationFile file(long id) {
+    ApplicationTimeline timeline =
+        new ApplicationTimeline(
+            id, List.of(new TimelineEntry(CLOCK.instant(), TimelineKind.APPLICATION_SUBMITTED, "customer", "Submitted", "application:" + id)));
+    return new ApplicationFile(null, timeline, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
   private static boolean verifies(SignerInformation signer, X509CertificateHolder certificate) {
     try {
       return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));

@@ -139,6 +139,46 @@ class KeyPolicyTest {
   }
 
   /**
+   * The residue filter in front of each round's square root (issue 12) must not change the answer:
+   * on moduli whose primes lie near the 100-round limit either side, it agrees with the plain
+   * method that takes every root.
+   */
+  @Test
+  void fermatWithItsSquareFilterFindsExactlyWhatThePlainMethodFinds() {
+    java.util.Random random = new java.util.Random(12);
+    int found = 0;
+    for (int i = 0; i < 400; i++) {
+      BigInteger p = BigInteger.probablePrime(40 + random.nextInt(200), random);
+      // Fermat needs about (q - p)^2 / 8p rounds: gaps up to 40 sqrt(p) need up to 200.
+      BigInteger limit = p.sqrt().multiply(BigInteger.valueOf(40));
+      BigInteger gap = new BigInteger(limit.bitLength(), random).mod(limit);
+      BigInteger q = p.add(gap).nextProbablePrime();
+      BigInteger n = p.multiply(q);
+      boolean plain = plainFermat(n);
+      found += plain ? 1 : 0;
+      assertThat(RsaKeyQuality.fermatFactorable(n)).as("p=%s q=%s", p, q).isEqualTo(plain);
+    }
+    assertThat(found).as("moduli factored within 100 rounds").isBetween(20, 380);
+  }
+
+  private static boolean plainFermat(BigInteger n) {
+    BigInteger a = n.sqrt();
+    if (a.multiply(a).equals(n)) {
+      return true;
+    }
+    a = a.add(BigInteger.ONE);
+    for (int round = 0; round < 100; round++) {
+      BigInteger bSquared = a.multiply(a).subtract(n);
+      BigInteger b = bSquared.sqrt();
+      if (b.multiply(b).equals(bSquared)) {
+        return true;
+      }
+      a = a.add(BigInteger.ONE);
+    }
+    return false;
+  }
+
+  /**
    * A modulus built the way Infineon's RSALib built its primes, p = k * M + (65537^a mod M) with M
    * the product of the fingerprint's primes, has the ROCA fingerprint.
    */

@@ -128,6 +128,11 @@ public final class BindDnsServer implements AutoCloseable {
     return record(name, "CAA", flags + " " + tag + " " + quoted(value));
   }
 
+  /** An address record, e.g. the host an http-01 or website-file fetch connects to. */
+  public BindDnsServer a(String name, String ipv4) {
+    return record(name, "A", ipv4);
+  }
+
   public BindDnsServer cname(String name, String target) {
     return record(name, "CNAME", target + ".");
   }

@@ -22,6 +22,7 @@ class DnsChangeValidationsTest {
   private final MutableClock clock =
       new MutableClock(Instant.parse("2026-06-01T01:00:00Z"));
   private final InMemoryDnsValidationRecords records = new InMemoryDnsValidationRecords();
+  private final FixedCorroboration perspectives = FixedCorroboration.corroborating();
   private final DnsChangeValidations validations =
       new DnsChangeValidations(
           records.challengeRepository,
@@ -29,7 +30,10 @@ class DnsChangeValidationsTest {
           new DnsLookup(new DnsProperties(server.address(), Duration.ofMillis(500), null, DnsProperties.Dnssec.off()), clock),
           new DnsProperties(server.address(), Duration.ofMillis(500), null, DnsProperties.Dnssec.off()),
           new ValidationProperties(null),
-          clock);
+          clock,
+          perspectives,
+          new CaaProperties(null),
+          null);
 
   @AfterEach
   void stop() {
@@ -96,19 +100,51 @@ class DnsChangeValidationsTest {
     DnsCheckOutcome outcome = validations.check(APPLICATION, "sample.co.jp");
 
     assertThat(outcome.status()).isEqualTo(DnsCheckOutcome.Status.VALIDATED);
-    assertThat(outcome.reason()).contains("BR 3.2.2.4.7");
+    assertThat(outcome.reason()).contains("BR 3.2.2.4.7").endsWith("corroborated 4/4 by remote perspectives");
     assertThat(challenge.getStatus()).isEqualTo(DnsChallenge.Status.VALIDATED);
-    assertThat(challenge.getMethod()).isEqualTo("BR 3.2.2.4.7");
+    assertThat(challenge.getMethod()).isEqualTo("3.2.2.4.7");
     assertThat(challenge.getBrVersion()).isEqualTo("2.2.6");
     assertThat(challenge.getValidatedAt()).isEqualTo(clock.instant());
     DnsCheckEvidence evidence = records.checks.get(0);
     assertThat(evidence.getId()).isEqualTo(outcome.evidenceId());
     assertThat(evidence.getOutcome()).isEqualTo(DnsCheckOutcome.Status.VALIDATED);
-    assertThat(evidence.getMethod()).isEqualTo("BR 3.2.2.4.7");
+    assertThat(evidence.getMethod()).isEqualTo("3.2.2.4.7");
     assertThat(evidence.getBrVersion()).isEqualTo("2.2.6");
     assertThat(evidence.getResolver()).startsWith(server.address()).contains("DNSSEC not validated");
     assertThat(evidence.getAnswer()).contains(challenge.getValue()).contains("_pki-validation.sample.co.jp");
     assertThat(evidence.getCheckedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aValueTheRemotePerspectivesDoNotCorroborateIsNotYetAndNamesThem() {
+    // BR 3.2.2.9: the primary's finding alone is no validation once the quorum fails.
+    DnsChallenge challenge = validations.issue(APPLICATION, "sample.co.jp");
+    server.txt("_pki-validation.sample.co.jp", challenge.getValue());
+    perspectives.refusing(
+        "DNS change record corroborated 2/4 by remote perspectives: quorum NOT met (not corroborated by"
+            + " tokyo-2 (APNIC, NOT_CORROBORATED: no _pki-validation.sample.co.jp TXT record); frankfurt-1"
+            + " (RIPE_NCC, NO_ANSWER: no answer within 10000 ms))");
+
+    DnsCheckOutcome outcome = validations.check(APPLICATION, "sample.co.jp");
+
+    assertThat(outcome.status()).isEqualTo(DnsCheckOutcome.Status.NOT_YET);
+    assertThat(outcome.reason())
+        .contains("carries the random value here, but the DNS change record corroborated 2/4")
+        .contains("tokyo-2 (APNIC")
+        .contains("frankfurt-1 (RIPE_NCC")
+        .endsWith("looking again later");
+    assertThat(perspectives.asked).containsExactly("_pki-validation.sample.co.jp");
+    assertThat(challenge.getStatus()).isEqualTo(DnsChallenge.Status.PENDING);
+    assertThat(validations.validated(APPLICATION, "sample.co.jp")).isFalse();
+    assertThat(records.checks.get(0).getOutcome()).isEqualTo(DnsCheckOutcome.Status.NOT_YET);
+  }
+
+  @Test
+  void aValueNotFoundHereIsNeverSentToThePerspectives() {
+    validations.issue(APPLICATION, "sample.co.jp");
+
+    assertThat(validations.check(APPLICATION, "sample.co.jp").status()).isEqualTo(DnsCheckOutcome.Status.NOT_YET);
+    assertThat(perspectives.asked).isEmpty();
   }
 
   @Test

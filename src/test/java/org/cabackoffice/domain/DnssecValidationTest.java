@@ -172,6 +172,9 @@ class DnssecValidationTest {
         dns,
         properties,
         new ValidationProperties(null),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        FixedCorroboration.corroborating(),
+        new CaaProperties(List.of(CA)),
+        new WebsiteFileFetch(dns, 80, 443, Duration.ofSeconds(2)));
   }
 }

@@ -35,7 +35,10 @@ class DomainControlTest {
           registrations,
           consents,
           comparisons,
-          mock(DomainControlDecisions.class));
+          mock(DomainControlDecisions.class),
+          mock(DomainValidationChoiceRepository.class),
+          "https://ca.example",
+          java.time.Clock.systemUTC());
 
   @BeforeEach
   void application() {

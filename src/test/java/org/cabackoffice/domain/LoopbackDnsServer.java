@@ -117,6 +117,16 @@ public final class LoopbackDnsServer implements AutoCloseable {
     return this;
   }
 
+  /** Adds an A record: {@code name} lives at {@code ipv4}. */
+  public LoopbackDnsServer a(String name, String ipv4) {
+    try {
+      add(new org.xbill.DNS.ARecord(name(name), DClass.IN, TTL, java.net.InetAddress.getByName(ipv4)));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(ipv4, e);
+    }
+    return this;
+  }
+
   /** Adds a CAA record (RFC 8659 4.1): flags (128 = critical), tag, value. */
   public LoopbackDnsServer caa(String name, int flags, String tag, String value) {
     add(new CAARecord(name(name), DClass.IN, TTL, flags, tag, value));

@@ -148,4 +148,36 @@ class CertificateAuthorityTest {
     assertThat(loaded.signatureAlgorithm()).isEqualTo("SHA384withECDSA");
     assertThat(Files.readAllBytes(dir.resolve("ca/dev-ca.p12"))).isEqualTo(before);
   }
+
+  // Issue 12: the check after signing uses Bouncy Castle's ECDSA; it must still refuse a
+  // signature by any other key (a faulty or swapped HSM key), and the lint certificate's signature.
+  @Test
+  void onlyTheIssuingKeysSignatureVerifiesAndALintedCertificateIsTheSameTbsSignedByNoCaKey(@TempDir Path dir)
+      throws Exception {
+    CertificateAuthority authority = TestFixtures.authority(dir, clock);
+    org.bouncycastle.cert.X509v3CertificateBuilder tbs =
+        OcspResponderProfile.tbs(
+            authority.issuingCertificate(),
+            TestFixtures.ec("secp256r1").getPublic(),
+            CertificateSerial.random(new java.security.SecureRandom()),
+            clock.instant());
+    X509Certificate signed = authority.sign(tbs);
+    X509Certificate linted = authority.signForLint(tbs);
+    X509Certificate otherKey =
+        CertificateSigner.toCertificate(
+            tbs.build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA384withECDSA")
+                    .build(TestFixtures.ec("secp384r1").getPrivate())));
+
+    assertThat(authority.signedByIssuingKey(signed)).isTrue();
+    signed.verify(authority.issuingCertificate().getPublicKey());
+    assertThat(authority.signedByIssuingKey(otherKey)).isFalse();
+    assertThat(authority.signedByIssuingKey(linted)).isFalse();
+    assertThat(linted.getTBSCertificate()).isEqualTo(signed.getTBSCertificate());
+    assertThat(linted.getSigAlgName()).isEqualTo(signed.getSigAlgName());
+    CertificateIssuer.confirmSignedAsLinted(signed, linted, authority);
+    assertThatThrownBy(() -> CertificateIssuer.confirmSignedAsLinted(otherKey, linted, authority))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not verify");
+  }
 }

@@ -195,6 +195,52 @@ class CertificateIssuerTest {
     assertThat(repository.saved).hasSize(1);
   }
 
+  /**
+   * An ACME order passes no application id: its order id keys the issuance. The order step stores
+   * the certificate (committed on its own) and then saves the serial on the order; a crash between
+   * the two leaves an order without a serial, and the job's retry must get the same certificate.
+   */
+  @Test
+  void anAcmeOrderRetriedAfterItsCertificateWasStoredGetsThatCertificateNotASecond() throws Exception {
+    java.security.KeyPair key = TestFixtures.ec("secp256r1");
+    IssuanceRequest order = acmeOrder(501L, key);
+
+    IssuedCertificate first = issuer.issue(order);
+    // The crash: the order never learnt the serial. The retry asks again for the same order.
+    IssuedCertificate retried = issuer.issue(acmeOrder(501L, key));
+
+    assertThat(retried.serial()).isEqualTo(first.serial());
+    assertThat(retried.acmeOrderId()).isEqualTo(501L);
+    assertThat(authority.realSignatures).isEqualTo(1);
+    assertThat(repository.saved).hasSize(1);
+    assertThat(signings.bySerial.values()).singleElement()
+        .satisfies(s -> assertThat(s.acmeOrderId()).isEqualTo(501L));
+
+    // Another order for the same key and names is another certificate.
+    IssuedCertificate other = issuer.issue(acmeOrder(502L, key));
+    assertThat(other.serial()).isNotEqualTo(first.serial());
+    assertThat(authority.realSignatures).isEqualTo(2);
+  }
+
+  @Test
+  void anAcmeOrderSignedButNotStoredIsStoredByTheRetryNotSignedAgain() throws Exception {
+    java.security.KeyPair key = TestFixtures.ec("secp256r1");
+    repository.failNextSave = true;
+    assertThatThrownBy(() -> issuer.issue(acmeOrder(503L, key)))
+        .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+
+    IssuedCertificate retried = issuer.issue(acmeOrder(503L, key));
+
+    assertThat(authority.realSignatures).isEqualTo(1);
+    assertThat(repository.saved).singleElement().isSameAs(retried);
+    assertThat(retried.acmeOrderId()).isEqualTo(503L);
+  }
+
+  private static IssuanceRequest acmeOrder(long orderId, java.security.KeyPair key) {
+    return IssuanceRequest.forAcmeOrder(orderId, 7L, "www.example.jp", List.of("www.example.jp"),
+        "Example K.K.", "Chiyoda-ku", "Tokyo", "JP", key.getPublic().getEncoded());
+  }
+
   @Test
   void lifetimeShrinksForCertificatesIssuedFromMarch2026() throws Exception {
     Clock later = TestFixtures.clockAt("2026-03-15T00:00:00Z");

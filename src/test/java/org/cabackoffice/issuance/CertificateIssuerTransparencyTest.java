@@ -181,9 +181,16 @@ class CertificateIssuerTransparencyTest {
     PrecertificateSigning orphan = precertificateSignings.bySerial.values().iterator().next();
     assertThat(orphan.state()).isEqualTo(PrecertificateSigning.State.SIGNED);
     assertThat(orphan.detail()).startsWith("not logged: ").contains("beta");
+    // BR 7.1.2.9: presumed to have a certificate, so OCSP and the CRL answer for its serial.
+    OrphanPrecertificates orphans = new OrphanPrecertificates(precertificateSignings, certificates);
+    X509Certificate precertificate = CertificatePem.parse(orphan.precertificatePem()).get(0);
+    assertThat(orphans.find(orphan.serial()))
+        .contains(new OrphanPrecertificates.OrphanPrecertificate(
+            orphan.serial(), 42L, 0, precertificate.getNotAfter().toInstant()));
 
     beta.recover();
     IssuedCertificate issued = issuer.issue(request);
+    assertThat(orphans.find(issued.serial())).isEmpty();
 
     assertThat(embeddedScts(CertificatePem.parse(issued.pem()).get(0))).hasSize(3);
     assertThat(signings.findBySerial(issued.serial()).orElseThrow().state()).isEqualTo(CertificateSigning.State.ISSUED);

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -121,6 +123,61 @@ class PreIssuanceLintTest {
     assertThat(lint.check(candidate, authority.issuingCertificate(), CertificateProfile.EV))
         .extracting(LintFinding::code)
         .contains("e_policy_oid_missing", "e_policy_oid_conflict", "e_ev_subject_incomplete");
+  }
+
+  @Test
+  void aPrecertificateWithItsCriticalNullPoisonPassesBothLints() throws Exception {
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 200, false, authority.issuerName());
+    tbs.addExtension(Precertificates.POISON, true, DERNull.INSTANCE);
+    X509Certificate precertificate = authority.signForLint(tbs);
+
+    assertThat(lint.check(precertificate, authority.issuingCertificate(), CertificateProfile.OV)).isEmpty();
+    assertThat(PrecertificateLint.checkPrecertificate(precertificate)).isEmpty();
+  }
+
+  @Test
+  void aPrecertificateWhosePoisonIsNotCriticalIsRefused() throws Exception {
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 200, false, authority.issuerName());
+    tbs.addExtension(Precertificates.POISON, false, DERNull.INSTANCE);
+
+    assertThat(PrecertificateLint.checkPrecertificate(authority.signForLint(tbs)))
+        .extracting(LintFinding::code)
+        .containsExactly("e_precert_poison_not_critical");
+  }
+
+  @Test
+  void aPrecertificateWithoutPoisonOrWithAnSctListIsRefused() throws Exception {
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 200, false, authority.issuerName());
+    tbs.addExtension(Precertificates.SCT_LIST, false, new DEROctetString(new byte[] {0, 0}));
+
+    assertThat(PrecertificateLint.checkPrecertificate(authority.signForLint(tbs)))
+        .extracting(LintFinding::code)
+        .containsExactly("e_precert_poison_missing", "e_precert_with_sct_list");
+  }
+
+  @Test
+  void theFinalCertificateMustBeThePrecertificateWithoutPoisonPlusTheScts() throws Exception {
+    byte[] scts = {0, 3, 1, 2, 3};
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 200, false, authority.issuerName());
+    tbs.addExtension(Precertificates.POISON, true, DERNull.INSTANCE);
+    X509Certificate precertificate = authority.signForLint(tbs);
+    tbs.removeExtension(Precertificates.POISON);
+    tbs.addExtension(Precertificates.SCT_LIST, false, new DEROctetString(scts));
+
+    assertThat(PrecertificateLint.checkFinalAgainstPrecertificate(authority.signForLint(tbs), precertificate, scts))
+        .isEmpty();
+
+    // One day less than the precertificate said: the SCTs would sign something else.
+    X509v3CertificateBuilder shorter =
+        builder(SERIAL, CLOCK.instant(), CLOCK.instant().plus(Duration.ofDays(199)), authority.issuerName());
+    extensions(shorter, false);
+    shorter.addExtension(Precertificates.SCT_LIST, false, new DEROctetString(scts));
+    assertThat(PrecertificateLint.checkFinalAgainstPrecertificate(authority.signForLint(shorter), precertificate, scts))
+        .extracting(LintFinding::code)
+        .containsExactly("e_final_tbs_differs_from_precert");
+    assertThat(PrecertificateLint.checkFinalAgainstPrecertificate(precertificate, precertificate, scts))
+        .extracting(LintFinding::code)
+        .containsExactly("e_final_with_poison", "e_final_sct_list_not_the_logs", "e_final_tbs_differs_from_precert");
   }
 
   private X509v3CertificateBuilder tbs(BigInteger serial, int days, boolean ca, X500Name issuer) {

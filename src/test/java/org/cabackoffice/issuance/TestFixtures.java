@@ -85,6 +85,14 @@ final class TestFixtures {
     boolean failNextSave;
 
     @Override
+    public List<IssuedCertificate> findByCustomerAccountIdOrderByNotAfterDesc(long customerAccountId) {
+      return bySerial.values().stream()
+          .filter(c -> c.customerAccountId() == customerAccountId)
+          .sorted(java.util.Comparator.comparing(IssuedCertificate::notAfter).reversed())
+          .toList();
+    }
+
+    @Override
     public IssuedCertificate saveAndFlush(IssuedCertificate certificate) {
       if (failNextSave) {
         failNextSave = false;
@@ -114,12 +122,23 @@ final class TestFixtures {
     }
 
     @Override
+    public Optional<IssuedCertificate> findFirstByAcmeOrderId(Long acmeOrderId) {
+      return saved.stream().filter(c -> acmeOrderId.equals(c.acmeOrderId())).findFirst();
+    }
+
+    @Override
     public List<IssuedCertificate> findByNotAfterGreaterThanEqualAndNotAfterLessThanOrderByNotAfterAsc(
         java.time.Instant from, java.time.Instant to) {
       return saved.stream()
           .filter(c -> !c.notAfter().isBefore(from) && c.notAfter().isBefore(to))
           .sorted(java.util.Comparator.comparing(IssuedCertificate::notAfter))
           .toList();
+    }
+
+    @Override
+    public List<IssuedCertificate> findByIssuedAtGreaterThanEqualAndIssuedAtLessThanOrderByIdAsc(
+        java.time.Instant from, java.time.Instant until) {
+      return saved.stream().filter(c -> !c.issuedAt().isBefore(from) && c.issuedAt().isBefore(until)).toList();
     }
 
     @Override
@@ -146,6 +165,14 @@ final class TestFixtures {
         Long applicationId, java.util.Collection<CertificateSigning.State> states) {
       return bySerial.values().stream()
           .filter(s -> applicationId.equals(s.applicationId()) && states.contains(s.state()))
+          .toList();
+    }
+
+    @Override
+    public List<CertificateSigning> findByAcmeOrderIdAndStateInOrderByIdAsc(
+        Long acmeOrderId, java.util.Collection<CertificateSigning.State> states) {
+      return bySerial.values().stream()
+          .filter(s -> acmeOrderId.equals(s.acmeOrderId()) && states.contains(s.state()))
           .toList();
     }
 

@@ -83,7 +83,9 @@ class ApplicationTimelineIT extends BackOfficeIT {
     assertThat(timeline.stream().filter(kind("MAIL_QUEUED")).map(e -> (String) e.get("summary")))
         .hasSize(3)
         .anyMatch(m -> m.contains("の DNS 確認のお願い (申請番号 " + id + ")"))
-        .anyMatch(m -> m.contains("お振込みのご案内 (申請番号 " + id + ")"))
+        // Guide [2-1] 4.: the confirmation names the invoice issued on applying; the payment
+        // stage mails no second one.
+        .anyMatch(m -> m.contains("サーバ ID お申込み受付のお知らせ (申請番号 " + id + ")"))
         .anyMatch(m -> m.contains("サーバ ID 発行のお知らせ"));
 
     // The engine's side: the user tasks name who completed them, the process its end.

@@ -98,6 +98,15 @@ class AuditPagesIT extends BackOfficeIT {
         .contains("\r\n" + issued + ",").contains("\r\n" + refused + ",");
     assertThat(as("auditor", "auditor").getForEntity("/audit/timeline.csv?submittedFrom=" + today, String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+    // The same period as JSON: one object per application, in id order, each with its timeline.
+    ResponseEntity<String> periodJson = as("auditor", "auditor").getForEntity("/audit/timeline.json?submittedFrom=" + today + "&submittedTo=" + today, String.class);
+    assertThat(periodJson.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(periodJson.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    assertThat(periodJson.getHeaders().getFirst("X-Applications")).isEqualTo(periodCsv.getHeaders().getFirst("X-Applications"));
+    assertThat(periodJson.getBody()).contains("{\"application\":" + issued + ",\"timeline\":[{\"at\":")
+        .contains("{\"application\":" + refused + ",").contains("\"kind\":\"CERTIFICATE_ISSUED\"");
+    assertThat(as("auditor", "auditor").getForEntity("/audit/timeline.json?submittedTo=" + today, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
 
     // The evidence bundle: the manifest's signature verifies with openssl, and every hash holds.
     ResponseEntity<byte[]> zip = as("auditor", "auditor").getForEntity("/audit/applications/" + issued + "/evidence.zip", byte[].class);
@@ -119,6 +128,23 @@ class AuditPagesIT extends BackOfficeIT {
     Files.writeString(dir.resolve("manifest.txt"), new String(files.get("manifest.txt"), StandardCharsets.US_ASCII) + "0000  added.json\n");
     assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.txt.p7s", "-content", "manifest.txt", "-CAfile", "audit-key.pem", "-out", "/dev/null"))
         .doesNotContain("Verification successful");
+
+    // The period's bundle: each application's files in its own folder, one signed manifest over all.
+    ResponseEntity<byte[]> periodZip = as("auditor", "auditor").getForEntity("/audit/evidence.zip?submittedFrom=" + today + "&submittedTo=" + today, byte[].class);
+    assertThat(periodZip.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, byte[]> periodFiles = unzip(periodZip.getBody());
+    assertThat(periodFiles).containsKeys(
+        "application-" + issued + "/timeline.json", "application-" + issued + "/certificate.pem",
+        "application-" + refused + "/evidence.json", "manifest.txt", "manifest.txt.p7s", "audit-key.pem");
+    assertThat(manifestHolds(periodFiles)).isTrue();
+    Path periodDir = Files.createDirectories(dir.resolve("period"));
+    Files.write(periodDir.resolve("manifest.txt"), periodFiles.get("manifest.txt"));
+    Files.write(periodDir.resolve("manifest.txt.p7s"), periodFiles.get("manifest.txt.p7s"));
+    Files.write(periodDir.resolve("audit-key.pem"), periodFiles.get("audit-key.pem"));
+    assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", "period/manifest.txt.p7s", "-content", "period/manifest.txt", "-CAfile", "period/audit-key.pem", "-out", "/dev/null"))
+        .contains("Verification successful");
+    assertThat(as("auditor", "auditor").getForEntity("/audit/evidence.zip?submittedFrom=" + today, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jakarta.servlet.http.HttpServletRequest;
 import org.cabackoffice.testsupport.Bounded;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -62,11 +71,21 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       GET     /api/applications                                  401       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /api/applications/{id}                             401       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /api/applications/{id}/dns-challenges              401       2xx      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/domain-validation-method    401       2xx      2xx     2xx     2xx     403      403
+      PUT     /api/applications/{id}/domain-validation-method    401       4xx      403     403     403     403      403
       GET     /api/applications/{id}/timeline                    401       403      2xx     2xx     2xx     403      403
       GET     /api/applications/{id}/timeline.csv                401       403      2xx     2xx     2xx     403      403
-      GET     /api/applications/{applicationId}/invoice          401       403      4xx     4xx     4xx     403      403
+      GET     /api/applications/{applicationId}/invoice          401       403      2xx     2xx     2xx     403      403
       POST    /api/applications/{applicationId}/payments         401       403      4xx     4xx     403     403      403
       GET     /api/applications/{applicationId}/documents        401       403      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/quote.pdf                   401       2xx      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/invoice.pdf                 401       2xx      2xx     2xx     2xx     403      403
+      GET     /api/applications/{id}/receipt.pdf                 401       4xx      4xx     4xx     4xx     403      403
+      GET     /api/applications/{id}/delivery-note.pdf           401       4xx      4xx     4xx     4xx     403      403
+      POST    /api/quotes                                        401       4xx      4xx     4xx     403     403      403
+      POST    /api/coupons                                       401       403      403     403     403     4xx      403
+      GET     /api/coupons                                       401       403      403     403     2xx     2xx      403
+      POST    /api/applications/{applicationId}/coupon           401       4xx      4xx     4xx     403     403      403
       GET     /api/documents/{documentId}/content                401       403      4xx     4xx     4xx     403      403
       POST    /api/csr/check                                     401       4xx      4xx     4xx     403     403      403
       GET     /api/domain-checks/{domain}                        401       403      2xx     2xx     403     403      403
@@ -75,9 +94,11 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       POST    /api/bank-statements                               401       403      4xx     4xx     403     4xx      403
       GET     /api/bank-statements                               401       403      2xx     2xx     2xx     2xx      403
       GET     /api/bank-statements/{importId}                    401       403      4xx     4xx     4xx     4xx      403
+      GET     /api/bank-statements/{importId}/lines              401       403      4xx     4xx     4xx     4xx      403
       GET     /api/organization-directory                        401       403      4xx     4xx     4xx     403      403
       GET     /api/organization-directory/{id}                   401       403      4xx     4xx     4xx     403      403
       POST    /api/organization-directory/{id}/corrections       401       403      4xx     4xx     403     403      403
+      POST    /api/organization-directory/{id}/trade-names       401       403      4xx     4xx     403     403      403
       POST    /api/organization-directory/imports                401       403      403     403     403     4xx      403
       GET     /api/organization-directory/imports                401       403      2xx     2xx     2xx     2xx      403
       GET     /api/organization-directory/imports/{importId}     401       403      4xx     4xx     4xx     4xx      403
@@ -86,10 +107,19 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       POST    /api/certificates/{serial}/revocations             401       4xx      4xx     4xx     403     403      403
       GET     /api/revocations/{id}                              401       4xx      4xx     4xx     4xx     403      403
       GET     /api/crls                                          401       403      403     403     2xx     2xx      2xx
+      # Issue 9: the certificates the root signed; a CA certificate's revocation with four eyes.
+      GET     /api/ca-certificates                               401       403      403     2xx     2xx     2xx      2xx
+      POST    /api/ca-certificates                               401       403      403     403     403     4xx      403
+      POST    /api/ca-certificates/{serial}/revocation           401       403      403     4xx     403     4xx      403
+      POST    /api/ca-certificates/{serial}/revocation/confirmation 401    403      403     4xx     403     4xx      403
+      POST    /api/ca-certificates/{serial}/revocation/decline   401       403      403     4xx     403     4xx      403
       POST    /api/applications/{applicationId}/documents        401       403      4xx     4xx     403     403      403
       GET     /team/organization-directory                       401       403      2xx     2xx     2xx     403      403
       GET     /team/organization-directory/{id}                  401       403      4xx     4xx     4xx     403      403
       POST    /team/organization-directory/{id}/corrections      403       403      403     403     403     403      403
+      GET     /team/crls                                         401       403      2xx     2xx     2xx     2xx      2xx
+      GET     /team/crls/{id}.crl                                401       403      4xx     4xx     4xx     4xx      4xx
+      GET     /team/board                                        401       403      2xx     2xx     403     403      403
       GET     /public/problem-reports                            2xx       2xx      2xx     2xx     2xx     2xx      2xx
       POST    /public/problem-reports                            4xx       4xx      4xx     4xx     4xx     4xx      4xx
       POST    /public/problem-reports/challenges                 4xx       4xx      4xx     4xx     4xx     4xx      4xx
@@ -112,9 +142,71 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       GET     /audit/applications/{id}/timeline.csv              401       403      403     403     4xx     403      4xx
       GET     /audit/applications/{id}/timeline.json             401       403      403     403     4xx     403      4xx
       GET     /audit/timeline.csv                                401       403      403     403     4xx     403      4xx
+      GET     /audit/timeline.json                               401       403      403     403     4xx     403      4xx
+      GET     /audit/evidence.zip                                401       403      403     403     4xx     403      4xx
+      GET     /audit/audit-log                                   401       403      403     403     2xx     403      2xx
+      GET     /operations/models                                 401       403      403     403     2xx     2xx      2xx
+      GET     /operations/model-changes/{id}                     401       403      403     403     4xx     4xx      4xx
+      POST    /operations/model-changes                          403       403      403     403     403     403      403
+      POST    /operations/model-changes/{id}/approval            403       403      403     403     403     403      403
+      POST    /operations/model-changes/{id}/refusal             403       403      403     403     403     403      403
+      POST    /operations/rollbacks                              403       403      403     403     403     403      403
       GET     /ca/root-ca.crt                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /ca/issuing-ca.crt                                 2xx       2xx      2xx     2xx     2xx     2xx      2xx
       ANY     /error                                             401       403      403     403     403     403      403
+      # ACME (RFC 8555): anonymous at the HTTP level, each POST authenticated by its JWS (an EAB-bound
+      # account's key, or the certificate's for revocation), so every caller gets the same answer;
+      # the matrix's JSON body is no JWS (415). AcmeConformanceIT checks the JWS side.
+      GET     /acme/directory                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /acme/new-nonce                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      HEAD    /acme/new-nonce                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      POST    /acme/new-account                                  4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/account/{id}                                 4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/account/{id}/orders                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/key-change                                   4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/new-order                                    4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/order/{id}                                   4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/order/{id}/finalize                          4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/authz/{id}                                   4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/chall/{id}                                   4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/cert/{serial}                                4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /acme/revoke-cert                                  4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /acme/renewal-info/{certId}                        4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /api/acme/eab                                      401       403      4xx     4xx     403     403      403
+      POST    /api/acme/contracts                                401       403      4xx     4xx     403     4xx      403
+      GET     /api/acme/contracts                                401       403      2xx     2xx     2xx     2xx      403
+      POST    /api/acme/contracts/{id}/payment                   401       403      4xx     4xx     403     403      403
+      GET     /api/acme/contracts/{id}/invoice.pdf               401       403      4xx     4xx     4xx     4xx      403
+      # The storefront (issue 14): form login and session for browsers; Basic as the API's
+      # clients; a POST without the session's CSRF token is refused whoever calls.
+      GET     /login                                             2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      GET     /                                                  401       2xx      403     403     403     403      403
+      GET     /applications                                      401       2xx      403     403     403     403      403
+      GET     /applications/{id}                                 401       4xx      403     403     403     403      403
+      GET     /apply                                             401       2xx      403     403     403     403      403
+      GET     /contracts                                         401       2xx      403     403     403     403      403
+      GET     /contracts/{id}/invoice.pdf                        401       4xx      403     403     403     403      403
+      POST    /apply                                             403       403      403     403     403     403      403
+      POST    /apply/csr-check                                   403       403      403     403     403     403      403
+      GET     /password-reset                                    2xx       2xx      2xx     2xx     2xx     2xx      2xx
+      POST    /password-reset                                    403       403      403     403     403     403      403
+      GET     /password-reset/{token}                            4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      POST    /password-reset/{token}                            403       403      403     403     403     403      403
+      GET     /public/seals/{serial}                             4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /public/seals/{serial}.svg                         4xx       4xx      4xx     4xx     4xx     4xx      4xx
+      GET     /api/certificates/{serial}/chain.pem               401       4xx      4xx     4xx     4xx     403      403
+      GET     /api/certificates/{serial}/chain.p7b               401       4xx      4xx     4xx     4xx     403      403
+      # Issue 15: the automation test certificate (operations run it, auditors read), revocation
+      # plans (officers propose, a second officer approves, auditors read; the public page of an
+      # approved plan is ARI's explanationURL).
+      GET     /operations/automation-test                        401       403      403     403     2xx     2xx      2xx
+      POST    /operations/automation-test/runs                   403       403      403     403     403     403      403
+      POST    /api/revocation-plans                              401       403      4xx     4xx     403     403      403
+      POST    /api/revocation-plans/{id}/approval                401       403      4xx     4xx     403     403      403
+      POST    /api/revocation-plans/{id}/withdrawal              401       403      4xx     4xx     403     403      403
+      GET     /api/revocation-plans                              401       403      2xx     2xx     2xx     403      403
+      GET     /api/revocation-plans/{id}                         401       403      4xx     4xx     4xx     403      403
+      GET     /public/revocation-plans/{id}                      4xx       4xx      4xx     4xx     4xx     4xx      4xx
       # Not Spring MVC handlers: Actuator and the engine's REST API (JAX-RS).
       GET     /actuator/health                                   2xx       2xx      2xx     2xx     2xx     2xx      2xx
       GET     /actuator/health/liveness                          2xx       2xx      2xx     2xx     2xx     2xx      2xx
@@ -126,6 +218,21 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       POST    /engine-rest/identity/verify                       401       403      403     403     403     403      2xx
       PUT     /engine-rest/job/{jobId}/retries                   401       403      403     403     403     4xx      4xx
       POST    /engine-rest/process-definition/key/{processKey}/start 401   403      403     403     403     403      4xx
+      # Issue 11: deployments only through /operations, administrators included.
+      POST    /engine-rest/deployment/create                     401       403      403     403     403     403      403
+      # Issue 11: migrating running instances (operations decide, auditors read).
+      GET     /operations/migrations/new                         401       403      403     403     4xx     4xx      4xx
+      GET     /operations/migrations/{migrationId}               401       403      403     403     4xx     4xx      4xx
+      POST    /operations/migrations                             403       403      403     403     403     403      403
+      POST    /operations/migrations/{migrationId}/approval      403       403      403     403     403     403      403
+      POST    /operations/migrations/{migrationId}/refusal       403       403      403     403     403     403      403
+      POST    /operations/migrations/{migrationId}/retries       403       403      403     403     403     403      403
+      POST    /operations/migrations/{migrationId}/abandonment   403       403      403     403     403     403      403
+      # Issue 15: ACME orders as auditors read them.
+      GET     /audit/acme-orders                                 401       403      403     403     2xx     403      2xx
+      GET     /audit/acme-orders/{orderId}                       401       403      403     403     4xx     403      4xx
+      GET     /audit/acme-orders/{orderId}/timeline.csv          401       403      403     403     4xx     403      4xx
+      GET     /audit/acme-orders/{orderId}/timeline.json         401       403      403     403     4xx     403      4xx
       """;
 
   private static final List<String> CALLERS =
@@ -141,6 +248,10 @@ class AuthorizationMatrixIT extends BackOfficeIT {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  @Qualifier("api")
+  SecurityFilterChain apiChain;
 
   private static long customersApplication;
 
@@ -204,6 +315,53 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       }
     }
     assertThat(wrong).as("cells of AuthorizationMatrixIT.MATRIX the system does not keep").isEmpty();
+  }
+
+  /**
+   * The URL rules are the first of two locks, the handlers' {@code @PreAuthorize} the second
+   * (STYLE: every endpoint has an owner role in SecurityConfiguration). An {@code /api} endpoint
+   * that only the catch-all {@code /api/**} rule decides is open at the URL to anyone logged in,
+   * customers included, and one forgotten annotation away from serving them: asked for a login
+   * with no role, the filter chain must already refuse every mapped {@code /api} address.
+   */
+  @Test
+  void everyApiEndpointHasAnOwnerRuleInTheFilterChain() {
+    AuthorizationManager<HttpServletRequest> rules =
+        apiChain.getFilters().stream()
+            .filter(AuthorizationFilter.class::isInstance)
+            .map(filter -> ((AuthorizationFilter) filter).getAuthorizationManager())
+            .findFirst()
+            .orElseThrow();
+    Authentication noRole =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "no-role", null, List.of(new SimpleGrantedAuthority("ROLE_NONE")));
+    // The probe reaches the rules as a real request would: a customer is let through to its list.
+    Authentication customer =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "customer", null, List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER")));
+    assertThat(rules.authorize(() -> customer, apiRequest("GET", "/api/applications")).isGranted()).isTrue();
+    List<String> decidedByTheCatchAll =
+        mappedEndpoints().stream()
+            .filter(endpoint -> endpoint.split(" ", 2)[1].startsWith("/api/"))
+            .filter(
+                endpoint -> {
+                  String[] parts = endpoint.split(" ", 2);
+                  AuthorizationResult decision =
+                      rules.authorize(() -> noRole, apiRequest(parts[0].equals("ANY") ? "GET" : parts[0], parts[1]));
+                  return decision == null || decision.isGranted();
+                })
+            .toList();
+    assertThat(decidedByTheCatchAll)
+        .as("/api endpoints without an owner rule in SecurityConfiguration (only /api/** authenticated() lets them through)")
+        .isEmpty();
+  }
+
+  /** A request for {@code pattern} (its variables filled in) as the dispatcher servlet gets it. */
+  private static MockHttpServletRequest apiRequest(String method, String pattern) {
+    String path = pattern.replaceAll("\\{[^}]+}", "1");
+    MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    request.setServletPath(path);
+    return request;
   }
 
   /** Every handler method's patterns, one per HTTP method it takes. */

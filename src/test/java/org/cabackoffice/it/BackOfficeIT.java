@@ -43,6 +43,9 @@ public abstract class BackOfficeIT {
   protected static final LoopbackWhoisServer WHOIS = new LoopbackWhoisServer().start();
   /** The resolver for DNS change validation and CAA; a name without records is NXDOMAIN. */
   protected static final LoopbackDnsServer DNS = new LoopbackDnsServer().start();
+  /** The RDAP server of {@link #RDAP_DOMAIN} (every other .jp name is asked over WHOIS). */
+  protected static final org.cabackoffice.domain.LoopbackRdapServer RDAP = new org.cabackoffice.domain.LoopbackRdapServer().start();
+  protected static final String RDAP_DOMAIN = "sample-rdap.jp";
 
   /**
    * The DNS the application asks: the loopback stand-in, which signs nothing, so DNSSEC
@@ -69,8 +72,30 @@ public abstract class BackOfficeIT {
     return dns;
   }
 
+  /** Where the ACME server's http-01 check connects: certbot's standalone server in AcmeCertbotIT. */
+  protected static final int ACME_HTTP01_PORT = freePort();
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
+    registry.add("backoffice.acme.http01-port", () -> ACME_HTTP01_PORT);
+    registry.add("backoffice.acme.http01-connect-address", () -> "127.0.0.1");
+    // The automation test certificate (issue 15): renewed by the CA's own client through its ACME
+    // server, answering http-01 where the server's check connects; started by the tests only.
+    registry.add("backoffice.automation-test.enabled", () -> "true");
+    registry.add("backoffice.automation-test.domain", () -> "automation-test.sample-direct.jp");
+    registry.add("backoffice.automation-test.customer", () -> CUSTOMER);
+    registry.add("backoffice.automation-test.http01-port", () -> ACME_HTTP01_PORT);
+    registry.add("backoffice.automation-test.http01-address", () -> "127.0.0.1");
+    registry.add("backoffice.automation-test.initial-delay", () -> "P1D");
+    registry.add("backoffice.automation-test.timeout", () -> "PT2M");
     Path data = Files.createTempDirectory("backoffice-it");
     registry.add("backoffice.data-dir", data::toString);
     if (System.getProperty("spring.datasource.url") == null) {
@@ -81,6 +106,7 @@ public abstract class BackOfficeIT {
     registry.add("backoffice.mail.dispatcher.enabled", () -> "false");
     registry.add("backoffice.whois.dev-registry.enabled", () -> "false");
     registry.add("backoffice.whois.servers.jp", WHOIS::address);
+    registry.add("backoffice.rdap.servers[" + RDAP_DOMAIN + "]", RDAP::baseUrl);
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // Spring Boot's tests leave metrics exporters off; /actuator/prometheus is a contract (ProbesIT).
     registry.add("management.prometheus.metrics.export.enabled", () -> "true");

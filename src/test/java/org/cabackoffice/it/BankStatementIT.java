@@ -110,6 +110,51 @@ class BankStatementIT extends BackOfficeIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void twoPostingsOfTheSameLongFileAtOnceStoreEachDepositExactlyOnce() throws Exception {
+    // More than two of the import's chunks (2,000 lines each), so both imports commit chunks
+    // while the other inserts the same deposit keys.
+    int deposits = 4_500;
+    String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    for (int i = 0; i < deposits; i++) {
+      csv.append(today).append(",0000000,").append(1_000 + i).append(",ｼﾗﾅｲ ｶｲｼｬ,").append(run).append('-').append(i).append('\n');
+    }
+    byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+    try {
+      java.util.concurrent.Future<ResponseEntity<Map>> officer =
+          two.submit(() -> { ready.countDown(); ready.await(); return postRaw(as("officer", "officer"), file, run + ".csv"); });
+      java.util.concurrent.Future<ResponseEntity<Map>> operator =
+          two.submit(() -> { ready.countDown(); ready.await(); return postRaw(as("operator", "operator"), file, run + ".csv"); });
+      ResponseEntity<Map> first = officer.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      ResponseEntity<Map> second = operator.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
+      assertThat(second.getStatusCode()).as(String.valueOf(second.getBody())).isEqualTo(HttpStatus.CREATED);
+      Map<String, Object> a = first.getBody();
+      Map<String, Object> b = second.getBody();
+
+      // The reports list the first 1,000 lines of a kind and count all; the lines endpoint pages.
+      List<Map<String, Object>> claimed = new java.util.ArrayList<>(lines(a, "UNMATCHED"));
+      claimed.addAll(lines(b, "UNMATCHED"));
+      // Each deposit is claimed by exactly one of the two imports and a duplicate in the other.
+      assertThat(claimed).extracting(u -> u.get("reference")).doesNotHaveDuplicates().hasSize(deposits);
+      assertThat(claimed).allSatisfy(u -> assertThat(u.get("reasonCode")).isEqualTo("UNKNOWN_ACCOUNT"));
+      assertThat(((Number) a.get("unmatchedCount")).longValue() + ((Number) b.get("unmatchedCount")).longValue())
+          .isEqualTo(deposits);
+      assertThat(lines(a, "DUPLICATE").size() + lines(b, "DUPLICATE").size()).isEqualTo(deposits);
+      assertThat(((Number) a.get("duplicateCount")).longValue() + ((Number) b.get("duplicateCount")).longValue())
+          .isEqualTo(deposits);
+      assertThat((List<?>) a.get("errors")).isEmpty();
+      assertThat((List<?>) b.get("errors")).isEmpty();
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
   void filesThatCannotBeImportedAreRefusedWithTheReasonAndOnlyStaffMayPost() {
     ResponseEntity<String> empty = postRawText(as("officer", "officer"), new byte[0]);
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -159,6 +204,23 @@ class BankStatementIT extends BackOfficeIT {
   @SuppressWarnings("unchecked")
   private List<String> stage(long id) {
     return (List<String>) customer().getForObject("/api/applications/" + id, Map.class).get("stage");
+  }
+
+  /** Every line of a kind of an import, page by page as an auditor reads them. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> lines(Map<String, Object> report, String kind) {
+    long importId = ((Number) report.get("importId")).longValue();
+    List<Map<String, Object>> all = new java.util.ArrayList<>();
+    Number after = 0;
+    while (after != null) {
+      Map<String, Object> page =
+          as("auditor", "auditor")
+              .getForObject(
+                  "/api/bank-statements/" + importId + "/lines?kind=" + kind + "&afterLine=" + after, Map.class);
+      all.addAll((List<Map<String, Object>>) page.get("lines"));
+      after = (Number) page.get("nextAfterLine");
+    }
+    return all;
   }
 
   private static ResponseEntity<Map> postRaw(

@@ -190,8 +190,15 @@ class CertificateApplicationIT extends BackOfficeIT {
 
   @Test
   void responsiblePersonDenyingTheApplicationRejectsItAndTellsTheTechnicalContact() throws Exception {
-    long id =
-        submit(form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-refused.jp", "www.sample-refused.jp"), null));
+    Map<String, Object> order =
+        form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr(CsrFactory.p256(), "www.sample-refused.jp", "www.sample-refused.jp"), null);
+    order.put("licences", 2);
+    order.put("serverSoftware", "APACHE_OPENSSL");
+    long id = submit(order);
+    // What was ordered is what the customer and staff read back.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ordered = customer().getForObject("/api/applications/" + id, Map.class);
+    assertThat(ordered).containsEntry("licences", 2).containsEntry("serverSoftware", "APACHE_OPENSSL");
     runJobs();
     proveDomainControl(id);
     completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));

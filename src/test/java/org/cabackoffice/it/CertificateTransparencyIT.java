@@ -11,10 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cabackoffice.testsupport.OpenSslText;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.CertificatePem;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificateRepository;
+import org.cabackoffice.revocation.RevocationReason;
 import org.cabackoffice.testsupport.CsrFactory;
 import org.cabackoffice.transparency.LoopbackCtLog;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -59,6 +61,10 @@ class CertificateTransparencyIT extends BackOfficeIT {
   @Autowired CertificateAuthority ca;
   @Autowired IssuedCertificateRepository certificates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.cabackoffice.ocsp.OcspResponder ocsp;
+  @Autowired org.cabackoffice.revocation.CertificateRevocations revocations;
+  @Autowired org.cabackoffice.issuance.OrphanPrecertificates orphans;
+  @Autowired org.cabackoffice.crl.CrlPublication crls;
 
   @BeforeEach
   void logsAcceptTheCaRoot() {
@@ -85,7 +91,7 @@ class CertificateTransparencyIT extends BackOfficeIT {
           assertThat(row.get("detail")).isEqualTo("SCTs from loopback-alpha, loopback-beta, loopback-gamma");
         });
 
-    String text = openssl(issued.pem());
+    String text = OpenSslText.x509(issued.pem());
     assertThat(text).contains("CT Precertificate SCTs");
     String joined = text.replaceAll("\\s", "");
     for (LoopbackCtLog log : LOGS) {
@@ -114,6 +120,8 @@ class CertificateTransparencyIT extends BackOfficeIT {
     assertThat(jdbc.queryForList("select detail from precertificate_signing where application_id = ?", String.class, id))
         .hasSize(3)
         .allSatisfy(detail -> assertThat(detail).startsWith("not logged: ").contains("loopback-beta"));
+    orphanPrecertificateIsAnsweredForRevokedAndListed(
+        jdbc.queryForList("select serial from precertificate_signing where application_id = ?", String.class, id).get(0));
 
     // Operations retry the incident once the log answers again.
     BETA.recover();
@@ -122,8 +130,40 @@ class CertificateTransparencyIT extends BackOfficeIT {
     runJobs();
 
     IssuedCertificate issued = certificates.findFirstByApplicationId(id).orElseThrow();
-    assertThat(openssl(issued.pem())).contains("CT Precertificate SCTs");
+    assertThat(OpenSslText.x509(issued.pem())).contains("CT Precertificate SCTs");
     assertThat(runtime.createIncidentQuery().processInstanceId(process).count()).isZero();
+  }
+
+  /**
+   * BR 7.1.2.9: a precertificate is presumed to have a certificate, so its serial is answered by
+   * OCSP (good, then revoked) and, once revoked, listed on the CRL shard it names, although its
+   * certificate was never issued.
+   */
+  private void orphanPrecertificateIsAnsweredForRevokedAndListed(String serial) throws Exception {
+    assertThat(ocspStatus(serial)).isNull(); // good
+
+    revocations.revoke(serial, RevocationReason.SUPERSEDED, "senior-it", "precertificate without certificate");
+
+    int shard = orphans.find(serial).orElseThrow().crlShard();
+    java.security.cert.X509CRL crl =
+        (java.security.cert.X509CRL)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(new java.io.ByteArrayInputStream(crls.latestShard(shard).orElseThrow().der()));
+    assertThat(crl.getRevokedCertificate(new java.math.BigInteger(serial, 16))).isNotNull();
+    assertThat(ocspStatus(serial)).isInstanceOf(org.bouncycastle.cert.ocsp.RevokedStatus.class);
+  }
+
+  private org.bouncycastle.cert.ocsp.CertificateStatus ocspStatus(String serial) throws Exception {
+    org.bouncycastle.cert.ocsp.CertificateID certificateId =
+        new org.bouncycastle.cert.ocsp.CertificateID(
+            new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+                .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+            new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(ca.issuingCertificate()),
+            new java.math.BigInteger(serial, 16));
+    byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(certificateId).build().getEncoded();
+    org.bouncycastle.cert.ocsp.OCSPResp response = new org.bouncycastle.cert.ocsp.OCSPResp(ocsp.answer(request).der());
+    assertThat(response.getStatus()).isEqualTo(org.bouncycastle.cert.ocsp.OCSPResp.SUCCESSFUL);
+    return ((org.bouncycastle.cert.ocsp.BasicOCSPResp) response.getResponseObject()).getResponses()[0].getCertStatus();
   }
 
   /** An application for www.{@code domain} through validation, payment, the call and approval. */
@@ -149,16 +189,4 @@ class CertificateTransparencyIT extends BackOfficeIT {
     return id;
   }
 
-  /** The real OpenSSL's reading of the certificate. */
-  private static String openssl(String pem) throws Exception {
-    Path file = Files.createTempFile("ct-it", ".pem");
-    Files.writeString(file, pem);
-    Process openssl =
-        new ProcessBuilder("openssl", "x509", "-noout", "-text", "-in", file.toString()).redirectErrorStream(true).start();
-    String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(openssl.exitValue()).as(out).isZero();
-    Files.delete(file);
-    return out;
-  }
 }

@@ -45,6 +45,8 @@ class DnssecIT extends BackOfficeIT {
           .signed("sample-caa-bogus.jp")
           .broken("www.sample-caa-bogus.jp")
           .caa("www.sample-caa-bogus.jp", 0, "issue", "backoffice.example")
+          .signed("sample-persist.jp")
+          .caa("sample-persist.jp", 0, "issue", "backoffice.example")
           .start();
 
   @DynamicPropertySource
@@ -135,6 +137,47 @@ class DnssecIT extends BackOfficeIT {
     assertThat(attempt.getDnssec()).containsExactly("www.sample-caa-bogus.jp CAA BOGUS");
     assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
     assertThat(status(id)).isEqualTo("IN_PROGRESS");
+  }
+
+  /**
+   * BR 3.2.2.4.22 on the domain step: the technical contact chooses the persistent DNS TXT record
+   * instead of the DNS change it was mailed, publishes what the API shows, and the validation on
+   * record names the method by section, the FQDN applied for and the ADN validated.
+   */
+  @Test
+  void theCustomerChoosesThePersistentRecordAndTheValidationRecordsMethodFqdnAndAdn() throws Exception {
+    long id = waitingForDns("sample-persist.jp");
+    String path = "/api/applications/" + id + "/domain-validation-method";
+    org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+    json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+    ResponseEntity<Map> notOffered =
+        customer().exchange(path, org.springframework.http.HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>("{\"method\":\"3.2.2.4.2\"}", json), Map.class);
+    assertThat(notOffered.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat((String) notOffered.getBody().get("detail")).contains("not offered").contains("3.2.2.4.22");
+
+    ResponseEntity<Map> chosen =
+        customer().exchange(path, org.springframework.http.HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>("{\"method\":\"3.2.2.4.22\"}", json), Map.class);
+    assertThat(chosen.getStatusCode()).as(String.valueOf(chosen.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(chosen.getBody().get("method")).isEqualTo("3.2.2.4.22");
+    String accountUri = (String) chosen.getBody().get("accountUri");
+    DnsChallengeView request = dnsChallenges.challenges(id).get(0);
+    assertThat(request.method()).isEqualTo("3.2.2.4.22");
+    assertThat(request.recordName()).isEqualTo("_validation-persist.sample-persist.jp");
+    assertThat(request.value()).isEqualTo("backoffice.example; accounturi=" + accountUri);
+
+    proveDomainControl(id);
+
+    DnsCheckEvidence validated = lastDnsCheck(id);
+    assertThat(validated.getOutcome().name()).isEqualTo("VALIDATED");
+    assertThat(validated.getMethod()).isEqualTo("3.2.2.4.22");
+    assertThat(validated.getFqdn()).isEqualTo("www.sample-persist.jp");
+    assertThat(validated.getDomainName()).isEqualTo("sample-persist.jp");
+    assertThat(validated.getDnssec()).isEqualTo(DnssecStatus.SECURE);
+    approve(id);
+    assertThat(status(id)).isEqualTo("ISSUED");
   }
 
   /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */

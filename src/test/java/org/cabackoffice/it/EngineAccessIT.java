@@ -122,6 +122,20 @@ class EngineAccessIT extends BackOfficeIT {
                     "processInstanceIds", List.of(instance)),
                 String.class);
     assertThat(migrated.getStatusCode()).as(migrated.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    // Administrators too: instances move only through /operations/migrations, with four eyes.
+    ResponseEntity<String> byAdmin =
+        as("admin", "admin")
+            .postForEntity(
+                "/engine-rest/migration/execute",
+                Map.of(
+                    "migrationPlan",
+                    Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition, "instructions", List.of()),
+                    "processInstanceIds", List.of(instance)),
+                String.class);
+    assertThat(byAdmin.getStatusCode()).as(byAdmin.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("admin", "admin").postForEntity("/engine-rest/migration/generate",
+            Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(customer().getForObject("/api/applications/" + id, Map.class).get("stage"))
         .isEqualTo(List.of("Decide whether documents are needed"));
 
@@ -230,7 +244,10 @@ class EngineAccessIT extends BackOfficeIT {
         repository.createProcessDefinitionQuery().processDefinitionKey("certificate-renewal").latestVersion().singleResult();
     List<String> resources = repository.getDeploymentResourceNames(latest.getDeploymentId());
     try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
-      forms.map(f -> "forms/" + f.getFileName()).forEach(form -> assertThat(resources).anyMatch(r -> r.endsWith(form)));
+      // By file name: a deployment an operator approved on /operations/ names its resources
+      // without the folder (forms bind by their id, not by the resource's path).
+      forms.map(f -> f.getFileName().toString())
+          .forEach(form -> assertThat(resources).anyMatch(r -> r.equals(form) || r.endsWith("/" + form)));
     }
   }
 

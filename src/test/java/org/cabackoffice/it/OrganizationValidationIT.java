@@ -155,6 +155,38 @@ class OrganizationValidationIT extends BackOfficeIT {
         .anyMatch(e -> "ORGANIZATION_VERIFIED".equals(e.get("kind")) && says(e, "earlier verification reused") && says(e, "登記事項証明書 (application " + first + ")"));
   }
 
+  @Test
+  void aTradeNameCountsInTheSubjectOnceAnOfficerVerifiedTheRightToIt() throws Exception {
+    OrganizationDirectoryEntry record = hokuto();
+    String csr = CsrFactory.pem(CsrFactory.p256(), "CN=www.hokuto-denki.jp, O=Hokuto Store (Hokuto Denki K.K.), L=Chuo-ku, ST=Hokkaido, C=JP", List.of("www.hokuto-denki.jp"));
+    String path = "/api/organization-directory/" + record.getId() + "/trade-names";
+    Map<String, Object> verification =
+        Map.of("name", "Hokuto Store", "basis", "TRADE_NAME_REGISTRY", "evidence", "商号登記 札幌法務局 2026-11-30 閲覧");
+
+    // Not yet verified: the customer is told before paying, with the names that would do.
+    ResponseEntity<String> before = customer().postForEntity("/api/applications", form(csr, "3011101000001"), String.class);
+    assertThat(before.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(before.getBody()).contains("subject.organization-not-registered");
+
+    // Only officers verify one, and only with a BR 3.2.2.2 basis and the evidence.
+    assertThat(customer().postForEntity(path, verification, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> noBasis =
+        as("officer", "officer").postForEntity(path, Map.of("name", "Hokuto Store", "basis", "HEARSAY", "evidence", ""), String.class);
+    assertThat(noBasis.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(noBasis.getBody()).contains("basis: one of BR 3.2.2.2's means").contains("evidence:");
+    ResponseEntity<String> verified = as("officer", "officer").postForEntity(path, verification, String.class);
+    assertThat(verified.getStatusCode()).as(verified.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(verified.getBody()).contains("\"name\":\"Hokuto Store\"", "\"section\":\"BR 3.2.2.2 (3)\"", "\"current\":true", "TRADE_NAME");
+    assertThat(as("officer", "officer").postForEntity(path, verification, String.class).getBody()).contains("already a verified trade name");
+
+    // The wrong order is named as such; the right one is taken.
+    String reversed = CsrFactory.pem(CsrFactory.p256(), "CN=www.hokuto-denki.jp, O=Hokuto Denki K.K. (Hokuto Store), L=Chuo-ku, ST=Hokkaido, C=JP", List.of("www.hokuto-denki.jp"));
+    assertThat(customer().postForEntity("/api/applications", form(reversed, "3011101000001"), String.class).getBody())
+        .contains("subject.organization-dba-order", "O=Hokuto Store (Hokuto Denki K.K.)");
+    ResponseEntity<String> after = customer().postForEntity("/api/applications", form(csr, "3011101000001"), String.class);
+    assertThat(after.getStatusCode()).as(after.getBody()).isEqualTo(HttpStatus.CREATED);
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static Map<String, Object> hokutoNames() {

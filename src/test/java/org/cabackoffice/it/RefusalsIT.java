@@ -101,6 +101,35 @@ class RefusalsIT extends BackOfficeIT {
         .isEqualTo(HttpStatus.OK);
   }
 
+  /**
+   * Models reach the engine only through /operations (four eyes), administrators included, and
+   * the engine grants administrators everything: the URL rule is the only lock. JAX-RS also
+   * answers a path with a trailing slash, so the rule must hold for that spelling too. (No
+   * resources in the upload: an address let through answers 4xx, never deploys.)
+   */
+  @Test
+  void noSpellingOfTheDeploymentAddressesLetsAnAdministratorDeploy() {
+    MultiValueMap<String, Object> empty = new LinkedMultiValueMap<>();
+    empty.add("deployment-name", "around-four-eyes");
+    for (String path :
+        List.of("/engine-rest/deployment/create/", "/engine-rest/engine/default/deployment/create/")) {
+      ResponseEntity<String> answer = as("admin", "admin").postForEntity(path, empty, String.class);
+      assertThat(answer.getStatusCode()).as(path + " " + answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    for (String path :
+        List.of("/engine-rest/deployment/no-such-deployment/", "/engine-rest/engine/default/deployment/no-such-deployment/")) {
+      ResponseEntity<String> answer =
+          as("admin", "admin").exchange(path, org.springframework.http.HttpMethod.DELETE, null, String.class);
+      assertThat(answer.getStatusCode()).as(path + " " + answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    // The password oracle is the administrators' alone, whatever the spelling.
+    ResponseEntity<String> oracle =
+        as("officer", "officer")
+            .postForEntity(
+                "/engine-rest/identity/verify/", Map.of("username", "admin", "password", "admin"), String.class);
+    assertThat(oracle.getStatusCode()).as(oracle.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   @Test
   void engineCommandsThatCannotApplyAreClientErrors() throws Exception {
     ResponseEntity<String> condition =

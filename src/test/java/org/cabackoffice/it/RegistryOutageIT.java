@@ -22,8 +22,9 @@ import org.springframework.http.ResponseEntity;
  * domain once its retries are used up, and an operator's retry after the registry is back moves
  * the application on; the DNS resolver not answering leaves the DNS change validation waiting
  * (the failed look kept with the resolver's name) and the next look after it answers again
- * validates. {@link RegistryThrottlingIT} covers a registry that answers but throttles; RDAP
- * servers that are down or slow are covered by RdapLookupTest on a loopback HTTP server.
+ * validates. An RDAP server down is met the same way. {@link RegistryThrottlingIT} covers a
+ * registry that answers but throttles; RDAP servers that are slow or drip their answer are
+ * covered by RdapLookupTest on a loopback HTTP server.
  */
 class RegistryOutageIT extends BackOfficeIT {
 
@@ -38,7 +39,7 @@ class RegistryOutageIT extends BackOfficeIT {
     List<String> failures;
     WHOIS.stop();
     try {
-      id = apply();
+      id = apply(DOMAIN);
       processInstance = processInstanceId(id);
       failures = runLookupUntilRetriesAreUsedUp(processInstance);
     } finally {
@@ -85,6 +86,55 @@ class RegistryOutageIT extends BackOfficeIT {
     dnsDownThenBack(id, processInstance);
   }
 
+  /**
+   * The same outage on RDAP (RFC 9082): the registry's server for {@link #RDAP_DOMAIN} not
+   * listening turns the lookup into an incident naming the server's URL and the domain; an
+   * operator's retry after it is back moves the application on.
+   */
+  @Test
+  void anRdapServerThatIsDownBecomesAnIncidentNamingItAndRecoversOnRetry() throws Exception {
+    RDAP.registrant(RDAP_DOMAIN, "Sample K.K.", "hostmaster@sample.co.jp");
+    String processInstance;
+    List<String> failures;
+    RDAP.stop();
+    try {
+      processInstance = processInstanceId(apply(RDAP_DOMAIN));
+      failures = runLookupUntilRetriesAreUsedUp(processInstance);
+    } finally {
+      RDAP.restart();
+    }
+    String server = RDAP.baseUrl() + "domain/" + RDAP_DOMAIN;
+    assertThat(failures).hasSize(6).allSatisfy(f -> assertThat(f).contains(server).contains("RDAP server unreachable"));
+    List<?> incidents =
+        as("operator", "operator").getForObject("/engine-rest/incident?processInstanceId=" + processInstance, List.class);
+    assertThat(incidents).hasSize(1);
+    assertThat((String) ((Map<?, ?>) incidents.get(0)).get("incidentMessage"))
+        .as("the incident names the RDAP server and the domain")
+        .contains(server);
+
+    long back = System.nanoTime();
+    Job lookup = lookupJob(processInstance);
+    ResponseEntity<String> retried =
+        as("operator", "operator")
+            .exchange(
+                "/engine-rest/job/" + lookup.getId() + "/retries",
+                HttpMethod.PUT,
+                new HttpEntity<>(Map.of("retries", 1)),
+                String.class);
+    assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    management.setJobDuedate(lookup.getId(), new Date());
+    runJobs();
+    long recoveryMillis = (System.nanoTime() - back) / 1_000_000;
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
+    assertThat(runtime.getVariable(processInstance, "domainOutcome")).isEqualTo("MATCH");
+    assertThat(RDAP.requested()).contains("/domain/" + RDAP_DOMAIN);
+    System.out.printf(
+        "FAULT rdap-down: applications=1 completed-lookup=1 duplicates=0 failed-tries=%d"
+            + " recovery-after-operator-retry=%d ms%n",
+        failures.size(), recoveryMillis);
+  }
+
   /** BR 3.2.2.4.7: the TXT record is published, but the resolver does not answer. */
   private void dnsDownThenBack(long id, String processInstance) {
     List<DnsChallengeView> open = dnsChallenges.challenges(id);
@@ -125,12 +175,12 @@ class RegistryOutageIT extends BackOfficeIT {
     runJobs();
   }
 
-  private long apply() throws Exception {
+  private long apply(String domain) throws Exception {
     String csr =
         CsrFactory.pem(
             CsrFactory.p256(),
-            "CN=www." + DOMAIN + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
-            List.of("www." + DOMAIN));
+            "CN=www." + domain + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www." + domain));
     ResponseEntity<Map> created =
         customer()
             .postForEntity(

@@ -77,6 +77,11 @@ class RevocationIT extends BackOfficeIT {
     // The application's timeline shows it.
     String timeline = as("auditor", "auditor").getForObject("/api/applications/" + issued.applicationId() + "/timeline", String.class);
     assertThat(timeline).contains("REVOCATION_REQUESTED").contains("CERTIFICATE_REVOKED").contains("superseded");
+    // The subscriber is told, in Japanese then English.
+    assertThat(mailsTo(CUSTOMER))
+        .filteredOn(m -> m.subject().contains("Certificate revoked: serial " + issued.serial()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("失効理由").contains("at your request, from the storefront"));
   }
 
   @Test
@@ -119,6 +124,8 @@ class RevocationIT extends BackOfficeIT {
     assertThat(certificate(customer(), issued.serial()).getBody())
         .containsEntry("status", "REVOKED")
         .containsEntry("reason", "affiliationChanged");
+    assertThat(mailsTo(CUSTOMER))
+        .anyMatch(m -> m.subject().contains("Certificate revoked: serial " + issued.serial()) && m.text().contains("on the CA's decision"));
   }
 
   @Test

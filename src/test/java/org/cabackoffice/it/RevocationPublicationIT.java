@@ -72,6 +72,7 @@ class RevocationPublicationIT extends BackOfficeIT {
   @Autowired CertificateIssuer issuer;
   @Autowired CertificateRevocations revocations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.core.env.Environment environment;
 
   @TempDir Path dir;
   final HttpClient plainHttp = HttpClient.newHttpClient();
@@ -194,6 +195,94 @@ class RevocationPublicationIT extends BackOfficeIT {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(garbage.statusCode()).isEqualTo(200);
     assertThat(new OCSPResp(garbage.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+  }
+
+  /**
+   * BR 4.9.7, 7.2.2: a CA certificate the root signed (here one made for the test with the
+   * development root's key, as a ceremony would) is recorded, its revocation is asked for by one
+   * person and confirmed by another (the same person is refused), and the next ARL lists it with
+   * its reason: openssl accepts the ARL and says the CA certificate is revoked.
+   */
+  @Test
+  void aRevokedCaCertificateIsOnTheArlWithItsReasonAfterASecondPersonConfirms() throws Exception {
+    java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+    char[] password = environment.getProperty("backoffice.ca.keystore-password").toCharArray();
+    try (var in = Files.newInputStream(Path.of(environment.getProperty("backoffice.data-dir"), "ca", "dev-ca.p12"))) {
+      keys.load(in, password);
+    }
+    X509Certificate rootCertificate = (X509Certificate) keys.getCertificate("root-ca");
+    java.security.PrivateKey rootKey = (java.security.PrivateKey) keys.getKey("root-ca", password);
+    KeyPair subordinateKey = CsrFactory.p256();
+    var extensions = new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils();
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    var tbs = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+            rootCertificate, new java.math.BigInteger(64, new java.security.SecureRandom()).setBit(63),
+            java.util.Date.from(now.minusSeconds(60)), java.util.Date.from(now.plus(java.time.Duration.ofDays(365))),
+            new javax.security.auth.x500.X500Principal("CN=Retired Issuing CA,O=CA Back Office,C=JP"), subordinateKey.getPublic())
+        .addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(0))
+        .addExtension(Extension.keyUsage, true, new org.bouncycastle.asn1.x509.KeyUsage(
+            org.bouncycastle.asn1.x509.KeyUsage.keyCertSign | org.bouncycastle.asn1.x509.KeyUsage.cRLSign | org.bouncycastle.asn1.x509.KeyUsage.digitalSignature))
+        .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subordinateKey.getPublic()))
+        .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(rootCertificate));
+    X509Certificate subordinate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+        tbs.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA384withECDSA").build(rootKey)));
+    String serial = subordinate.getSerialNumber().toString(16);
+
+    // The issuing CA in the keystore is on the root's record from the start.
+    ResponseEntity<List> listed = as("auditor", "auditor").getForEntity("/api/ca-certificates", List.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(listed.getBody()).anySatisfy(c -> assertThat(((Map<?, ?>) c).get("kind") + "/" + ((Map<?, ?>) c).get("status")).isEqualTo("ISSUING_CA/ISSUED"));
+
+    // What the root did not sign is refused; the ceremony's certificate is recorded once.
+    assertThat(as("operator", "operator").postForEntity("/api/ca-certificates",
+        Map.of("pem", CertificatePem.encode(issue("not-a-ca.sample-direct.jp")), "kind", "CROSS_CERTIFICATE"), Map.class).getBody())
+        .containsEntry("code", "ca-certificate.other-issuer");
+    ResponseEntity<Map> recorded = as("operator", "operator").postForEntity("/api/ca-certificates",
+        Map.of("pem", CertificatePem.encode(subordinate), "kind", "ISSUING_CA"), Map.class);
+    assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(recorded.getBody()).containsEntry("serial", serial).containsEntry("status", "ISSUED");
+
+    // Only staff ask; the reason is a CA certificate's; the same person cannot confirm.
+    assertThat(as("officer", "officer").postForEntity("/api/ca-certificates/" + serial + "/revocation",
+        Map.of("reason", "keyCompromise", "comment", "x"), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> unspecified = as("operator", "operator").postForEntity("/api/ca-certificates/" + serial + "/revocation",
+        Map.of("reason", "unspecified", "comment", "ceremony 2026-12-06"), Map.class);
+    assertThat(unspecified.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unspecified.getBody()).containsEntry("code", "ca-certificate.reason");
+    // RFC 5280's cACompromise is not in BR 7.2.2's table: the ARL could not carry it.
+    ResponseEntity<Map> caCompromise = as("operator", "operator").postForEntity("/api/ca-certificates/" + serial + "/revocation",
+        Map.of("reason", "cACompromise", "comment", "ceremony 2026-12-06"), Map.class);
+    assertThat(caCompromise.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(String.valueOf(caCompromise.getBody())).contains("keyCompromise");
+    ResponseEntity<Map> asked = as("operator", "operator").postForEntity("/api/ca-certificates/" + serial + "/revocation",
+        Map.of("reason", "keyCompromise", "comment", "key ceremony KC-2026-12 minute 4: HSM partition exposed"), Map.class);
+    assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(asked.getBody()).containsEntry("status", "REVOCATION_REQUESTED");
+    ResponseEntity<Map> selfConfirmed = as("operator", "operator").postForEntity(
+        "/api/ca-certificates/" + serial + "/revocation/confirmation", null, Map.class);
+    assertThat(selfConfirmed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(selfConfirmed.getBody()).containsEntry("code", "ca-certificate.four-eyes");
+    ResponseEntity<Map> confirmed = as("senior", "senior").postForEntity(
+        "/api/ca-certificates/" + serial + "/revocation/confirmation", null, Map.class);
+    assertThat(confirmed.getStatusCode()).as(String.valueOf(confirmed.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(confirmed.getBody()).containsEntry("status", "REVOKED").containsEntry("reason", "keyCompromise")
+        .containsEntry("revocationRequestedBy", "operator").containsEntry("revokedBy", "senior");
+    assertThat(confirmed.getBody().get("arlNumber")).isNotNull();
+
+    // The ARL at its URL: openssl verifies it under the root and says the CA certificate is revoked.
+    Path root = derToPem("arl-root.pem", get("http://127.0.0.1:" + PORT + "/ca/root-ca.crt").body(), "x509");
+    HttpResponse<byte[]> arl = get("http://127.0.0.1:" + PORT + "/crl/root-ca.crl");
+    assertThat(arl.statusCode()).isEqualTo(200);
+    Path arlPem = derToPem("arl.pem", arl.body(), "crl");
+    assertThat(openssl("crl", "-in", arlPem.toString(), "-CAfile", root.toString(), "-noout").output()).contains("verify OK");
+    assertThat(openssl("crl", "-in", arlPem.toString(), "-noout", "-text").output())
+        .containsIgnoringCase("Serial Number: " + serial).contains("Key Compromise");
+    Path subordinatePem = pem("retired-ca.pem", subordinate);
+    Run verify = openssl("verify", "-crl_check", "-CAfile", root.toString(), "-CRLfile", arlPem.toString(), subordinatePem.toString());
+    assertThat(verify.output()).contains("certificate revoked");
+    // Who used the root key for it is on record (BR 6.2.7).
+    assertThat(jdbc.queryForObject("select count(*) from root_key_use where used_by = 'senior' and detail like ?",
+        Integer.class, "%" + serial + "%")).isEqualTo(1);
   }
 
   @Test

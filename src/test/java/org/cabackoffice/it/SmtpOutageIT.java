@@ -81,7 +81,8 @@ class SmtpOutageIT extends BackOfficeIT {
       }
       runJobs(); // registrant lookups: each application's DNS change challenge is mailed
       List<OutboxMail> produced = mailsOf(applications);
-      assertThat(produced).as("one challenge mail per application").hasSize(APPLICATIONS);
+      // Each application's confirmation on applying (guide [2-1] 4.) and its DNS change challenge.
+      assertThat(produced).as("two mails per application").hasSize(2 * APPLICATIONS);
 
       waitFor(
           Duration.ofSeconds(60),

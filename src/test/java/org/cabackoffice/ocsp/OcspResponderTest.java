@@ -33,6 +33,7 @@ import org.cabackoffice.issuance.CaProperties;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.IssuedCertificate;
 import org.cabackoffice.issuance.IssuedCertificates;
+import org.cabackoffice.issuance.OrphanPrecertificates;
 import org.cabackoffice.revocation.CertificateRevocation;
 import org.cabackoffice.revocation.CertificateRevocations;
 import org.cabackoffice.revocation.RevocationReason;
@@ -49,6 +50,7 @@ class OcspResponderTest {
   CertificateAuthority authority;
   IssuedCertificates certificates = mock(IssuedCertificates.class);
   CertificateRevocations revocations = mock(CertificateRevocations.class);
+  OrphanPrecertificates precertificates = mock(OrphanPrecertificates.class);
   OcspResponderCertificates responders = mock(OcspResponderCertificates.class);
   OcspResponder responder;
   X509Certificate responderCertificate;
@@ -71,7 +73,7 @@ class OcspResponderTest {
     when(revocations.find(org.mockito.ArgumentMatchers.anyString())).thenReturn(Optional.empty());
     responder =
         new OcspResponder(
-            authority, certificates, revocations, responders, new OcspProperties(Duration.ofDays(1), Duration.ofMinutes(10)), CLOCK);
+            authority, certificates, precertificates, revocations, responders, new OcspProperties(Duration.ofDays(1), Duration.ofMinutes(10)), CLOCK);
   }
 
   @Test
@@ -128,6 +130,23 @@ class OcspResponderTest {
     RevokedStatus revoked = (RevokedStatus) single.getCertStatus();
     assertThat(revoked.getRevocationReason()).isEqualTo(1);
     assertThat(revoked.getRevocationTime().toInstant()).isEqualTo(NOW.minusSeconds(3600));
+  }
+
+  @Test
+  void aPrecertificateWhoseCertificateWasNeverIssuedIsGoodThenRevoked() throws Exception {
+    // BR 7.1.2.9: the precertificate is presumed to have a certificate; OCSP answers for it.
+    when(precertificates.find("abc5"))
+        .thenReturn(Optional.of(new OrphanPrecertificates.OrphanPrecertificate("abc5", 7L, 0, NOW.plus(Duration.ofDays(90)))));
+
+    assertThat(single(responder.answer(request(new BigInteger("abc5", 16), false)).der()).getCertStatus()).isNull();
+
+    CertificateRevocation revocation = mock(CertificateRevocation.class);
+    when(revocation.reason()).thenReturn(RevocationReason.SUPERSEDED);
+    when(revocation.revokedAt()).thenReturn(NOW.minusSeconds(60));
+    when(revocations.find("abc5")).thenReturn(Optional.of(revocation));
+
+    RevokedStatus revoked = (RevokedStatus) single(responder.answer(request(new BigInteger("abc5", 16), false)).der()).getCertStatus();
+    assertThat(revoked.getRevocationReason()).isEqualTo(4);
   }
 
   @Test

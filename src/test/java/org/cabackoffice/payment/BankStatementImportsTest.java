@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import org.cabackoffice.mail.MailTemplates;
 import org.cabackoffice.workflow.RenewalProcess;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ class BankStatementImportsTest {
   private final RecordingTransactions transactions = new RecordingTransactions();
   private final Payments payments =
       new Payments(store.invoiceRepository, store.paymentRepository, signals, transactions, InvoicesTest.CLOCK);
+  private final InMemoryContractInvoices contractInvoices = new InMemoryContractInvoices();
+  private final ContractDeposits contractDeposits =
+      new ContractDeposits(store.statementLineRepository, store.virtualAccountRepository, contractInvoices, transactions);
   private final BankStatementImports imports =
       new BankStatementImports(
           store.statementImportRepository,
@@ -30,6 +34,7 @@ class BankStatementImportsTest {
           store.virtualAccountRepository,
           store.invoiceRepository,
           payments,
+          contractDeposits,
           InvoicesTest.defaults(),
           transactions,
           InvoicesTest.CLOCK);
@@ -37,6 +42,7 @@ class BankStatementImportsTest {
   private Invoices invoicesAt(Clock clock) {
     return new Invoices(
         store.invoiceRepository,
+        new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement,
         new VirtualAccounts(store.virtualAccountRepository, clock),
         store.virtualAccountRepository,
         InvoicesTest.defaults(),
@@ -93,6 +99,66 @@ class BankStatementImportsTest {
     assertThat(stored.getImportedBy()).isEqualTo("officer1");
     assertThat(stored.getCompletedAt()).isNotNull();
     assertThat(stored.getMatchedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDepositThatPaysNoApplicationPaysTheAccountsAcmeContractOnce() {
+    // Issue 15: a contract's invoice goes to the same dedicated account; its transfer pays it.
+    VirtualAccount account = new VirtualAccounts(store.virtualAccountRepository, InvoicesTest.CLOCK).forCustomer(2L);
+    contractInvoices.bill(account.getId(), 41L, 900L, 1_639_000L, TODAY.minusDays(3));
+    contractInvoices.bill(account.getId(), 40L, 899L, 1_639_000L, TODAY.minusDays(3));
+    contractInvoices.bill(account.getId(), 42L, 901L, 1_639_000L, TODAY.plusDays(1));
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, account.getAccountNumber(), TODAY)
+            .deposit(1, TODAY, 1_639_000, "ｶ)ｻﾝﾌﾟﾙ")
+            .deposit(2, TODAY, 1_639_000, "ｶ)ｻﾝﾌﾟﾙ")
+            .deposit(3, TODAY, 1_639_000, "ｶ)ｻﾝﾌﾟﾙ")
+            .trailer(3, 4_917_000)
+            .end()
+            .build();
+
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
+
+    // The oldest invoice of the amount first; one invoiced after the value date is not paid by it.
+    assertThat(report.matched())
+        .extracting(StatementImportReport.Matched::line, StatementImportReport.Matched::acmeContractId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 40L), org.assertj.core.groups.Tuple.tuple(3L, 41L));
+    assertThat(report.matched().get(0).note()).contains("invoice No. 000899").contains("ACME contract 40");
+    assertThat(report.matched().get(0).paymentId()).isNull();
+    assertThat(contractInvoices.paid).containsOnlyKeys(40L, 41L);
+    assertThat(contractInvoices.paid.get(40L)).isEqualTo("000001 ｶ)ｻﾝﾌﾟﾙ / " + TODAY + " / bank-statement:" + report.importId());
+    assertThat(report.unmatched()).singleElement().satisfies(u -> {
+      assertThat(u.line()).isEqualTo(4);
+      assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.NO_OPEN_INVOICE);
+    });
+    assertThat(store.statementImports.get(0).getMatchedCount()).isEqualTo(2);
+    assertThat(store.payments).isEmpty();
+    assertThat(signals.delivered).isEmpty();
+  }
+
+  @Test
+  void anApplicationsInvoiceOfTheAmountIsPaidBeforeAContractsAndAnotherAmountPaysNeither() {
+    Invoice invoice = invoice(7L, 1L);
+    contractInvoices.bill(invoice.getVirtualAccountId(), 40L, 899L, 89_100L, TODAY.minusDays(30));
+    byte[] file =
+        ZenginFixture.withCrLf()
+            .header(BRANCH, accountOf(invoice), TODAY)
+            .deposit(1, TODAY, 89_100, "ｶ)ｻﾝﾌﾟﾙ")
+            .deposit(2, TODAY, 50_000, "ｶ)ｻﾝﾌﾟﾙ")
+            .trailer(2, 139_100)
+            .end()
+            .build();
+
+    StatementImportReport report = imports.importStatement("a", file, "officer1");
+
+    assertThat(report.matched()).singleElement().satisfies(m -> {
+      assertThat(m.applicationId()).isEqualTo(7L);
+      assertThat(m.acmeContractId()).isNull();
+    });
+    assertThat(report.unmatched()).singleElement().satisfies(u ->
+        assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.NO_OPEN_INVOICE));
+    assertThat(contractInvoices.paid).isEmpty();
   }
 
   @Test
@@ -312,13 +378,13 @@ class BankStatementImportsTest {
   @Test
   void aPaymentTheInvoiceRefusesLeavesTheDepositUnmatchedWithTheReason() {
     Invoice invoice = invoice(7L, 1L);
-    // the invoice was paid by an officer between the match and the recording
+    // the invoice was paid by an officer by hand between the match and the recording
     Payments refusing =
         new Payments(store.invoiceRepository, store.paymentRepository, signals, transactions, InvoicesTest.CLOCK) {
           @Override
-          public RecordedPayment record(
-              long applicationId, long amountYen, LocalDate valueDate, String reference, String recordedBy) {
-            throw new PaymentRefused(PaymentRefused.Reason.ALREADY_PAID, "the invoice of application 7 was already paid");
+          List<Settlement> recordAll(List<Transfer> transfers, String recordedBy) {
+            record(7L, 89_100, TODAY, "by hand", "officer2");
+            return super.recordAll(transfers, recordedBy);
           }
         };
     BankStatementImports importsRefused =
@@ -328,6 +394,7 @@ class BankStatementImportsTest {
             store.virtualAccountRepository,
             store.invoiceRepository,
             refusing,
+            contractDeposits,
             InvoicesTest.defaults(),
             transactions,
             InvoicesTest.CLOCK);
@@ -339,7 +406,7 @@ class BankStatementImportsTest {
       assertThat(u.reason()).contains("already paid");
       assertThat(u.applicationId()).isEqualTo(7L);
     });
-    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(store.payments).singleElement().satisfies(p -> assertThat(p.getRecordedBy()).isEqualTo("officer2"));
     assertThat(store.statementLines).singleElement()
         .satisfies(l -> assertThat(l.getOutcome()).isEqualTo(StatementLineOutcome.UNMATCHED));
   }
@@ -365,6 +432,83 @@ class BankStatementImportsTest {
     });
     assertThat(store.payments).singleElement().satisfies(p -> assertThat(p.getReference()).isEqualTo("TX-2 ｶ)ｻﾝﾌﾟﾙ"));
     assertThat(imports.find(report.importId())).contains(report);
+  }
+
+  @Test
+  void aMalformedLineInTheMiddleOfAChunkIsAnErrorAndTheDepositsAroundItImport() {
+    Invoice first = invoice(7L, 1L);
+    Invoice second = invoice(8L, 2L);
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    for (int i = 0; i < 10; i++) {
+      csv.append("2025-06-02,0000000,5000,ｱ,U-").append(i).append('\n'); // lines 2-11
+    }
+    csv.append("2025-06-02,").append(accountOf(first)).append(",89100,ｶ)ｻﾝﾌﾟﾙ,TX-A\n"); // 12
+    csv.append("2025-06-02,0000000,-5,ｱ,BAD\n"); // 13
+    csv.append("2025-06-02,").append(accountOf(second)).append(",89100,ｶ)ｻﾝﾌﾟﾙ,TX-B\n"); // 14
+    csv.append("2025-06-02,").append(accountOf(first)).append(",89100,ｶ)ｻﾝﾌﾟﾙ,TX-A\n"); // 15
+
+    StatementImportReport report =
+        imports.importStatement("export.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "officer1");
+
+    assertThat(report.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(13);
+      assertThat(e.message()).contains("amount");
+    });
+    assertThat(report.matched())
+        .extracting(StatementImportReport.Matched::line, StatementImportReport.Matched::applicationId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(12L, 7L), org.assertj.core.groups.Tuple.tuple(14L, 8L));
+    assertThat(report.duplicates()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(15);
+      assertThat(d.firstImportId()).isEqualTo(report.importId());
+    });
+    assertThat(report.unmatched()).hasSize(10).allSatisfy(u -> assertThat(u.reasonCode()).isEqualTo(UnmatchedReason.UNKNOWN_ACCOUNT));
+    // Every line is stored with its outcome, the error among them.
+    assertThat(store.statementLines).extracting(BankStatementLine::getLineNumber).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.LongStream.rangeClosed(2, 15).boxed().toList());
+    assertThat(store.payments).hasSize(2);
+    assertThat(first.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(second.getStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(signals.delivered).hasSize(2);
+  }
+
+  @Test
+  void aFileLongerThanAChunkPaysAnInvoiceOnceAndKnowsItsOwnDepositsInTheNextChunk() {
+    Invoice invoice = invoice(7L, 1L);
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    for (int i = 0; i < BankStatementImports.CHUNK - 1; i++) {
+      csv.append("2025-06-02,0000000,5000,ｱ,U-").append(i).append('\n');
+    }
+    String pays = "2025-06-02," + accountOf(invoice) + ",89100,ｶ)ｻﾝﾌﾟﾙ,TX-A\n";
+    csv.append(pays); // the last line of the first chunk
+    csv.append("2025-06-02,").append(accountOf(invoice)).append(",89100,ｶ)ｻﾝﾌﾟﾙ,TX-B\n"); // the next chunk
+    csv.append(pays);
+
+    StatementImportReport report =
+        imports.importStatement("export.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "officer1");
+
+    long last = BankStatementImports.CHUNK + 1;
+    assertThat(report.matched()).singleElement().satisfies(m -> assertThat(m.line()).isEqualTo(last));
+    // The report lists the first 1,000 unmatched lines and counts them all; the others are paged.
+    assertThat(report.unmatchedCount()).isEqualTo(BankStatementImports.CHUNK);
+    assertThat(report.unmatched())
+        .hasSize(BankStatementImports.REPORT_LINES)
+        .extracting(StatementImportReport.Unmatched::line)
+        .startsWith(2L, 3L)
+        .endsWith((long) BankStatementImports.REPORT_LINES + 1);
+    assertThat(imports.lines(report.importId(), StatementImportReport.Kind.UNMATCHED, last, 10).orElseThrow())
+        .singleElement()
+        .satisfies(u -> {
+          assertThat(u.getLineNumber()).isEqualTo(last + 1);
+          assertThat(u.getReason()).isEqualTo(UnmatchedReason.POSSIBLY_RECORDED);
+        });
+    assertThat(report.duplicates()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(last + 2);
+      assertThat(d.firstImportId()).isEqualTo(report.importId());
+    });
+    assertThat(report.duplicateCount()).isEqualTo(1);
+    assertThat(report.matchedCount()).isEqualTo(1);
+    assertThat(store.payments).singleElement();
+    assertThat(signals.delivered).hasSize(1);
   }
 
   @Test

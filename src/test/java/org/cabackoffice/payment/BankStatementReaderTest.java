@@ -329,6 +329,68 @@ class BankStatementReaderTest {
     assertThat(parsed.deposits().get(0).depositKey()).isEqualTo("csv:0000018:TX-0001");
   }
 
+  /**
+   * Issue 12: the CSV is read as a stream, so line numbers are counted as the parser goes; over
+   * many times the reader's buffer, with every kind of line end, blank lines and quoted line
+   * breaks, each record still names the line it starts on.
+   */
+  @Test
+  void aLongCsvNamesTheLineEachRecordStartsOnWhateverItsLineEnds() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    java.util.List<Integer> starts = new java.util.ArrayList<>();
+    String[] ends = {"\n", "\r\n", "\r"};
+    for (int i = 0; i < 5_000; i++) {
+      String end = ends[random.nextInt(ends.length)];
+      while (random.nextInt(10) == 0) {
+        csv.append(end);
+      }
+      starts.add(csv.length());
+      boolean quotedBreak = random.nextInt(20) == 0;
+      csv.append("2025-06-02,0000018,").append(100 + i).append(',')
+          .append(quotedBreak ? "\"ｶ)ｻﾝﾌﾟﾙ" + end + "ﾄｳｷｮｳ\"" : "ｶ)ｻﾝﾌﾟﾙ")
+          .append(",TX-").append(i).append(end);
+    }
+    // The line an editor shows: one more than the line ends before the record (CR LF is one).
+    java.util.List<Long> expected = new java.util.ArrayList<>();
+    long breaks = 0;
+    int at = 0;
+    for (int start : starts) {
+      for (; at < start; at++) {
+        char c = csv.charAt(at);
+        if (c == '\n' || (c == '\r' && csv.charAt(at + 1) != '\n')) {
+          breaks++;
+        }
+      }
+      expected.add(breaks + 1);
+    }
+
+    ParsedStatement parsed = BankStatementReader.read(csv.toString().getBytes(StandardCharsets.UTF_8));
+
+    // A quoted line break is a control character in the payer: that record is an error, on its line.
+    java.util.List<Long> read = new java.util.ArrayList<>();
+    parsed.deposits().forEach(d -> read.add(d.line()));
+    parsed.errors().forEach(e -> read.add(e.line()));
+    java.util.Collections.sort(read);
+    assertThat(read).containsExactlyElementsOf(expected);
+    assertThat(parsed.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message()).contains("control character"));
+  }
+
+  @Test
+  void aCsvWhoseBytesAreNoUtf8AfterItsFirstLinesIsRefusedWhole() {
+    StringBuilder csv = new StringBuilder("value_date,account_number,amount,payer,reference\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append("2025-06-02,0000018,100,ｱ,TX-").append(i).append('\n');
+    }
+    byte[] utf8 = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] file = Arrays.copyOf(utf8, utf8.length + 1);
+    file[file.length - 1] = (byte) 0x82; // a Shift_JIS lead byte at the very end
+
+    assertThatThrownBy(() -> BankStatementReader.read(file))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("UTF-8");
+  }
+
   @Test
   void columnsMayComeInAnyOrder() {
     String csv = "reference,payer,amount,account_number,value_date,memo\nTX-1,ｱ,500,0000018,2025-06-02,x\n";
@@ -405,8 +467,18 @@ class BankStatementReaderTest {
   @Test
   void emptyOversizedAndUnknownFilesAreRefused() {
     assertThatThrownBy(() -> BankStatementReader.read(new byte[0])).hasMessageContaining("empty");
-    assertThatThrownBy(() -> BankStatementReader.read(new byte[BankStatementReader.MAX_BYTES + 1]))
-        .hasMessageContaining("at most");
+    // The cap is checked on the size, before a byte is read (64 MiB by default).
+    assertThatThrownBy(() -> BankStatementReader.read(new byte[4097], 4096))
+        .hasMessageContaining("4097 bytes; at most 4096");
+    // A Zengin file is still read whole into memory, so it keeps the former 5 MiB.
+    byte[] largeZengin = new byte[BankStatementReader.MAX_ZENGIN_BYTES + 1];
+    largeZengin[0] = '1';
+    largeZengin[1] = '0';
+    largeZengin[2] = '1';
+    largeZengin[3] = '0';
+    assertThatThrownBy(() -> BankStatementReader.read(largeZengin))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageContaining("Zengin file is read up to " + BankStatementReader.MAX_ZENGIN_BYTES);
     assertThatThrownBy(() -> BankStatementReader.read("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOf(StatementRejected.class)
         .hasMessageContaining("neither");

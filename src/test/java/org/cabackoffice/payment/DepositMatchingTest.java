@@ -24,6 +24,7 @@ class DepositMatchingTest {
   private static Invoice invoice(long applicationId, LocalDate issuedOn, long price, long tax) {
     return new Invoice(
         applicationId,
+        applicationId,
         1L,
         1L,
         "SECURE_SERVER_ID",
@@ -31,6 +32,7 @@ class DepositMatchingTest {
         false,
         price,
         0,
+        10,
         tax,
         issuedOn,
         issuedOn.plusDays(14),

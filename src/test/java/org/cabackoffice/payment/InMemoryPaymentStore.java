@@ -1,6 +1,7 @@
 package org.cabackoffice.payment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,11 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public List<VirtualAccount> findByAccountNumberIn(Collection<String> accountNumbers) {
+          return accounts.stream().filter(a -> accountNumbers.contains(a.getAccountNumber())).toList();
+        }
+
+        @Override
         public VirtualAccount save(VirtualAccount account) {
           if (!accounts.contains(account)) {
             accounts.add(withId(account));
@@ -66,11 +72,24 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public List<Invoice> findByApplicationIdIn(Collection<Long> applicationIds) {
+          return invoices.stream().filter(i -> applicationIds.contains(i.getApplicationId())).toList();
+        }
+
+        @Override
         public List<Invoice> findByVirtualAccountIdAndStatusOrderByIssuedAtAscIdAsc(
             long virtualAccountId, InvoiceStatus status) {
           return invoices.stream()
               .filter(i -> i.getVirtualAccountId() == virtualAccountId && i.getStatus() == status)
               .sorted(Comparator.comparing(Invoice::getIssuedAt).thenComparing(Invoice::getId))
+              .toList();
+        }
+
+        @Override
+        public List<Invoice> findByVirtualAccountIdInAndStatus(
+            Collection<Long> virtualAccountIds, InvoiceStatus status) {
+          return invoices.stream()
+              .filter(i -> virtualAccountIds.contains(i.getVirtualAccountId()) && i.getStatus() == status)
               .toList();
         }
 
@@ -93,6 +112,11 @@ final class InMemoryPaymentStore {
         @Override
         public Optional<Payment> findByInvoiceId(long invoiceId) {
           return payments.stream().filter(p -> p.getInvoiceId() == invoiceId).findFirst();
+        }
+
+        @Override
+        public List<Payment> findByInvoiceIdIn(Collection<Long> invoiceIds) {
+          return payments.stream().filter(p -> invoiceIds.contains(p.getInvoiceId())).toList();
         }
 
         @Override
@@ -150,16 +174,65 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public List<BankStatementLine> findByIdIn(Collection<Long> ids) {
+          return statementLines.stream().filter(l -> ids.contains(l.getId())).toList();
+        }
+
+        /** All or nothing, as the chunk's transaction is: a key stored already refuses the lot. */
+        @Override
+        public <S extends BankStatementLine> List<S> saveAll(Iterable<S> lines) {
+          List<S> all = new ArrayList<>();
+          lines.forEach(all::add);
+          java.util.Set<String> keys = new java.util.HashSet<>();
+          for (S line : all) {
+            if (line.getDepositKey() != null
+                && (!keys.add(line.getDepositKey())
+                    || statementLines.stream().anyMatch(l -> Objects.equals(l.getDepositKey(), line.getDepositKey())))) {
+              throw new DataIntegrityViolationException("unique deposit_key " + line.getDepositKey());
+            }
+          }
+          all.forEach(this::save);
+          return all;
+        }
+
+        @Override
+        public List<BankStatementLine> findByDepositKeyIn(Collection<String> depositKeys) {
+          return statementLines.stream().filter(l -> depositKeys.contains(l.getDepositKey())).toList();
+        }
+
+        @Override
         public Optional<BankStatementLine> findByDepositKey(String depositKey) {
           return statementLines.stream().filter(l -> depositKey.equals(l.getDepositKey())).findFirst();
         }
 
         @Override
-        public List<BankStatementLine> findByImportIdOrderByLineNumberAscIdAsc(long importId) {
+        public List<BankStatementLine> findByImportIdAndOutcomeAndReasonInAndAccountNumberInOrderByLineNumberAsc(
+            long importId, StatementLineOutcome outcome, Collection<UnmatchedReason> reasons,
+            Collection<String> accountNumbers) {
           return statementLines.stream()
               .filter(l -> l.getImportId() == importId)
               .sorted(Comparator.comparing(BankStatementLine::getLineNumber).thenComparing(BankStatementLine::getId))
+              .filter(l -> l.getOutcome() == outcome && reasons.contains(l.getReason())
+                  && accountNumbers.contains(l.getAccountNumber()))
               .toList();
+        }
+
+        @Override
+        public List<BankStatementLine> findByImportIdAndOutcomeInAndLineNumberGreaterThanOrderByLineNumberAscIdAsc(
+            long importId, Collection<StatementLineOutcome> outcomes, long afterLine,
+            org.springframework.data.domain.Limit limit) {
+          return statementLines.stream()
+              .filter(l -> l.getImportId() == importId && outcomes.contains(l.getOutcome()) && l.getLineNumber() > afterLine)
+              .sorted(Comparator.comparing(BankStatementLine::getLineNumber).thenComparing(BankStatementLine::getId))
+              .limit(limit.isLimited() ? limit.max() : Long.MAX_VALUE)
+              .toList();
+        }
+
+        @Override
+        public long countByImportIdAndOutcomeIn(long importId, Collection<StatementLineOutcome> outcomes) {
+          return statementLines.stream()
+              .filter(l -> l.getImportId() == importId && outcomes.contains(l.getOutcome()))
+              .count();
         }
       };
 }

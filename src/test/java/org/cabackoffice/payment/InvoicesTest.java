@@ -29,6 +29,7 @@ class InvoicesTest {
   private Invoices invoices(PaymentProperties properties, Clock clock) {
     return new Invoices(
         store.invoiceRepository,
+        new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement,
         new VirtualAccounts(store.virtualAccountRepository, CLOCK),
         store.virtualAccountRepository,
         properties,

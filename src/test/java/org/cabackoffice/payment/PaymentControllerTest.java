@@ -29,6 +29,7 @@ class PaymentControllerTest {
   private final Invoices invoices =
       new Invoices(
           store.invoiceRepository,
+          new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement,
           new VirtualAccounts(store.virtualAccountRepository, InvoicesTest.CLOCK),
           store.virtualAccountRepository,
           InvoicesTest.defaults(),

@@ -112,8 +112,8 @@ class PaymentDocumentsMigrationTest {
                   new VirtualAccount(1L, VirtualAccounts.accountNumber(serial), now);
               session.persist(account);
               Invoice invoice =
-                  new Invoice(applicationId, 1L, account.getId(), "EV", true, false, 220_000, 30_000,
-                      25_000, LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 16), "tech@example.jp", now);
+                  new Invoice(applicationId, applicationId, 1L, account.getId(), "EV", true, false, 220_000, 30_000,
+                      10, 25_000, LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 16), "tech@example.jp", now);
               session.persist(invoice);
               invoice.markPaid(now);
               session.persist(
@@ -201,8 +201,8 @@ class PaymentDocumentsMigrationTest {
 
           Invoice invoice =
               invoices.save(
-                  new Invoice(applicationId, 1L, account.getId(), "SECURE_SERVER_ID", false, true,
-                      81_000, 0, 8_100, LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 16),
+                  new Invoice(applicationId, applicationId, 1L, account.getId(), "SECURE_SERVER_ID", false, true,
+                      81_000, 0, 10, 8_100, LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 16),
                       "tech@example.jp", now));
           assertThat(invoices.findByApplicationId(applicationId)).containsSame(invoice);
           Payment payment =

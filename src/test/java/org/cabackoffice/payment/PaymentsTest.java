@@ -22,6 +22,7 @@ class PaymentsTest {
   private final Invoices invoices =
       new Invoices(
           store.invoiceRepository,
+          new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement,
           new VirtualAccounts(store.virtualAccountRepository, InvoicesTest.CLOCK),
           store.virtualAccountRepository,
           InvoicesTest.defaults(),
@@ -167,6 +168,7 @@ class PaymentsTest {
     Invoices invoicesInUtc =
         new Invoices(
             store.invoiceRepository,
+            new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement,
             new VirtualAccounts(store.virtualAccountRepository, utcEvening),
             store.virtualAccountRepository,
             InvoicesTest.defaults(),

@@ -122,6 +122,8 @@ class ApplicationIssuanceTest {
     // finds (issue 16): another listing under the applicant's name is never the certificate's.
     when(organizationValidation.verifiedRecord(ID)).thenReturn(Optional.of(listed));
     when(organizationValidation.of(ID)).thenReturn(List.of(mock(OrganizationVerification.class)));
+    // O as the stage verified it: the registered English name (or a verified trade name).
+    when(organizationValidation.statedOrganization(ID, listed)).thenReturn("Example K.K.");
     OrganizationDirectoryEntry sameName = mock(OrganizationDirectoryEntry.class);
     when(sameName.getNameEn()).thenReturn("Example KK (another listing)");
     when(sameName.getCorporateNumber()).thenReturn("9999999999999");

@@ -199,6 +199,9 @@ class RevocationRequestsTest {
     assertThat(report.status()).isEqualTo(RevocationRequestStatus.INVESTIGATING);
     assertThat(started.get(report.id()).get(Variables.ESCALATE_INVESTIGATION_AT))
         .isEqualTo(Date.from(clock.instant().plus(Duration.ofHours(20))));
+    // BR 4.9.5: the process mails the preliminary report itself an hour before the 24 hours pass.
+    assertThat(started.get(report.id()).get(Variables.AUTOMATIC_PRELIMINARY_REPORT_AT))
+        .isEqualTo(Date.from(clock.instant().plus(Duration.ofHours(23))));
     assertThatThrownBy(() -> requests.recordInvestigation(report.id(), "officer1", true, "superseded", " "))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> requests.recordInvestigation(report.id(), "stranger", true, "superseded", "x"))

@@ -85,7 +85,8 @@ class LoginThrottleTest {
               passwordChecks.incrementAndGet();
               throw new BadCredentialsException("bad credentials");
             },
-            throttle);
+            throttle,
+            new VerifiedLogins(Duration.ofMinutes(1), 100));
     for (int i = 0; i < 10; i++) {
       assertThatThrownBy(() -> login.authenticate(basic("officer", "guess")))
           .isInstanceOf(BadCredentialsException.class);

@@ -45,10 +45,11 @@ class OrganizationValidationTest {
   final OrganizationCheckRepository checks = mock(OrganizationCheckRepository.class);
   final DirectoryChanges changes = mock(DirectoryChanges.class);
   final MutableClock clock = new MutableClock(NOW);
+  final TradeNames tradeNames = mock(TradeNames.class);
   final OrganizationValidation validation =
       new OrganizationValidation(
           applications, directory, verifications, checks, changes,
-          new OrganizationCandidates(directory, new OrganizationNameMatcher()), new CsrCheck(), clock);
+          new OrganizationCandidates(directory, new OrganizationNameMatcher()), new CsrCheck(), tradeNames, clock);
 
   final List<OrganizationVerification> saved = new ArrayList<>();
   final List<OrganizationCheck> savedChecks = new ArrayList<>();
@@ -190,6 +191,42 @@ class OrganizationValidationTest {
         .record(
             any(OrganizationDirectoryEntry.class), isNull(), eq(DirectoryChange.Kind.RECORDED), isNull(),
             eq("officer2"), org.mockito.ArgumentMatchers.contains("application 14"));
+  }
+
+  @Test
+  void aGovernmentBodyIsRecordedFromTheStaffDirectoryAndNothingElseIs() throws Exception {
+    application(16, Product.GLOBAL_SERVER_ID, "Minato City", "港区", null, "Minato-ku");
+    when(directory.add(any()))
+        .thenAnswer(call -> {
+          OrganizationDirectoryEntry added = call.getArgument(0);
+          ReflectionTestUtils.setField(added, "id", 4L);
+          return added;
+        });
+    OrganizationValidation.RegistryRecord company =
+        new OrganizationValidation.RegistryRecord("Minato City", "港区", null, "Tokyo", "Minato-ku", "PRIVATE_ORGANIZATION", null);
+
+    // The 職員録 lists bodies of the state and local governments only.
+    assertThatThrownBy(
+            () -> validation.recordFromRegistryCertificate(
+                16, "officer", OrganizationValidation.RegistryDocument.STAFF_DIRECTORY, company, "職員録 令和8年版", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Government Entity");
+    assertThatThrownBy(() -> OrganizationValidation.RegistryDocument.parse("RUMOUR"))
+        .hasMessageContaining("REGISTRY_CERTIFICATE (登記事項証明書) or STAFF_DIRECTORY (職員録)");
+    assertThat(OrganizationValidation.RegistryDocument.parse(null)).isEqualTo(OrganizationValidation.RegistryDocument.REGISTRY_CERTIFICATE);
+
+    OrganizationVerification v =
+        validation.recordFromRegistryCertificate(
+            16, "officer", OrganizationValidation.RegistryDocument.STAFF_DIRECTORY,
+            new OrganizationValidation.RegistryRecord("Minato City", "港区", null, "Tokyo", "Minato-ku", "GOVERNMENT_ENTITY", "03-3578-2111"),
+            "職員録 令和8年版 上巻 p.1234", null);
+
+    assertThat(v.getMethod()).isEqualTo(OrganizationVerification.Method.STAFF_DIRECTORY);
+    assertThat(v.getSource()).isEqualTo("職員録 (application 16)");
+    verify(changes)
+        .record(
+            any(OrganizationDirectoryEntry.class), isNull(), eq(DirectoryChange.Kind.RECORDED), isNull(),
+            eq("officer"), org.mockito.ArgumentMatchers.contains("職員録 uploaded for application 16"));
   }
 
   @Test

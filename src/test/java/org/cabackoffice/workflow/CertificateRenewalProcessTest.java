@@ -158,6 +158,8 @@ class CertificateRenewalProcessTest {
         "issueInvoiceDelegate",
         e -> {
           e.setVariable("paymentDeferred", "DEFERRED".equals(e.getVariable("paymentMethod")));
+          // A coupon pays on applying, before the stage begins.
+          e.setVariable("invoicePaid", "COUPON".equals(e.getVariable("paymentMethod")));
           e.setVariable("paymentDueAt", later);
         });
     delegate(
@@ -443,6 +445,15 @@ class CertificateRenewalProcessTest {
     runJobs();
     assertThat(pi).isWaitingAt("verify-by-phone");
     assertThat(pi).hasNotPassed("wait-for-payment");
+  }
+
+  @Test
+  void anInvoicePaidOnApplyingIsNotWaitedFor() {
+    ProcessInstance pi = start("COUPON", false);
+    runJobs();
+    complete("decide-documents", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    runJobs();
+    assertThat(pi).hasPassed("issue-invoice").hasNotPassed("wait-for-payment").isWaitingAt("verify-by-phone");
   }
 
   @Test

@@ -67,6 +67,7 @@ class CertificateRevocationProcessTest {
     management = engine.getManagementService();
     delegate("revokeCertificateDelegate", e -> {});
     delegate("mailPreliminaryReportDelegate", e -> {});
+    delegate("mailAutomaticPreliminaryReportDelegate", e -> {});
     delegate(
         "escalateRevocationDelegate",
         e -> escalations.add(e.getVariableLocal(Variables.ESCALATION_WAITING_FOR) + " by " + e.getVariableLocal(Variables.ESCALATION_DEADLINE)));
@@ -235,6 +236,42 @@ class CertificateRevocationProcessTest {
   }
 
   @Test
+  void nobodyInvestigatingWithinTheDayMailsThePreliminaryReportAndTheFindingsFollow() {
+    ProcessInstance pi = start(Origins.PROBLEM_REPORT, false);
+    runJobs();
+    Job timer = timer(pi, Activities.PRELIMINARY_REPORT_DUE);
+    assertThat(timer.getDuedate()).isEqualTo(runtime.getVariable(pi.getId(), Variables.AUTOMATIC_PRELIMINARY_REPORT_AT));
+    assertThat(timer.getDuedate()).isBefore((Date) runtime.getVariable(pi.getId(), Variables.INVESTIGATION_DEADLINE));
+    management.executeJob(timer.getId());
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(Activities.MAIL_AUTOMATIC_PRELIMINARY_REPORT, Activities.AUTOMATIC_PRELIMINARY_REPORT_MAILED)
+        .isWaitingAt(Activities.INVESTIGATE_PROBLEM_REPORT);
+    assertThat(calls).containsExactly("mailAutomaticPreliminaryReportDelegate");
+
+    // The officer's findings still go out, as the report on the investigation.
+    decide("officer1", Activities.INVESTIGATE_PROBLEM_REPORT, Map.of(
+        Variables.INVESTIGATION_DECISION, "NO_ACTION",
+        Variables.INVESTIGATION_FINDINGS, "the certificate is correct"));
+    runJobs();
+    assertThat(pi).hasPassed(Activities.MAIL_PRELIMINARY_REPORT, Activities.REPORT_CLOSED).isEnded();
+    assertThat(calls).containsExactly(
+        "mailAutomaticPreliminaryReportDelegate", "problemReportInvestigationListener", "mailPreliminaryReportDelegate");
+  }
+
+  @Test
+  void anInvestigationFinishedInTimeCancelsTheAutomaticReport() {
+    ProcessInstance pi = start(Origins.PROBLEM_REPORT, false);
+    runJobs();
+    decide("officer1", Activities.INVESTIGATE_PROBLEM_REPORT, Map.of(
+        Variables.INVESTIGATION_DECISION, "NO_ACTION",
+        Variables.INVESTIGATION_FINDINGS, "the certificate is correct"));
+    runJobs();
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(Activities.PRELIMINARY_REPORT_DUE).count()).isZero();
+    assertThat(pi).hasNotPassed(Activities.MAIL_AUTOMATIC_PRELIMINARY_REPORT).isEnded();
+  }
+
+  @Test
   void anInvestigationProposingRevocationArmsTheApprovalsDeadline() {
     ProcessInstance pi = start(Origins.PROBLEM_REPORT, false);
     runJobs();
@@ -264,6 +301,7 @@ class CertificateRevocationProcessTest {
     variables.put(Variables.KEY_COMPROMISE_PROVEN, proven);
     variables.put(Variables.INVESTIGATION_DEADLINE, inHours(24));
     variables.put(Variables.ESCALATE_INVESTIGATION_AT, inHours(20));
+    variables.put(Variables.AUTOMATIC_PRELIMINARY_REPORT_AT, inHours(23));
     variables.put(Variables.REVOCATION_DEADLINE, inHours(120));
     variables.put(Variables.ESCALATE_REVOCATION_AT, inHours(116));
     return runtime.startProcessInstanceByKey(RevocationProcess.PROCESS_KEY, RevocationProcess.businessKey(7), variables);

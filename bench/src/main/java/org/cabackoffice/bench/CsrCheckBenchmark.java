@@ -87,6 +87,11 @@ public class CsrCheckBenchmark {
     }
   }
 
+  /** The request, for {@link CsrCheckCpuTime}. */
+  byte[] pem() {
+    return pem;
+  }
+
   /** Returned, so JMH consumes the result and the JIT cannot drop the work. */
   @Benchmark
   public CsrCheckResult check() {

@@ -39,18 +39,18 @@ public class CamundaProcessHistory implements ProcessHistory {
   }
 
   @Override
-  public List<TimelineEntry> entriesOf(long applicationId) {
+  public List<TimelineEntry> entriesOf(String businessKey) {
     List<TimelineEntry> entries = new ArrayList<>();
-    for (HistoricProcessInstance process : processesOf(applicationId)) {
+    for (HistoricProcessInstance process : processesOf(businessKey)) {
       entries.addAll(entriesOf(process));
     }
     return entries;
   }
 
-  private List<HistoricProcessInstance> processesOf(long applicationId) {
+  private List<HistoricProcessInstance> processesOf(String businessKey) {
     return history
         .createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(String.valueOf(applicationId))
+        .processInstanceBusinessKey(businessKey)
         .orderByProcessInstanceStartTime()
         .asc()
         .list();

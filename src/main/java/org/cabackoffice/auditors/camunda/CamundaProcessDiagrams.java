@@ -63,7 +63,7 @@ public class CamundaProcessDiagrams implements ProcessDiagrams {
     return diagrams;
   }
 
-  private static ProcessDiagram drawn(BpmnDiagram diagram, Set<String> passed) {
+  static ProcessDiagram drawn(BpmnDiagram diagram, Set<String> passed) {
     List<ProcessDiagram.Shape> shapes = new ArrayList<>();
     List<ProcessDiagram.Edge> edges = new ArrayList<>();
     double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -73,7 +73,7 @@ public class CamundaProcessDiagrams implements ProcessDiagrams {
         Bounds b = shape.getBounds();
         shapes.add(
             new ProcessDiagram.Shape(
-                node.getId(), node.getName(), b.getX(), b.getY(), b.getWidth(), b.getHeight(), kind(node), passed.contains(node.getId())));
+                node.getId(), node.getName(), b.getX(), b.getY(), b.getWidth(), b.getHeight(), kind(node, shape), passed.contains(node.getId())));
         minX = Math.min(minX, b.getX());
         minY = Math.min(minY, b.getY());
         maxX = Math.max(maxX, b.getX() + b.getWidth());
@@ -110,7 +110,7 @@ public class CamundaProcessDiagrams implements ProcessDiagrams {
     return name == null ? element.getId() : name;
   }
 
-  private static String kind(FlowElement node) {
+  private static String kind(FlowElement node, BpmnShape shape) {
     if (node instanceof Event) {
       return "event";
     }
@@ -118,7 +118,8 @@ public class CamundaProcessDiagrams implements ProcessDiagrams {
       return "gateway";
     }
     if (node instanceof SubProcess) {
-      return "subprocess";
+      // Drawn open (an event sub-process beside the stages): its own elements are inside its box.
+      return Boolean.TRUE.equals(shape.isExpanded()) ? "container" : "subprocess";
     }
     return "task";
   }

@@ -29,6 +29,8 @@ public class DemoStaff {
           new DemoUser("senior", "Kenji", "Takahashi", StaffGroups.SENIOR_OFFICERS),
           new DemoUser("auditor", "Yuki", "Tanaka", StaffGroups.AUDITORS),
           new DemoUser("operator", "Akira", "Ito", StaffGroups.OPERATIONS),
+          // A model change is approved by another person than its proposer (issue 11).
+          new DemoUser("operator2", "Mai", "Kobayashi", StaffGroups.OPERATIONS),
           new DemoUser("admin", "Admin", "Istrator", StaffGroups.ADMINS));
 
   private final IdentityService identity;

@@ -86,7 +86,7 @@ final class StaffCommands {
   private static final Pattern READ_COMMAND =
       Pattern.compile(
           "org\\.camunda\\.bpm\\.engine\\.impl(?:\\.[a-z]+)*\\."
-              + "(?:(?:Get|Find|Is)[A-Za-z]*Cmd|Create[A-Za-z]*QueryCmd|AuthorizationCheckCmd"
+              + "(?:(?:Get|Find|Is)[A-Za-z]*Cmd(?:Typed)?|Create[A-Za-z]*QueryCmd|AuthorizationCheckCmd"
               + "|DetermineHistoryLevelCmd|CheckPassword)");
 
   /** Reports and the web apps' own queries are commands nested in a query or report class. */

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * read, history included; operations watch the models and mend incidents; administrators do
  * anything.
  * Set at every start to exactly what is declared here, so a changed rule reaches installations
- * that exist already; grants an administrator adds for other resources stay.
+ * that exist already; grants an administrator adds for other resources stay. A grant that already
+ * says exactly this is left as it is: a restart writes nothing (about 70 engine commands fewer
+ * before the node is ready, bench/README "Start to ready").
  */
 @Component
 public class StaffPermissions {
@@ -194,8 +197,21 @@ public class StaffPermissions {
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
+    } else if (grantsExactly(authorization, permissions)) {
+      return;
     }
     authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
+  }
+
+  /**
+   * Whether the stored grant is the declared one, no permission more or less. Compared as the
+   * engine stores it (one bit per permission), by letting the engine compute the declared set's
+   * bits rather than repeating its encoding here.
+   */
+  private boolean grantsExactly(Authorization stored, Permission... permissions) {
+    Authorization declared = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    declared.setPermissions(permissions);
+    return ((AuthorizationEntity) stored).getPermissions() == ((AuthorizationEntity) declared).getPermissions();
   }
 }

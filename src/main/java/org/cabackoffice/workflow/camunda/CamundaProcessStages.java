@@ -131,4 +131,19 @@ public class CamundaProcessStages implements ProcessStages {
     // The engine caches parsed models per definition; this is no re-parse per call.
     return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class);
   }
+
+  @Override
+  public java.util.List<String> activitiesOf(long applicationId) {
+    org.camunda.bpm.engine.runtime.ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(RenewalProcess.PROCESS_KEY)
+            .processInstanceBusinessKey(String.valueOf(applicationId))
+            .singleResult();
+    if (instance == null) {
+      return java.util.List.of();
+    }
+    // Active activities and those waiting on an asynchronous continuation alike.
+    return runtime.getActiveActivityIds(instance.getId());
+  }
 }

@@ -105,6 +105,8 @@ class RecordKeepingTest {
       assertThat(RecordKeeping.refusal(mock(GetTaskFormVariablesCmd.class), anyone)).isNull();
       assertThat(RecordKeeping.refusal(mock(GetDeployedTaskFormCmd.class), anyone)).isNull();
       assertThat(RecordKeeping.refusal(mock(GetActivityInstanceCmd.class), anyone)).isNull();
+      // GET /engine-rest/task/{id}/variables/{name}: Camunda names its typed readers ...CmdTyped.
+      assertThat(RecordKeeping.refusal(mock(org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped.class), anyone)).isNull();
     }
     assertThat(RecordKeeping.refusal(mock(ClaimTaskCmd.class), AUDITOR)).isNotNull();
     assertThat(RecordKeeping.refusal(mock(SetJobRetriesCmd.class), AUDITOR)).isNotNull();

@@ -1,0 +1,79 @@
+package org.cabackoffice.acme;
+
+import java.util.Optional;
+
+/**
+ * The {@code acme-order} process's contract (bpmn/acme-order.bpmn): business key, variables and
+ * activity ids, in one place; AcmeOrderModelTest holds the model to it.
+ */
+public final class AcmeOrderVariables {
+
+  private AcmeOrderVariables() {}
+
+  static final String BUSINESS_KEY_PREFIX = "acme-order-";
+
+  /** Variables the model's expressions and forms read. */
+  public static final String ORDER_ID = "orderId";
+  public static final String ACCOUNT_URI = "accountUri";
+  public static final String IDENTITY_CURRENT = "identityCurrent";
+  public static final String IDENTITY_BASIS = "identityBasis";
+  public static final String ORGANIZATION = "organization";
+  public static final String DNS_NAMES = "dnsNames";
+  public static final String IDENTITY_DECISION = "identityDecision";
+  public static final String IDENTITY_NOTE = "identityNote";
+  public static final String FINALIZATION = "finalization";
+  public static final String WITHIN_CONTRACT = "withinContract";
+  public static final String BEYOND_CONTRACT_REASON = "beyondContractReason";
+  public static final String CONTRACT_DECISION = "contractDecision";
+  public static final String CONTRACT_NOTE = "contractNote";
+  public static final String CAA_PERMITS = "caaPermits";
+  public static final String SIGNED = "signed";
+  public static final String FAILURE_REASON = "failureReason";
+
+  /** The officer's answers on the identity form. */
+  public static final String CONFIRMED = "CONFIRMED";
+  public static final String REFUSED = "REFUSED";
+
+  /** The officer's answers on the beyond-contract form. */
+  public static final String APPROVED = "APPROVED";
+  public static final String REJECTED = "REJECTED";
+
+  /** Activity ids tests and operators address. */
+  public static final class Activities {
+    private Activities() {}
+
+    public static final String ORDER_PLACED = "order-placed";
+    public static final String IDENTITY_STAGE = "identity-stage";
+    public static final String CHECK_IDENTITY_REUSE = "check-identity-reuse";
+    public static final String CONFIRM_IDENTITY = "confirm-organization-identity";
+    public static final String IDENTITY_NOT_CONFIRMED_IN_TIME = "identity-not-confirmed-in-time";
+    public static final String DOMAIN_STAGE = "domain-validation-stage";
+    public static final String CHECK_FINALIZATION = "check-finalization";
+    public static final String REFUSE_EXPIRED_ORDER = "refuse-expired-order";
+    public static final String WAIT_FOR_CSR = "wait-for-csr";
+    public static final String LOOK_AGAIN = "look-again";
+    public static final String ISSUANCE_STAGE = "issuance-stage";
+    public static final String CHECK_CONTRACT = "check-contract";
+    public static final String APPROVE_BEYOND_CONTRACT = "approve-beyond-contract";
+    public static final String BEYOND_CONTRACT_NOT_DECIDED_IN_TIME = "beyond-contract-not-decided-in-time";
+    public static final String CHECK_CAA = "check-caa";
+    public static final String SIGN_CERTIFICATE = "sign-certificate";
+    public static final String ORDER_VALID = "order-valid";
+    public static final String ORDER_INVALID = "order-invalid";
+  }
+
+  public static String businessKey(long orderId) {
+    return BUSINESS_KEY_PREFIX + orderId;
+  }
+
+  public static Optional<Long> orderId(String businessKey) {
+    if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.cabackoffice.operations;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every node looks every {@code migration-check-interval} for migrations that have ended without
+ * a record of it (a batch the engine has removed; a synchronous migration whose node stopped), so
+ * that none stays {@code RUNNING} or {@code APPROVED} when nobody opens its page. Both nodes may
+ * look at once: the record's version lets one write the outcome.
+ */
+@Component
+class MigrationSettling {
+
+  private final InstanceMigrations migrations;
+
+  MigrationSettling(InstanceMigrations migrations) {
+    this.migrations = migrations;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${backoffice.operations.migration-check-interval:PT30S}",
+      initialDelayString = "${backoffice.operations.migration-check-interval:PT30S}")
+  void settle() {
+    migrations.settle();
+  }
+}

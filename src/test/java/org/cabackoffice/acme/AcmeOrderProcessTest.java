@@ -1,0 +1,306 @@
+package org.cabackoffice.acme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cabackoffice.acme.AcmeOrderVariables.Activities;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Drives bpmn/acme-order.bpmn through each of its paths with recording stand-ins for the
+ * delegates; what they do is AcmeOrdersTest's and AcmeCertbotIT's.
+ */
+@Deployment(resources = {"bpmn/acme-order.bpmn", "forms/confirm-acme-identity.form", "forms/approve-acme-beyond-contract.form"})
+class AcmeOrderProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+
+  ProcessEngine engine;
+  RuntimeService runtime;
+  TaskService tasks;
+  ManagementService management;
+
+  final List<String> calls = new ArrayList<>();
+  boolean identityCurrent = true;
+  String finalization = "FINALIZED";
+  boolean caaPermits = true;
+  boolean withinContract = true;
+  boolean signed = true;
+  final List<String> failures = new ArrayList<>();
+
+  @BeforeEach
+  void standIns() {
+    runtime = engine.getRuntimeService();
+    tasks = engine.getTaskService();
+    management = engine.getManagementService();
+    delegate("checkIdentityReuseDelegate", e -> e.setVariable(AcmeOrderVariables.IDENTITY_CURRENT, identityCurrent));
+    delegate("checkFinalizationDelegate", e -> e.setVariable(AcmeOrderVariables.FINALIZATION, finalization));
+    delegate("checkAcmeContractDelegate", e -> {
+      e.setVariable(AcmeOrderVariables.WITHIN_CONTRACT, withinContract);
+      e.setVariable(AcmeOrderVariables.BEYOND_CONTRACT_REASON, withinContract ? null : "the contract is used up: 10 of 10");
+    });
+    delegate("checkAcmeCaaDelegate", e -> e.setVariable(AcmeOrderVariables.CAA_PERMITS, caaPermits));
+    delegate("signAcmeCertificateDelegate", e -> e.setVariable(AcmeOrderVariables.SIGNED, signed));
+    delegate("failAcmeOrderDelegate", e -> failures.add((String) e.getVariableLocal(AcmeOrderVariables.FAILURE_REASON)));
+    Mocks.register("acmeIdentityConfirmationListener", (TaskListener) task -> calls.add("acmeIdentityConfirmationListener"));
+    Mocks.register("acmeBeyondContractListener", (TaskListener) task ->
+        calls.add("acmeBeyondContractListener:" + task.getVariable(AcmeOrderVariables.CONTRACT_DECISION)));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  @Test
+  void aCurrentIdentityAndAFinalizedOrderAreSignedWithoutAPerson() {
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(
+            Activities.CHECK_IDENTITY_REUSE, Activities.CHECK_FINALIZATION, Activities.CHECK_CONTRACT,
+            Activities.CHECK_CAA, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID)
+        .hasNotPassed(Activities.CONFIRM_IDENTITY, Activities.APPROVE_BEYOND_CONTRACT)
+        .isEnded();
+  }
+
+  @Test
+  void theProcessWaitsForTheCsrAndGoesOnWhenFinalizeSaysItCame() {
+    finalization = "WAITING";
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).isWaitingAt(Activities.WAIT_FOR_CSR);
+    finalization = "FINALIZED";
+    runtime.createMessageCorrelation(AcmeOrderProcess.FINALIZED_MESSAGE)
+        .processInstanceBusinessKey(AcmeOrderVariables.businessKey(7))
+        .correlate();
+    runJobs();
+    assertThat(pi).hasPassed(Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID).isEnded();
+  }
+
+  @Test
+  void aCsrThatCameUnnoticedIsFoundAMinuteLater() {
+    finalization = "WAITING";
+    ProcessInstance pi = start();
+    runJobs();
+    finalization = "FINALIZED";
+    management.executeJob(timer(pi, Activities.LOOK_AGAIN).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.LOOK_AGAIN, Activities.ORDER_VALID).isEnded();
+  }
+
+  @Test
+  void anExpiredOrderIsRefused() {
+    finalization = "EXPIRED";
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).hasPassed(Activities.REFUSE_EXPIRED_ORDER, Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_CAA).isEnded();
+    assertThat(failures).singleElement().asString().contains("expired");
+  }
+
+  @Test
+  void aStaleIdentityWaitsForTheOfficersPhoneCallThenIsSigned() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).isWaitingAt(Activities.CONFIRM_IDENTITY);
+    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(task).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(task.getId())).isNotNull();
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
+    runJobs();
+    assertThat(calls).contains("acmeIdentityConfirmationListener");
+    assertThat(pi).hasPassed(Activities.CONFIRM_IDENTITY, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID).isEnded();
+  }
+
+  @Test
+  void anIdentityTheOfficerCannotConfirmRefusesTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "REFUSED", AcmeOrderVariables.IDENTITY_NOTE, "the main number says nobody by that name"));
+    runJobs();
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_FINALIZATION).isEnded();
+  }
+
+  @Test
+  void anIdentityNotConfirmedInTimeRefusesTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    management.executeJob(timer(pi, Activities.IDENTITY_NOT_CONFIRMED_IN_TIME).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).isEnded();
+    assertThat(failures).singleElement().asString().contains("14 days");
+  }
+
+  @Test
+  void caaForbiddingTheCaRefusesTheOrderBeforeSigning() {
+    caaPermits = false;
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).hasPassed(Activities.CHECK_CAA, Activities.ORDER_INVALID).hasNotPassed(Activities.SIGN_CERTIFICATE).isEnded();
+  }
+
+  @Test
+  void aSigningRefusedByTheGuardsOrLintRefusesTheOrder() {
+    signed = false;
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).hasPassed(Activities.SIGN_CERTIFICATE, Activities.ORDER_INVALID).hasNotPassed(Activities.ORDER_VALID).isEnded();
+  }
+
+  @Test
+  void aTokenThatCannotSignKeepsTheOrderProcessingAsARetriedIncidentAndTheRetrySigns() {
+    // The real step, with the key store's answer when the HSM is unplugged (issue 9).
+    AcmeOrders orders = org.mockito.Mockito.mock(AcmeOrders.class);
+    org.mockito.Mockito.when(orders.sign(7L))
+        .thenThrow(org.cabackoffice.issuance.TokenFailures.removed("issuing-ca"))
+        .thenReturn(true);
+    Mocks.register("signAcmeCertificateDelegate", new SignAcmeCertificateDelegate(orders));
+    ProcessInstance pi = start();
+    Job signing = null;
+    for (int round = 0; round < 10 && signing == null; round++) {
+      Job due = management.createJobQuery().processInstanceId(pi.getId()).executable().messages().singleResult();
+      try {
+        management.executeJob(due.getId());
+      } catch (RuntimeException refused) {
+        assertThat(refused).isInstanceOf(org.cabackoffice.workflow.camunda.RetryableIncident.class);
+        signing = due;
+      }
+    }
+    assertThat(signing).as("the signing job failed").isNotNull();
+    Job failed = management.createJobQuery().jobId(signing.getId()).singleResult();
+    assertThat(failed.getExceptionMessage()).contains("'issuing-ca'", "CKR_DEVICE_REMOVED", "resumes on retry");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(pi).isWaitingAt(Activities.SIGN_CERTIFICATE).isNotEnded();
+
+    // The token is back: operations (or the retry cycle) run it again and the order is valid.
+    management.executeJob(failed.getId());
+    assertThat(pi).hasPassed(Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID).isEnded();
+    org.mockito.Mockito.verify(orders, org.mockito.Mockito.times(2)).sign(7L);
+  }
+
+  @Test
+  void anOrderBeyondTheContractWaitsForAnOfficerWhoApprovesItOverTheContract() {
+    withinContract = false;
+    ProcessInstance pi = start();
+    runJobs();
+    assertThat(pi).isWaitingAt(Activities.APPROVE_BEYOND_CONTRACT).hasNotPassed(Activities.CHECK_CAA);
+    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(task).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(task.getId())).isNotNull();
+    assertThat(runtime.getVariable(pi.getId(), AcmeOrderVariables.BEYOND_CONTRACT_REASON)).asString().contains("used up");
+
+    answerBeyondContract(Map.of(AcmeOrderVariables.CONTRACT_DECISION, "APPROVED",
+        AcmeOrderVariables.CONTRACT_NOTE, "the customer agreed to an additional invoice for 5 certificates"));
+    runJobs();
+
+    assertThat(calls).contains("acmeBeyondContractListener:APPROVED");
+    assertThat(pi)
+        .hasPassedInOrder(Activities.APPROVE_BEYOND_CONTRACT, Activities.CHECK_CAA, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID)
+        .isEnded();
+  }
+
+  @Test
+  void anOrderBeyondTheContractTheOfficerRejectsIsInvalidAndNothingIsSigned() {
+    withinContract = false;
+    ProcessInstance pi = start();
+    runJobs();
+    answerBeyondContract(Map.of(AcmeOrderVariables.CONTRACT_DECISION, "REJECTED",
+        AcmeOrderVariables.CONTRACT_NOTE, "the customer did not renew the contract"));
+    runJobs();
+    assertThat(calls).contains("acmeBeyondContractListener:REJECTED");
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_CAA, Activities.SIGN_CERTIFICATE).isEnded();
+  }
+
+  @Test
+  void anOrderBeyondTheContractNobodyDecidesInTimeIsRefused() {
+    withinContract = false;
+    ProcessInstance pi = start();
+    runJobs();
+    management.executeJob(timer(pi, Activities.BEYOND_CONTRACT_NOT_DECIDED_IN_TIME).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.SIGN_CERTIFICATE).isEnded();
+    assertThat(failures).singleElement().asString().contains("beyond the organization's ACME contract").contains("14 days");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  private void answerBeyondContract(Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().taskDefinitionKey(Activities.APPROVE_BEYOND_CONTRACT).singleResult();
+    tasks.claim(task.getId(), "officer");
+    engine.getIdentityService().setAuthenticatedUserId("officer");
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private ProcessInstance start() {
+    return runtime.startProcessInstanceByKey(
+        AcmeOrderProcess.PROCESS_KEY,
+        AcmeOrderVariables.businessKey(7),
+        Map.of(AcmeOrderVariables.ORDER_ID, 7L, AcmeOrderVariables.ACCOUNT_URI, "https://ca.example/acme/account/1"));
+  }
+
+  private void decide(Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().taskDefinitionKey(Activities.CONFIRM_IDENTITY).singleResult();
+    tasks.claim(task.getId(), "officer");
+    engine.getIdentityService().setAuthenticatedUserId("officer");
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void delegate(String name, Body body) {
+    Mocks.register(name, (JavaDelegate) execution -> {
+      calls.add(name);
+      body.run(execution);
+    });
+  }
+
+  interface Body {
+    void run(DelegateExecution execution) throws Exception;
+  }
+
+  private void runJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming: a loop in the model?");
+  }
+
+  private Job timer(ProcessInstance pi, String activityId) {
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
+    assertThat(timer).as("timer " + activityId).isNotNull();
+    return timer;
+  }
+}

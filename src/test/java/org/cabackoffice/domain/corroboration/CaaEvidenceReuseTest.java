@@ -1,0 +1,121 @@
+package org.cabackoffice.domain.corroboration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.cabackoffice.application.Application;
+import org.cabackoffice.application.ApplicationStatus;
+import org.cabackoffice.application.Applications;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * BR 3.2.2.9: CAA quorum evidence may be reused for at most 398 days, after a certificate was
+ * issued, for the same applicant's same domain or its subdomains. The perspectives configured here
+ * listen nowhere: a reuse must not ask them.
+ */
+class CaaEvidenceReuseTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
+  private static final PerspectiveCa CA = new PerspectiveCa("Reuse Test CA");
+
+  private final CorroborationRepository corroborations = mock(CorroborationRepository.class);
+  private final PerspectiveAttemptRepository attempts = mock(PerspectiveAttemptRepository.class);
+  private final Applications applications = mock(Applications.class);
+  private final RemotePerspectives perspectives =
+      new RemotePerspectives(
+          new MpicProperties(
+              true,
+              List.of(
+                  new MpicProperties.Perspective("a", RirRegion.ARIN, "https://127.0.0.1:9/"),
+                  new MpicProperties.Perspective("b", RirRegion.APNIC, "https://127.0.0.1:9/"),
+                  new MpicProperties.Perspective("c", RirRegion.RIPE_NCC, "https://127.0.0.1:9/"),
+                  new MpicProperties.Perspective("d", RirRegion.ARIN, "https://127.0.0.1:9/")),
+              Duration.ofSeconds(2),
+              new MpicProperties.Tls(
+                  CA.clientKeyStore("primary").toString(), PerspectiveCa.PASSWORD,
+                  CA.trustStore().toString(), PerspectiveCa.PASSWORD)),
+          corroborations,
+          attempts,
+          applications,
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          mock(PlatformTransactionManager.class));
+
+  private static Application application(long id, ApplicationStatus status, String organization) {
+    Application a = mock(Application.class);
+    when(a.getId()).thenReturn(id);
+    when(a.getCustomerAccountId()).thenReturn(1L);
+    when(a.getStatus()).thenReturn(status);
+    when(a.getOrganizationNameEn()).thenReturn(organization);
+    return a;
+  }
+
+  @Test
+  void anIssuedApplicationsCaaQuorumOfTheSameApplicantIsReusedForASubdomainWithoutAsking() {
+    Application now = application(10, ApplicationStatus.IN_PROGRESS, "Sample K.K.");
+    when(applications.get(10)).thenReturn(now);
+    Application issued = application(9, ApplicationStatus.ISSUED, "Sample K.K.");
+    Application otherOrganization = application(8, ApplicationStatus.ISSUED, "Other K.K.");
+    when(applications.ofCustomer(1)).thenReturn(List.of(now, issued, otherOrganization));
+    Corroboration earlier =
+        new Corroboration(
+            9L, NOW.minus(Duration.ofDays(397)), Corroboration.Subject.CAA, List.of("sample.co.jp"),
+            CorroborationSchedule.FROM_2025_09_15, "5/5", true, true, "met", null);
+    when(corroborations.findBySubjectAndMetTrueAndEnforcedTrueAndCheckedAtAfterAndApplicationIdInOrderByIdDesc(
+            eq(Corroboration.Subject.CAA), eq(NOW.minus(Duration.ofDays(398))), anyCollection()))
+        .thenReturn(List.of(earlier));
+    when(corroborations.save(any())).thenAnswer(call -> call.getArgument(0));
+
+    MultiPerspectiveCorroboration.Outcome outcome =
+        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+
+    assertThat(outcome.permitsIssuance()).isTrue();
+    assertThat(outcome.summary()).contains("(5/5 on ").contains("issued to the same applicant) reused");
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<Collection<Long>> sameApplicant = ArgumentCaptor.forClass(Collection.class);
+    verify(corroborations)
+        .findBySubjectAndMetTrueAndEnforcedTrueAndCheckedAtAfterAndApplicationIdInOrderByIdDesc(
+            eq(Corroboration.Subject.CAA), any(), sameApplicant.capture());
+    assertThat(sameApplicant.getValue()).containsExactly(9L);
+    ArgumentCaptor<Corroboration> stored = ArgumentCaptor.forClass(Corroboration.class);
+    verify(corroborations).save(stored.capture());
+    assertThat(stored.getValue().getQuorum()).isEqualTo("5/5");
+    assertThat(stored.getValue().getApplicationId()).isEqualTo(10L);
+  }
+
+  @Test
+  void withoutAnIssuedCertificateOfTheSameApplicantThePerspectivesAreAskedAgain() {
+    Application now = application(10, ApplicationStatus.IN_PROGRESS, "Sample K.K.");
+    when(applications.get(10)).thenReturn(now);
+    Application rejected = application(9, ApplicationStatus.REJECTED, "Sample K.K.");
+    when(applications.ofCustomer(1)).thenReturn(List.of(now, rejected));
+    when(corroborations.save(any()))
+        .thenAnswer(call -> {
+          Corroboration stored = call.getArgument(0);
+          ReflectionTestUtils.setField(stored, "id", 11L);
+          return stored;
+        });
+
+    MultiPerspectiveCorroboration.Outcome outcome =
+        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+
+    verify(attempts, times(4)).save(any());
+    // Asked, and nobody listens at port 9: 0/4, nothing issued.
+    assertThat(outcome.permitsIssuance()).isFalse();
+    assertThat(outcome.summary()).contains("corroborated 0/4").contains("a (ARIN, NO_ANSWER");
+  }
+}

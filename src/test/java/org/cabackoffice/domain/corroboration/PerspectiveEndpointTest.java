@@ -1,0 +1,93 @@
+package org.cabackoffice.domain.corroboration;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import org.cabackoffice.domain.DnsLookup;
+import org.cabackoffice.domain.WebsiteFileFetch;
+import org.cabackoffice.domain.corroboration.PerspectiveProtocol.CaaQuestion;
+import org.cabackoffice.domain.corroboration.PerspectiveProtocol.DnsChangeQuestion;
+import org.cabackoffice.domain.corroboration.PerspectiveProtocol.WebsiteFileQuestion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A perspective answers only questions about DNS names (BR 3.2.2.9): whatever else the question
+ * carries never reaches its resolver or its HTTP client, so the question cannot make it fetch
+ * another port or path than BR 3.2.2.4.18's, or look up something that is not a name.
+ */
+class PerspectiveEndpointTest {
+
+  /** Stands for "the lookup or the fetch was asked": the question passed the form check. */
+  private static final class Asked extends RuntimeException {}
+
+  private final DnsLookup dns = mock(DnsLookup.class);
+  private final WebsiteFileFetch website = mock(WebsiteFileFetch.class);
+  private final PerspectiveEndpoint endpoint =
+      new PerspectiveEndpoint(dns, new PerspectiveProperties("tokyo-1", RirRegion.values()[0]), website);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "www.example.jp:8080",
+        "www.example.jp/admin?x=",
+        "www.example.jp/admin#",
+        "user@www.example.jp",
+        "10.0.0.1",
+        "[::1]",
+        "www.exa mple.jp",
+        "under_score.example.jp",
+        "-lead.example.jp",
+        "a..example.jp"
+      })
+  void websiteFileRefusesAnFqdnThatIsNotAHostName(String fqdn) {
+    assertThatThrownBy(() -> endpoint.websiteFile(new WebsiteFileQuestion(fqdn, "token.txt")))
+        .isInstanceOf(IllegalArgumentException.class);
+    verifyNoInteractions(website);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", ".", "a/b.txt", ""})
+  void websiteFileRefusesAFileNameOutsideTheDirectory(String fileName) {
+    assertThatThrownBy(() -> endpoint.websiteFile(new WebsiteFileQuestion("www.example.jp", fileName)))
+        .isInstanceOf(IllegalArgumentException.class);
+    verifyNoInteractions(website);
+  }
+
+  @Test
+  void websiteFileFetchesForAHostName() {
+    when(website.fetch("www.example.jp", "token.txt")).thenThrow(new Asked());
+    assertThatThrownBy(() -> endpoint.websiteFile(new WebsiteFileQuestion("www.example.jp", "token.txt")))
+        .isInstanceOf(Asked.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"_acme-challenge.example.jp/x", "example.jp:53", "a b.example.jp", "  "})
+  void dnsChangeRefusesARecordNameThatIsNotADnsName(String recordName) {
+    assertThatThrownBy(() -> endpoint.dnsChange(new DnsChangeQuestion(recordName)))
+        .isInstanceOf(IllegalArgumentException.class);
+    verifyNoInteractions(dns);
+  }
+
+  @Test
+  void dnsChangeLooksUpAnUnderscoredOwnerName() {
+    when(dns.query(anyString(), anyInt())).thenThrow(new Asked());
+    assertThatThrownBy(() -> endpoint.dnsChange(new DnsChangeQuestion("_validation-persist.example.jp")))
+        .isInstanceOf(Asked.class);
+  }
+
+  @Test
+  void caaRefusesNamesThatAreNotDnsNames() {
+    assertThatThrownBy(() -> endpoint.caa(new CaaQuestion(List.of("www.example.jp:53"), List.of("ca.example"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> endpoint.caa(new CaaQuestion(List.of("www.example.jp"), List.of("ca.example/x"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    verifyNoInteractions(dns);
+  }
+}

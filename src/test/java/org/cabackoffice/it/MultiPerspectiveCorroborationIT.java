@@ -1,0 +1,516 @@
+package org.cabackoffice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.cabackoffice.testsupport.OpenSslText;
+import org.cabackoffice.acme.AcmeChallenge;
+import org.cabackoffice.acme.ChallengeValidation;
+import org.cabackoffice.audit.ApplicationTimelines;
+import org.cabackoffice.domain.BindDnsServer;
+import org.cabackoffice.domain.CaaEvidenceRepository;
+import org.cabackoffice.domain.DnsChallengeRepository;
+import org.cabackoffice.domain.DnsChallengeView;
+import org.cabackoffice.domain.DnsCheckEvidence;
+import org.cabackoffice.domain.DnsCheckEvidenceRepository;
+import org.cabackoffice.domain.DnssecStatus;
+import org.cabackoffice.domain.corroboration.Corroboration;
+import org.cabackoffice.domain.corroboration.CorroborationRepository;
+import org.cabackoffice.domain.corroboration.MpicProperties;
+import org.cabackoffice.domain.corroboration.PerspectiveAttempt;
+import org.cabackoffice.domain.corroboration.PerspectiveAttemptRepository;
+import org.cabackoffice.domain.corroboration.PerspectiveCa;
+import org.cabackoffice.domain.corroboration.PerspectiveClient;
+import org.cabackoffice.domain.corroboration.PerspectiveProcess;
+import org.cabackoffice.domain.corroboration.PerspectiveProtocol;
+import org.cabackoffice.domain.corroboration.PerspectiveResult.Verdict;
+import org.cabackoffice.domain.corroboration.RirRegion;
+import org.cabackoffice.issuance.CertificateAuthority;
+import org.cabackoffice.issuance.IssuedCertificateRepository;
+import org.cabackoffice.testsupport.CsrFactory;
+import org.cabackoffice.transparency.LoopbackCtLog;
+import org.cabackoffice.timeline.TimelineEntry;
+import org.cabackoffice.timeline.TimelineKind;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The public-trust walkthrough: DNSSEC-validated lookups (SC-085) against BIND 9 serving a signed
+ * root of its own, multi-perspective issuance corroboration (BR 3.2.2.9) and Certificate
+ * Transparency against three RFC 6962 logs on loopback of two operators, all on at once, as the
+ * {@code postgresql} profile runs them; this IT runs on H2 and on PostgreSQL.
+ *
+ * <p>Multi-perspective issuance corroboration (BR 3.2.2.9) end to end: five remote perspectives run as
+ * JVMs of their own from the built classpath ({@code --spring.profiles.active=perspective}), each
+ * on a loopback port behind TLS that requires the primary's client certificate, all issued by a
+ * perspective CA made at test time. Three ask the BIND 9 the primary asks; one asks a second BIND
+ * whose zones say other things (a hijacked view); one asks a resolver that never answers, so the
+ * primary's timeout runs out. 4/5 is a quorum; 3/5 is not. The perspectives also fetch an ACME
+ * http-01 key authorization from a web server on loopback (its port stands in for 80).
+ */
+@Tag("own-context")
+class MultiPerspectiveCorroborationIT extends BackOfficeIT {
+
+  /** What the primary and three perspectives see. */
+  static final BindDnsServer BIND =
+      new BindDnsServer()
+          .signed("sample-mpic.jp")
+          .caa("sample-mpic.jp", 0, "issue", "backoffice.example")
+          .a("acme.sample-mpic.jp", "127.0.0.1")
+          .signed("sample-split.jp")
+          .signed("sample-caa-split.jp")
+          .caa("sample-caa-split.jp", 0, "issue", "backoffice.example")
+          .start();
+
+  /** The view from the fourth perspective: the same names, signed by other keys, other records. */
+  static final BindDnsServer OTHER_VIEW =
+      new BindDnsServer()
+          .signed("sample-mpic.jp")
+          .caa("sample-mpic.jp", 0, "issue", "backoffice.example")
+          .a("acme.sample-mpic.jp", "127.0.0.1")
+          .signed("sample-split.jp")
+          .signed("sample-caa-split.jp")
+          .caa("sample-caa-split.jp", 0, "issue", "other-ca.example")
+          .start();
+
+  /** Certificate Transparency: three logs, two operators, as the CT policies ask above 180 days. */
+  static final LoopbackCtLog ALPHA = new LoopbackCtLog("loopback-alpha", "Loopback Logs A");
+  static final LoopbackCtLog BETA = new LoopbackCtLog("loopback-beta", "Loopback Logs B");
+  static final LoopbackCtLog GAMMA = new LoopbackCtLog("loopback-gamma", "Loopback Logs B");
+  static final List<LoopbackCtLog> LOGS = List.of(ALPHA, BETA, GAMMA);
+
+  /**
+   * The ACME client's web server for http-01: the primary connects to it on the port BackOfficeIT
+   * gives http-01, and the perspectives get that port as their stand-in for 80.
+   */
+  static final Map<String, String> KEY_AUTHORIZATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  static final HttpServer ACME_CLIENT_WEB = acmeClientWeb();
+
+  private static HttpServer acmeClientWeb() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", ACME_HTTP01_PORT), 0);
+      server.createContext("/.well-known/acme-challenge/", exchange -> {
+        String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+        String answer = KEY_AUTHORIZATIONS.get(token);
+        byte[] body = (answer == null ? "" : answer).getBytes(StandardCharsets.US_ASCII);
+        exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+          exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+      });
+      server.start();
+      return server;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static final DatagramSocket SILENT_RESOLVER = silentResolver();
+  static final PerspectiveCa CA = new PerspectiveCa("Test Perspective CA");
+  static final List<PerspectiveProcess> PERSPECTIVES = startPerspectives();
+
+  private static DatagramSocket silentResolver() {
+    try {
+      return new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    } catch (java.net.SocketException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<PerspectiveProcess> startPerspectives() {
+    List<PerspectiveProcess> started = new ArrayList<>();
+    try {
+      String same = BIND.address();
+      // The test-only stand-in for port 80 (and the loopback addresses it allows).
+      String web = "--backoffice.domain.website-change.test-http-port=" + ACME_HTTP01_PORT;
+      started.add(PerspectiveProcess.start("virginia-1", RirRegion.ARIN, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
+      started.add(PerspectiveProcess.start("frankfurt-1", RirRegion.RIPE_NCC, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
+      started.add(PerspectiveProcess.start("tokyo-1", RirRegion.APNIC, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
+      started.add(
+          PerspectiveProcess.start(
+              "saopaulo-1", RirRegion.LACNIC, CA, OTHER_VIEW.address(), OTHER_VIEW.trustAnchorLocation(), Duration.ofSeconds(2),
+              web));
+      started.add(
+          PerspectiveProcess.start(
+              "johannesburg-1", RirRegion.AFRINIC, CA, "127.0.0.1:" + SILENT_RESOLVER.getLocalPort(),
+              BIND.trustAnchorLocation(), Duration.ofSeconds(60), web));
+      for (PerspectiveProcess p : started) {
+        p.awaitReady(Duration.ofSeconds(180));
+      }
+      warmUp(started);
+      return started;
+    } catch (RuntimeException e) {
+      started.forEach(PerspectiveProcess::close);
+      throw e;
+    }
+  }
+
+  /**
+   * A cold JVM's first answer (TLS, Spring MVC, dnsjava's validator) takes seconds on a busy
+   * machine; the tests measure the primary's timeout against a resolver that never answers, not
+   * against class loading. Each perspective answers a question once before the tests, the silent
+   * one a question it refuses without asking DNS.
+   */
+  private static void warmUp(List<PerspectiveProcess> perspectives) {
+    PerspectiveClient patient =
+        new PerspectiveClient(
+            new MpicProperties.Tls(
+                CA.clientKeyStore("warm-up").toString(), PerspectiveCa.PASSWORD,
+                CA.trustStore().toString(), PerspectiveCa.PASSWORD),
+            Duration.ofSeconds(120));
+    List<java.util.concurrent.CompletableFuture<?>> answers = new ArrayList<>();
+    for (PerspectiveProcess p : perspectives) {
+      boolean silent = p.id().equals("johannesburg-1");
+      answers.add(
+          patient
+              .ask(p.url(), PerspectiveProtocol.DNS_CHANGE_PATH,
+                  new PerspectiveProtocol.DnsChangeQuestion(silent ? "" : "_pki-validation.sample-mpic.jp"),
+                  PerspectiveProtocol.DnsChangeObservation.class)
+      );
+    }
+    // No lambda of this class here: this runs in its static initializer, and a callback on the
+    // HTTP client's threads would wait for that initializer to end.
+    for (java.util.concurrent.CompletableFuture<?> answer : answers) {
+      try {
+        answer.join();
+      } catch (CompletionException refused) {
+        // The silent perspective refuses the empty name: it answered, which is all it is asked.
+      }
+    }
+  }
+
+  @DynamicPropertySource
+  static void perspectives(DynamicPropertyRegistry registry) {
+    registry.add("backoffice.dns.dnssec.trust-anchor", BIND::trustAnchorLocation);
+    useDns(new DnsUnderTest(BIND::address, true));
+    registry.add("backoffice.mpic.enabled", () -> "true");
+    registry.add("backoffice.mpic.timeout", () -> "8s");
+    for (int i = 0; i < PERSPECTIVES.size(); i++) {
+      PerspectiveProcess p = PERSPECTIVES.get(i);
+      registry.add("backoffice.mpic.perspectives[" + i + "].id", p::id);
+      registry.add("backoffice.mpic.perspectives[" + i + "].region", () -> p.region().name());
+      registry.add("backoffice.mpic.perspectives[" + i + "].url", p::url);
+    }
+    registry.add("backoffice.mpic.tls.key-store", () -> CA.clientKeyStore("primary").toString());
+    registry.add("backoffice.mpic.tls.key-store-password", () -> PerspectiveCa.PASSWORD);
+    registry.add("backoffice.mpic.tls.trust-store", () -> CA.trustStore().toString());
+    registry.add("backoffice.mpic.tls.trust-store-password", () -> PerspectiveCa.PASSWORD);
+    registry.add("backoffice.ct.enabled", () -> "true");
+    registry.add("backoffice.ct.timeout", () -> "5s");
+    for (int i = 0; i < LOGS.size(); i++) {
+      LoopbackCtLog log = LOGS.get(i);
+      registry.add("backoffice.ct.logs[" + i + "].name", log::name);
+      registry.add("backoffice.ct.logs[" + i + "].url", log::url);
+      registry.add("backoffice.ct.logs[" + i + "].operator", log::operator);
+      registry.add("backoffice.ct.logs[" + i + "].public-key", log::publicKeyBase64);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    PERSPECTIVES.forEach(PerspectiveProcess::close);
+    SILENT_RESOLVER.close();
+    BIND.close();
+    OTHER_VIEW.close();
+    ACME_CLIENT_WEB.stop(0);
+    LOGS.forEach(LoopbackCtLog::close);
+  }
+
+  @Autowired CorroborationRepository corroborations;
+  @Autowired CertificateAuthority ca;
+  @Autowired DnsChallengeRepository challengeRecords;
+  @Autowired DnsCheckEvidenceRepository dnsEvidence;
+  @Autowired CaaEvidenceRepository caaEvidence;
+  @Autowired ChallengeValidation acmeChallenges;
+
+  @BeforeEach
+  void logsAcceptTheCaRoot() {
+    LOGS.forEach(log -> log.accept(ca.rootCertificate()));
+  }
+  @Autowired PerspectiveAttemptRepository attempts;
+  @Autowired IssuedCertificateRepository certificates;
+  @Autowired ApplicationTimelines timelines;
+
+  /** The other view carries the customer's record too, except for sample-split.jp's. */
+  @Override
+  protected void publishTxt(String name, String value) {
+    BIND.publishTxt(name, value);
+    if (!name.endsWith("sample-split.jp")) {
+      OTHER_VIEW.publishTxt(name, value);
+    }
+  }
+
+  @Test
+  void fourOfFivePerspectivesCorroborateAndTheCertificateIsIssuedWithEachOnRecord() throws Exception {
+    long id = waitingForDns("sample-mpic.jp");
+    proveDomainControl(id);
+    approve(id);
+    runJobs();
+
+    assertThat(status(id)).isEqualTo("ISSUED");
+    // DNSSEC (SC-085): the domain control lookup and CAA were validated to the test root.
+    List<DnsCheckEvidence> checks =
+        challengeRecords.findByApplicationIdOrderByIdAsc(id).stream()
+            .flatMap(c -> dnsEvidence.findByChallengeIdOrderByIdAsc(c.getId()).stream())
+            .toList();
+    assertThat(checks).isNotEmpty();
+    assertThat(checks.get(checks.size() - 1).getDnssec()).isEqualTo(DnssecStatus.SECURE);
+    assertThat(checks.get(checks.size() - 1).getReason()).contains("DNSSEC: secure");
+    assertThat(caaEvidence.findByApplicationIdOrderByCheckedAt(id).get(0).getDnssec())
+        .containsExactly("www.sample-mpic.jp CAA SECURE", "sample-mpic.jp CAA SECURE");
+    // Certificate Transparency: the certificate carries the three logs' SCTs, as OpenSSL reads it.
+    String text = OpenSslText.x509(certificates.findFirstByApplicationId(id).orElseThrow().pem());
+    assertThat(text).contains("CT Precertificate SCTs").doesNotContain("CT Precertificate Poison");
+    String joined = text.replaceAll("\\s", "");
+    for (LoopbackCtLog log : LOGS) {
+      assertThat(joined).as("SCT of " + log.name())
+          .contains("LogID:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(log.logId()));
+    }
+    List<Corroboration> recorded = corroborations.findByApplicationIdOrderByIdAsc(id);
+    Corroboration domain = recorded.get(0);
+    assertThat(domain.getSubject()).isEqualTo(Corroboration.Subject.DOMAIN_CONTROL);
+    assertThat(domain.getDnsNames()).containsExactly("_pki-validation.sample-mpic.jp");
+    assertThat(domain.getQuorum()).isEqualTo("4/5");
+    assertThat(domain.isMet()).isTrue();
+    assertThat(domain.isEnforced()).isTrue();
+    List<PerspectiveAttempt> each = attempts.findByCorroborationIdOrderByIdAsc(domain.getId());
+    assertThat(each)
+        .extracting(a -> a.getPerspectiveId() + " " + a.getRegion() + " " + a.getVerdict())
+        .containsExactly(
+            "virginia-1 ARIN CORROBORATED",
+            "frankfurt-1 RIPE_NCC CORROBORATED",
+            "tokyo-1 APNIC CORROBORATED",
+            "saopaulo-1 LACNIC CORROBORATED",
+            "johannesburg-1 AFRINIC NO_ANSWER");
+    assertThat(each.get(0).getDnssec()).isEqualTo("SECURE");
+    assertThat(each.get(4).getDetail()).isEqualTo("no answer within 8000 ms");
+
+    List<Corroboration> caa = recorded.stream().filter(c -> c.getSubject() == Corroboration.Subject.CAA).toList();
+    assertThat(caa).isNotEmpty().allMatch(Corroboration::isMet).allMatch(c -> c.getQuorum().equals("4/5"));
+    assertThat(caa.get(0).getDnsNames()).containsExactly("www.sample-mpic.jp");
+
+    List<String> timeline =
+        timelines.of(id).entries().stream()
+            .filter(e -> e.kind() == TimelineKind.MPIC_CORROBORATION)
+            .map(TimelineEntry::summary)
+            .toList();
+    assertThat(timeline.get(0))
+        .contains("DNS change record _pki-validation.sample-mpic.jp: quorum 4/5 met")
+        .contains("virginia-1 ARIN CORROBORATED")
+        .contains("johannesburg-1 AFRINIC NO_ANSWER");
+    assertThat(timeline).anyMatch(s -> s.contains("CAA for www.sample-mpic.jp: quorum 4/5 met"));
+  }
+
+  @Test
+  void aRecordTheOtherViewDoesNotCarryIsNotValidatedAndTheDissentersAreNamed() throws Exception {
+    long id = waitingForDns("sample-split.jp");
+    proveDomainControl(id);
+
+    DnsChallengeView challenge = dnsChallenges.challenges(id).get(0);
+    assertThat(challenge.status().name()).isEqualTo("PENDING");
+    assertThat(challenge.lastCheckReason())
+        .contains("carries the random value here, but the DNS change record corroborated 3/5")
+        .contains("quorum NOT met")
+        .contains("saopaulo-1 (LACNIC, NOT_CORROBORATED: no _pki-validation.sample-split.jp TXT record")
+        .contains("johannesburg-1 (AFRINIC, NO_ANSWER: no answer within 8000 ms)");
+    assertThat(dnsChallenges.validated(id, "www.sample-split.jp")).isFalse();
+    Corroboration failed = corroborations.findByApplicationIdOrderByIdAsc(id).get(0);
+    assertThat(failed.getQuorum()).isEqualTo("3/5");
+    assertThat(failed.isMet()).isFalse();
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+  }
+
+  @Test
+  void aCaaPermissionTheOtherViewDoesNotShareStopsIssuanceAsAnIncidentNamingThePerspectives() throws Exception {
+    long id = waitingForDns("sample-caa-split.jp");
+    proveDomainControl(id);
+    assertThat(dnsChallenges.validated(id, "www.sample-caa-split.jp")).isTrue();
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    Task approval =
+        tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey("approve-issuance").singleResult();
+    tasks.claim(approval.getId(), "senior");
+    completeAs("senior", approval.getId(), Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    Job check = management.createJobQuery().processInstanceId(processInstanceId(id)).activityId("check-caa").singleResult();
+    assertThatThrownBy(() -> management.executeJob(check.getId()))
+        .hasMessageContaining("CAA permits issuance here, but CAA permission corroborated 3/5")
+        .hasMessageContaining("quorum NOT met, nothing issued")
+        .hasMessageContaining("saopaulo-1 (LACNIC, NOT_CORROBORATED: www.sample-caa-split.jp:")
+        .hasMessageContaining("johannesburg-1 (AFRINIC, NO_ANSWER");
+    Corroboration caa =
+        corroborations.findByApplicationIdOrderByIdAsc(id).stream()
+            .filter(c -> c.getSubject() == Corroboration.Subject.CAA)
+            .findFirst()
+            .orElseThrow();
+    assertThat(caa.isMet()).isFalse();
+    assertThat(attempts.findByCorroborationIdOrderByIdAsc(caa.getId()))
+        .extracting(PerspectiveAttempt::getVerdict)
+        .containsExactly(
+            Verdict.CORROBORATED, Verdict.CORROBORATED, Verdict.CORROBORATED, Verdict.NOT_CORROBORATED,
+            Verdict.NO_ANSWER);
+    assertThat(certificates.findFirstByApplicationId(id)).isEmpty();
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void aPerspectiveAnswersOnlyAClientWithACertificateFromThePerspectiveCa() throws Exception {
+    String url = PERSPECTIVES.get(0).url() + PerspectiveProtocol.DNS_CHANGE_PATH;
+    String body = "{\"recordName\":\"_pki-validation.sample-mpic.jp\"}";
+
+    PerspectiveClient primary =
+        new PerspectiveClient(
+            new MpicProperties.Tls(
+                CA.clientKeyStore("primary").toString(), PerspectiveCa.PASSWORD,
+                CA.trustStore().toString(), PerspectiveCa.PASSWORD),
+            Duration.ofSeconds(10));
+    PerspectiveProtocol.DnsChangeObservation seen =
+        primary
+            .ask(PERSPECTIVES.get(0).url(), PerspectiveProtocol.DNS_CHANGE_PATH,
+                new PerspectiveProtocol.DnsChangeQuestion("_pki-validation.sample-mpic.jp"),
+                PerspectiveProtocol.DnsChangeObservation.class)
+            .join();
+    assertThat(seen.perspectiveId()).isEqualTo("virginia-1");
+    assertThat(seen.region()).isEqualTo("ARIN");
+
+    // No client certificate at all: TLS 1.3 refuses after the handshake's first flight.
+    HttpClient anonymous = client(trustingOnly(CA.trustStore()));
+    assertThatThrownBy(() -> post(anonymous, url, body)).isInstanceOf(java.io.IOException.class);
+
+    // A client certificate from another CA.
+    PerspectiveCa rogue = new PerspectiveCa("Some Other CA");
+    PerspectiveClient impostor =
+        new PerspectiveClient(
+            new MpicProperties.Tls(
+                rogue.clientKeyStore("primary").toString(), PerspectiveCa.PASSWORD,
+                CA.trustStore().toString(), PerspectiveCa.PASSWORD),
+            Duration.ofSeconds(10));
+    assertThatThrownBy(
+            () -> impostor
+                .ask(PERSPECTIVES.get(0).url(), PerspectiveProtocol.DNS_CHANGE_PATH,
+                    new PerspectiveProtocol.DnsChangeQuestion("_pki-validation.sample-mpic.jp"),
+                    PerspectiveProtocol.DnsChangeObservation.class)
+                .join())
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void anAcmeHttp01KeyAuthorizationIsCorroboratedByThePerspectivesThatFetchIt() {
+    String token = "LoqXcYV8q5ONbJQxbmR7SCTNo3tiAXDfowyjxAjEuX0";
+    String keyAuthorization = token + ".9jg46WB3rR_AHD-EBXdN7cBkH1WOu0tA3M9fm21mqTI";
+    KEY_AUTHORIZATIONS.put(token, keyAuthorization);
+
+    ChallengeValidation.Outcome outcome =
+        acmeChallenges.check(AcmeChallenge.HTTP_01, "acme.sample-mpic.jp", keyAuthorization);
+
+    assertThat(outcome.valid()).as(outcome.error()).isTrue();
+    assertThat(outcome.evidence())
+        .contains("200, the key authorization")
+        .contains("ACME http-01 key authorization corroborated 4/5 by remote perspectives: quorum met");
+    String url = "http://acme.sample-mpic.jp/.well-known/acme-challenge/" + token;
+    Corroboration recorded =
+        corroborations.findAll().stream().filter(c -> c.getDnsNames().equals(List.of(url))).findFirst().orElseThrow();
+    assertThat(outcome.evidence()).contains("corroboration #" + recorded.getId());
+    assertThat(recorded.getApplicationId()).isNull();
+    assertThat(recorded.getQuorum()).isEqualTo("4/5");
+    assertThat(attempts.findByCorroborationIdOrderByIdAsc(recorded.getId()))
+        .extracting(a -> a.getPerspectiveId() + " " + a.getVerdict())
+        .containsExactly(
+            "virginia-1 CORROBORATED", "frankfurt-1 CORROBORATED", "tokyo-1 CORROBORATED", "saopaulo-1 CORROBORATED",
+            "johannesburg-1 NO_ANSWER");
+  }
+
+
+  private static SSLContext trustingOnly(Path trustStore) throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(trustStore)) {
+      store.load(in, PerspectiveCa.PASSWORD.toCharArray());
+    }
+    javax.net.ssl.TrustManagerFactory trust =
+        javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLSv1.3");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  private static HttpClient client(SSLContext context) {
+    SSLParameters parameters = new SSLParameters();
+    parameters.setProtocols(new String[] {"TLSv1.3"});
+    return HttpClient.newBuilder().sslContext(context).sslParameters(parameters).version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  private static HttpResponse<String> post(HttpClient client, String url, String body) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */
+  private long waitingForDns(String domain) throws Exception {
+    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
+    String csr =
+        CsrFactory.pem(
+            CsrFactory.p256(),
+            "CN=www." + domain + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www." + domain));
+    ResponseEntity<Map> created =
+        customer()
+            .postForEntity(
+                "/api/applications",
+                CertificateApplicationIT.form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                Map.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    runJobs();
+    return id;
+  }
+
+  private void approve(long id) {
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+  }
+
+  private String status(long id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);
+    return (String) view.get("status");
+  }
+}

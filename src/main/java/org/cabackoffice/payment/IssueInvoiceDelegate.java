@@ -21,10 +21,12 @@ public class IssueInvoiceDelegate implements JavaDelegate {
 
   private final Applications applications;
   private final Invoices invoices;
+  private final Payments payments;
 
-  public IssueInvoiceDelegate(Applications applications, Invoices invoices) {
+  public IssueInvoiceDelegate(Applications applications, Invoices invoices, Payments payments) {
     this.applications = applications;
     this.invoices = invoices;
+    this.payments = payments;
   }
 
   @Override
@@ -42,7 +44,11 @@ public class IssueInvoiceDelegate implements JavaDelegate {
             application.getTechnicalEmail());
     execution.setVariable(Variables.PAYMENT_DEFERRED, deferred);
     // Paid before the stage began: no message will come, so the stage must not wait for one.
-    execution.setVariable(Variables.INVOICE_PAID, invoice.getStatus() == InvoiceStatus.PAID);
+    boolean paid = invoice.getStatus() == InvoiceStatus.PAID;
+    execution.setVariable(Variables.INVOICE_PAID, paid);
+    if (paid) {
+      payments.takenOnReachingThePaymentStage(invoice.getId());
+    }
     // Money that arrives on the due date still counts: the timer fires when the next day begins.
     execution.setVariable(
         Variables.PAYMENT_DUE_AT,

@@ -14,4 +14,7 @@ public interface PaymentRepository extends Repository<Payment, Long> {
   Payment save(Payment payment);
 
   List<Payment> findByInvoiceIdIn(Collection<Long> invoiceIds);
+
+  /** The newest payments recorded since {@code since} that no process has taken yet. */
+  List<Payment> findTop100ByProcessNotifiedFalseAndRecordedAtAfterOrderByIdDesc(java.time.Instant since);
 }

@@ -26,6 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shared it, the payment would be lost with it. So the payment is committed before the process
  * hears of it, and a refusal by the process only leaves {@code process_notified} false. Callers
  * must therefore not hold a transaction that has touched the invoice.
+ *
+ * <p>Between the two a process can miss its payment: the payment stage read the invoice open and
+ * moved to its wait for the money in a transaction that committed only after the payment was
+ * told (no process waited yet); or the node died between the payment's commit and the telling.
+ * Either way the process would wait until its due date and refuse a paid application. So
+ * payments that no process took are told again, on a later look ({@link #tellUnheard}), once
+ * their process waits.
  */
 @Service
 public class Payments {
@@ -206,6 +213,65 @@ public class Payments {
               + applicationId
               + " failed (logged); operations can see it among the process's incidents");
     }
+  }
+
+  /**
+   * Tells the processes now waiting for a payment that was recorded while they were not waiting
+   * (the class comment says how that happens). A payment of a deferred invoice is never waited
+   * for; one whose process still does not wait is left for the next look.
+   *
+   * @param since payments recorded before this are not looked at again: a process that did not
+   *     wait for its payment by then never will, and its payment is the officers' to settle
+   * @return how many processes heard of their payment now
+   */
+  public int tellUnheard(java.time.Instant since) {
+    int told = 0;
+    for (Payment unheard : payments.findTop100ByProcessNotifiedFalseAndRecordedAtAfterOrderByIdDesc(since)) {
+      if (invoices.findByApplicationId(unheard.getApplicationId()).map(Invoice::isDeferred).orElse(true)) {
+        continue;
+      }
+      try {
+        ownTransaction.executeWithoutResult(
+            tx -> {
+              signals.deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, unheard.getApplicationId(), Map.of());
+              Payment p = payments.findById(unheard.getId()).orElseThrow();
+              p.markProcessNotified();
+              payments.save(p);
+            });
+        told++;
+        log.info(
+            "payment {} of application {} reached its process on a later look: the process was not yet waiting when the payment was recorded",
+            unheard.getId(),
+            unheard.getApplicationId());
+      } catch (NoProcessWaitingException notYet) {
+        // Not waiting (yet, or any more): looked at again next time, until {@code since} passes it.
+      } catch (RuntimeException e) {
+        // E.g. another node told the same process at the same moment (a lost optimistic lock):
+        // the payment stays unheard here and the next look sees the process no longer waiting.
+        log.warn(
+            "payment {} of application {}: telling its process on a later look failed: {}",
+            unheard.getId(),
+            unheard.getApplicationId(),
+            e.toString());
+      }
+    }
+    return told;
+  }
+
+  /**
+   * Marks the invoice's payment as taken by the process that found the invoice paid when its
+   * payment stage began (a coupon, an early transfer): the process goes on without waiting, so
+   * nothing is left to tell it.
+   */
+  public void takenOnReachingThePaymentStage(long invoiceId) {
+    payments
+        .findByInvoiceId(invoiceId)
+        .filter(p -> !p.isProcessNotified())
+        .ifPresent(
+            p -> {
+              p.markProcessNotified();
+              payments.save(p);
+            });
   }
 
   /**

@@ -120,6 +120,15 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public List<Payment> findTop100ByProcessNotifiedFalseAndRecordedAtAfterOrderByIdDesc(java.time.Instant since) {
+          return payments.stream()
+              .filter(p -> !p.isProcessNotified() && p.getRecordedAt().isAfter(since))
+              .sorted(Comparator.comparing(Payment::getId).reversed())
+              .limit(100)
+              .toList();
+        }
+
+        @Override
         public Payment save(Payment payment) {
           if (!payments.contains(payment)) {
             payments.add(withId(payment));

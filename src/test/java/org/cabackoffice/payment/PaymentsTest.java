@@ -255,4 +255,57 @@ class PaymentsTest {
     // The engine's message may quote SQL: it goes to the log, not to the officer's answer.
     assertThat(recorded.processNote()).contains("failed (logged)").doesNotContain("engine unavailable");
   }
+
+  @Test
+  void aPaymentNoProcessWaitedForReachesItsProcessOnALaterLookOnceItWaits() {
+    invoice(7L, false);
+    signals.refuse = true;
+    RecordedPayment recorded = payments.record(7L, 89_100L, TODAY, "ref", "officer1");
+    assertThat(recorded.processNotified()).isFalse();
+    java.time.Instant weekAgo = InvoicesTest.CLOCK.instant().minus(java.time.Duration.ofDays(7));
+
+    // Still not waiting (the stage's transaction has not committed): left for the next look.
+    assertThat(payments.tellUnheard(weekAgo)).isZero();
+    assertThat(recorded.payment().isProcessNotified()).isFalse();
+
+    signals.refuse = false;
+    assertThat(payments.tellUnheard(weekAgo)).isEqualTo(1);
+    assertThat(recorded.payment().isProcessNotified()).isTrue();
+    assertThat(signals.delivered)
+        .containsExactly(new RecordingProcessSignals.Delivery(RenewalProcess.Messages.PAYMENT_RECEIVED, 7L));
+
+    // Heard once: the next look tells nobody.
+    assertThat(payments.tellUnheard(weekAgo)).isZero();
+    assertThat(signals.delivered).hasSize(1);
+  }
+
+  @Test
+  void laterLooksSkipDeferredInvoicesAndPaymentsOlderThanTheLookBack() {
+    invoice(8L, true);
+    payments.record(8L, 89_100L, TODAY, "ref", "officer1");
+    invoice(9L, false);
+    signals.refuse = true;
+    payments.record(9L, 89_100L, TODAY, "ref", "officer1");
+    signals.refuse = false;
+
+    assertThat(payments.tellUnheard(InvoicesTest.CLOCK.instant())).isZero();
+    assertThat(signals.delivered).isEmpty();
+    assertThat(payments.tellUnheard(InvoicesTest.CLOCK.instant().minusSeconds(1))).isEqualTo(1);
+    assertThat(signals.delivered)
+        .containsExactly(new RecordingProcessSignals.Delivery(RenewalProcess.Messages.PAYMENT_RECEIVED, 9L));
+  }
+
+  @Test
+  void aPaymentStageThatFindsTheInvoicePaidTakesThePaymentSoNoLookTellsItAgain() {
+    Invoice invoice = invoice(7L, false);
+    signals.refuse = true;
+    RecordedPayment early = payments.record(7L, 89_100L, TODAY, "ref", "officer1");
+    signals.refuse = false;
+
+    payments.takenOnReachingThePaymentStage(invoice.getId());
+
+    assertThat(early.payment().isProcessNotified()).isTrue();
+    assertThat(payments.tellUnheard(InvoicesTest.CLOCK.instant().minusSeconds(60))).isZero();
+    assertThat(signals.delivered).isEmpty();
+  }
 }

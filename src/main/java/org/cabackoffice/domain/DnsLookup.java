@@ -2,6 +2,10 @@ package org.cabackoffice.domain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +54,7 @@ public class DnsLookup {
   private final Clock clock;
   private final DnsProperties properties;
   private final boolean validating;
+  private final Optional<InetAddress> sourceAddress;
 
   public DnsLookup(DnsProperties properties, Clock clock) {
     this.properties = properties;
@@ -60,6 +65,11 @@ public class DnsLookup {
             .<Resolver>map(SimpleResolver::new)
             .orElseGet(ExtendedResolver::new); // the system's resolvers (ResolverConfig)
     String upstreamName = properties.resolver() == null ? "system resolver" : properties.resolver();
+    this.sourceAddress = properties.sourceInetAddress();
+    if (sourceAddress.isPresent()) {
+      leaveFrom(upstream, sourceAddress.get());
+      upstreamName += " from " + sourceAddress.get().getHostAddress();
+    }
     this.validating = properties.dnssec().enabled();
     if (validating) {
       DnssecTrustAnchor anchor = DnssecTrustAnchor.load(properties.dnssec().trustAnchor());
@@ -77,6 +87,32 @@ public class DnsLookup {
       this.resolverName = upstreamName + ", DNSSEC not validated (backoffice.dns.dnssec.enabled=false)";
     }
     this.resolver.setTimeout(properties.timeout());
+  }
+
+  /**
+   * Every query leaves from {@code address} (UDP and the TCP fallback alike). An address this host
+   * does not have stops the start here, not each lookup later.
+   */
+  private static void leaveFrom(Resolver upstream, InetAddress address) {
+    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
+      // bound: the address is this host's
+    } catch (SocketException e) {
+      throw new IllegalStateException(
+          "backoffice.dns.source-address " + address.getHostAddress() + " is not an address of this host: "
+              + e.getMessage(), e);
+    }
+    List<Resolver> resolvers =
+        upstream instanceof ExtendedResolver system ? List.of(system.getResolvers()) : List.of(upstream);
+    for (Resolver r : resolvers) {
+      if (r instanceof SimpleResolver simple) {
+        simple.setLocalAddress(new InetSocketAddress(address, 0));
+      }
+    }
+  }
+
+  /** The local address lookups leave from, when one is configured ({@code backoffice.dns.source-address}). */
+  public Optional<InetAddress> sourceAddress() {
+    return sourceAddress;
   }
 
   /** The resolver as the evidence names it, with the trust anchor it validates to. */

@@ -1,9 +1,12 @@
 package org.cabackoffice.domain;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How DNS questions of domain validation (BR 3.2.2.4.7) and CAA (BR 3.2.2.8) are asked.
@@ -15,10 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     3.2.2.4.7, "Random Value" in BR 1.6.1), and never longer than the domain-data reuse
  *     period ({@link DomainValidationReuse})
  * @param dnssec whether and from which trust anchor answers are DNSSEC-validated
+ * @param sourceAddress the local IP address the lookups leave from (DNS queries, and the website
+ *     fetches that resolve through them); unset lets the system choose. A remote network
+ *     perspective on a host with several addresses looks from the one it is deployed for (BR
+ *     3.2.2.9: the perspective is where its queries come from), and a resolver or web server
+ *     sees that address
  */
 @ConfigurationProperties("backoffice.dns")
 public record DnsProperties(
-    String resolver, Duration timeout, Duration challengeValidity, Dnssec dnssec) {
+    String resolver, Duration timeout, Duration challengeValidity, Dnssec dnssec, String sourceAddress) {
 
   /**
    * DNSSEC validation of every lookup of domain validation and CAA (BR 3.2.2.4 and 3.2.2.8.1, ballot
@@ -46,8 +54,18 @@ public record DnsProperties(
   static final int DNS_PORT = 53;
   static final Duration MAX_CHALLENGE_VALIDITY = Duration.ofDays(30);
 
+  /** Lookups from the address the system chooses. */
+  public DnsProperties(String resolver, Duration timeout, Duration challengeValidity, Dnssec dnssec) {
+    this(resolver, timeout, challengeValidity, dnssec, null);
+  }
+
+  @ConstructorBinding
   public DnsProperties {
     resolver = resolver == null || resolver.isBlank() ? null : resolver.strip();
+    sourceAddress = sourceAddress == null || sourceAddress.isBlank() ? null : sourceAddress.strip();
+    if (sourceAddress != null) {
+      sourceInetAddress(sourceAddress); // fail at start, not at the first question
+    }
     timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("backoffice.dns.timeout must be positive: " + timeout);
@@ -69,6 +87,23 @@ public record DnsProperties(
   /** The configured resolver, or empty for the system's. */
   public Optional<InetSocketAddress> resolverAddress() {
     return resolver == null ? Optional.empty() : Optional.of(resolverAddress(resolver));
+  }
+
+  /** The configured local address, or empty for the one the system chooses. */
+  public Optional<InetAddress> sourceInetAddress() {
+    return sourceAddress == null ? Optional.empty() : Optional.of(sourceInetAddress(sourceAddress));
+  }
+
+  private static InetAddress sourceInetAddress(String text) {
+    // An address, never a name: which address a name stands for would depend on a lookup.
+    if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*]?")) {
+      throw new IllegalArgumentException("backoffice.dns.source-address must be an IP address: " + text);
+    }
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("backoffice.dns.source-address is not an IP address: " + text, e);
+    }
   }
 
   private static InetSocketAddress resolverAddress(String text) {

@@ -223,6 +223,10 @@ public class WebsiteFileFetch {
       throws IOException, GeneralSecurityException {
     int millis = (int) timeout.toMillis();
     try (Socket plain = new Socket()) {
+      // From the address the lookups leave from: a perspective fetches from where it looks (BR 3.2.2.9).
+      if (dns.sourceAddress().isPresent()) {
+        plain.bind(new InetSocketAddress(dns.sourceAddress().get(), 0));
+      }
       plain.connect(new InetSocketAddress(address, connectTo), millis);
       plain.setSoTimeout(millis);
       Socket socket = plain;

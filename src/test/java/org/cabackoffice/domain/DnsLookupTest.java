@@ -89,6 +89,46 @@ class DnsLookupTest {
     assertThat(timeout.transcript()).contains("slow.sample.co.jp");
   }
 
+  /**
+   * A remote perspective on a host with several addresses looks from its own (BR 3.2.2.9): the
+   * resolver sees that address, over UDP and over TCP after truncation. Linux routes all of
+   * 127.0.0.0/8 to loopback, so 127.0.0.23 stands for a second address of this host.
+   */
+  @Test
+  void lookupsLeaveFromTheConfiguredSourceAddress() {
+    String[] many = new String[12];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = String.valueOf((char) ('a' + i)).repeat(300);
+    }
+    server.txt("big.sample.co.jp", many);
+    DnsLookup fromElsewhere =
+        new DnsLookup(
+            new DnsProperties(server.address(), Duration.ofMillis(700), null, DnsProperties.Dnssec.off(), "127.0.0.23"),
+            Clock.systemUTC());
+
+    DnsAnswer answer = fromElsewhere.query("big.sample.co.jp", Type.TXT);
+
+    assertThat(answer.txtValues()).hasSize(12);
+    assertThat(server.queries()).extracting(LoopbackDnsServer.Query::transport).contains("UDP", "TCP");
+    assertThat(server.clientAddresses()).isNotEmpty().containsOnly("127.0.0.23");
+    assertThat(answer.resolver()).isEqualTo(server.address() + " from 127.0.0.23, DNSSEC not validated (backoffice.dns.dnssec.enabled=false)");
+    assertThat(fromElsewhere.sourceAddress()).map(java.net.InetAddress::getHostAddress).contains("127.0.0.23");
+    assertThat(dns.sourceAddress()).isEmpty();
+  }
+
+  @Test
+  void aSourceAddressIsAnAddressOfThisHostAndNeverAName() {
+    assertThatThrownBy(() -> new DnsProperties(null, null, null, null, "perspective.example"))
+        .hasMessageContaining("backoffice.dns.source-address must be an IP address");
+    assertThat(new DnsProperties(null, null, null, null, "::1").sourceInetAddress()).isPresent();
+    assertThat(new DnsProperties(null, null, null, null, " ").sourceInetAddress()).isEmpty();
+    // 192.0.2.0/24 is documentation space (RFC 5737): no host has it, so the start stops.
+    assertThatThrownBy(
+            () -> new DnsLookup(
+                new DnsProperties(server.address(), null, null, DnsProperties.Dnssec.off(), "192.0.2.7"), Clock.systemUTC()))
+        .hasMessageContaining("backoffice.dns.source-address 192.0.2.7 is not an address of this host");
+  }
+
   @Test
   void aResolverThatIsNotHostPortIsRefusedAtStart() {
     assertThatThrownBy(() -> new DnsProperties("127.0.0.1:99999", null, null, null))

@@ -65,6 +65,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> delaysMillis = new ConcurrentHashMap<>();
   private final List<Query> queries = new CopyOnWriteArrayList<>();
+  private final List<String> clientAddresses = new CopyOnWriteArrayList<>();
   private final ExecutorService threads =
       Executors.newCachedThreadPool(
           r -> {
@@ -168,12 +169,18 @@ public final class LoopbackDnsServer implements AutoCloseable {
     failing.clear();
     delaysMillis.clear();
     queries.clear();
+    clientAddresses.clear();
     return this;
   }
 
   /** The queries received, in order. */
   public List<Query> queries() {
     return List.copyOf(queries);
+  }
+
+  /** The source address of each UDP datagram and TCP connection received, in order. */
+  public List<String> clientAddresses() {
+    return List.copyOf(clientAddresses);
   }
 
   @Override
@@ -205,6 +212,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
       }
       byte[] query = Arrays.copyOf(packet.getData(), packet.getLength());
       InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
+      clientAddresses.add(client.getAddress().getHostAddress());
       threads.submit(() -> serveUdp(query, client));
     }
   }
@@ -225,6 +233,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
     while (!tcp.isClosed()) {
       try {
         Socket client = tcp.accept();
+        clientAddresses.add(client.getInetAddress().getHostAddress());
         threads.submit(() -> serveTcp(client));
       } catch (SocketException closed) {
         return;

@@ -94,6 +94,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
   static void checkConfiguration(MpicProperties properties, Instant now) {
     List<MpicProperties.Perspective> perspectives = properties.perspectives();
     Set<String> ids = new HashSet<>();
+    Set<String> endpoints = new HashSet<>();
     for (int i = 0; i < perspectives.size(); i++) {
       MpicProperties.Perspective p = perspectives.get(i);
       if (p.id() == null || p.id().isBlank() || p.region() == null || p.url() == null || p.url().isBlank()) {
@@ -106,13 +107,24 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             "backoffice.mpic.perspectives[" + i + "].url must be https: the channel to a perspective is"
                 + " authenticated and encrypted (BR 3.2.2.9): " + p.url());
       }
+      java.net.URI uri;
       try {
-        java.net.URI.create(p.url()).resolve(PerspectiveProtocol.DNS_CHANGE_PATH);
+        uri = java.net.URI.create(p.url());
+        uri.resolve(PerspectiveProtocol.DNS_CHANGE_PATH);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException("backoffice.mpic.perspectives[" + i + "].url is not a URL: " + p.url(), e);
       }
       if (!ids.add(p.id())) {
         throw new IllegalStateException("backoffice.mpic.perspectives: the id " + p.id() + " is used twice");
+      }
+      // One process answering under two ids would be counted twice towards the quorum (BR 3.2.2.9
+      // counts distinct perspectives): each id needs an endpoint of its own.
+      String endpoint = (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":"
+          + (uri.getPort() < 0 ? 443 : uri.getPort());
+      if (!endpoints.add(endpoint)) {
+        throw new IllegalStateException(
+            "backoffice.mpic.perspectives[" + i + "] (" + p.id() + ") is at " + endpoint
+                + " like another perspective: each perspective is a process of its own, at an address of its own");
       }
     }
     CorroborationSchedule phase = CorroborationSchedule.at(now);

@@ -41,10 +41,10 @@ class CaaEvidenceReuseTest {
           new MpicProperties(
               true,
               List.of(
-                  new MpicProperties.Perspective("a", RirRegion.ARIN, "https://127.0.0.1:9/"),
-                  new MpicProperties.Perspective("b", RirRegion.APNIC, "https://127.0.0.1:9/"),
-                  new MpicProperties.Perspective("c", RirRegion.RIPE_NCC, "https://127.0.0.1:9/"),
-                  new MpicProperties.Perspective("d", RirRegion.ARIN, "https://127.0.0.1:9/")),
+                  new MpicProperties.Perspective("a", RirRegion.ARIN, "https://127.0.0.11:9/"),
+                  new MpicProperties.Perspective("b", RirRegion.APNIC, "https://127.0.0.12:9/"),
+                  new MpicProperties.Perspective("c", RirRegion.RIPE_NCC, "https://127.0.0.13:9/"),
+                  new MpicProperties.Perspective("d", RirRegion.ARIN, "https://127.0.0.14:9/")),
               Duration.ofSeconds(2),
               new MpicProperties.Tls(
                   CA.clientKeyStore("primary").toString(), PerspectiveCa.PASSWORD,

@@ -66,6 +66,23 @@ class RemotePerspectivesConfigurationTest {
   }
 
   @Test
+  void twoPerspectivesAtOneEndpointAreOneProcessCountedTwice() {
+    assertThatThrownBy(
+            () -> RemotePerspectives.checkConfiguration(
+                mpic(p("a", RirRegion.ARIN), new MpicProperties.Perspective("b", RirRegion.APNIC, "https://A.perspectives.example:8444/v2/"),
+                    p("c", RirRegion.APNIC), p("d", RirRegion.APNIC)), JUNE))
+        .hasMessageContaining("perspectives[1] (b) is at a.perspectives.example:8444 like another perspective");
+    // The same host on another port, or another loopback address, is another process.
+    assertThatCode(
+            () -> RemotePerspectives.checkConfiguration(
+                mpic(new MpicProperties.Perspective("a", RirRegion.ARIN, "https://127.0.0.11:8444/"),
+                    new MpicProperties.Perspective("b", RirRegion.APNIC, "https://127.0.0.12:8444/"),
+                    new MpicProperties.Perspective("c", RirRegion.APNIC, "https://127.0.0.12:8445/"),
+                    p("d", RirRegion.RIPE_NCC)), JUNE))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void aPerspectiveCorroboratesDnsChangeOnlyWithTheSameRandomValue() {
     MpicProperties.Perspective tokyo = p("tokyo-1", RirRegion.APNIC);
     String record = "_pki-validation.sample.co.jp";

@@ -49,6 +49,13 @@ import org.xbill.DNS.Type;
  * for IANA's root KSK. Records published later ({@link #publishTxt}) re-sign their zone and
  * reload named (SIGHUP), as a DNS operator would.
  *
+ * <p>named tells its clients apart by source address, as remote perspectives are told apart on the
+ * internet: a {@link #view} gives the clients at some loopback addresses the same zones, signed
+ * by the same keys (so they validate), with records of their own, e.g. a hijacked route or a
+ * name server that lags; {@link #blackhole} drops the queries from some addresses unanswered (a
+ * resolver that cannot be reached from there). Everyone else sees the records declared on the
+ * server itself.
+ *
  * <p>When {@code named} is missing, the server installs Debian's {@code bind9} and
  * {@code bind9-utils} if it runs as root with apt-get; otherwise it fails saying what to install.
  */
@@ -90,7 +97,52 @@ public final class BindDnsServer implements AutoCloseable {
     }
   }
 
+  /**
+   * What the clients at some addresses see (a BIND view with {@code match-clients}): the server's
+   * zones, signed by the same keys, with only the records declared on the view.
+   */
+  public final class View {
+    private final String name;
+    private final List<String> clients;
+    private final Map<String, List<String>> records = new LinkedHashMap<>(); // zone origin → records
+
+    private View(String name, List<String> clients) {
+      this.name = name;
+      this.clients = clients;
+    }
+
+    public View txt(String name, String value) {
+      return record(name, "TXT", quoted(value));
+    }
+
+    public View caa(String name, int flags, String tag, String value) {
+      return record(name, "CAA", flags + " " + tag + " " + quoted(value));
+    }
+
+    public View a(String name, String ipv4) {
+      return record(name, "A", ipv4);
+    }
+
+    /** As {@link BindDnsServer#publishTxt}, seen only by this view's clients. */
+    public void publishTxt(String name, String value) {
+      txt(name, value);
+      republish(zoneOf(name), this, name, value);
+    }
+
+    private View record(String name, String type, String rdata) {
+      String n = normalize(name);
+      records.computeIfAbsent(zoneOf(n).origin, o -> new ArrayList<>()).add(n + ". " + TTL + " IN " + type + " " + rdata);
+      return this;
+    }
+
+    private List<String> records(Zone zone) {
+      return records.getOrDefault(zone.origin, List.of());
+    }
+  }
+
   private final Map<String, Zone> zones = new LinkedHashMap<>();
+  private final List<View> views = new ArrayList<>();
+  private final List<String> blackholed = new ArrayList<>();
   private final Path dir;
   private Process named;
   private int port;
@@ -135,6 +187,25 @@ public final class BindDnsServer implements AutoCloseable {
 
   public BindDnsServer cname(String name, String target) {
     return record(name, "CNAME", target + ".");
+  }
+
+  /**
+   * The clients at {@code clients} (loopback addresses other than 127.0.0.1) see the records
+   * declared on the returned view instead of the server's; declare them before {@link #start}.
+   */
+  public View view(String name, String... clients) {
+    if (!name.matches("[a-z][a-z0-9-]*") || name.equals("default") || clients.length == 0) {
+      throw new IllegalArgumentException("a view needs a lower-case name other than default, and clients");
+    }
+    View view = new View(name, List.of(clients));
+    views.add(view);
+    return view;
+  }
+
+  /** Queries from these addresses are dropped unanswered (named's {@code blackhole}). */
+  public BindDnsServer blackhole(String... clients) {
+    blackholed.addAll(List.of(clients));
+    return this;
   }
 
   /** Signs every zone and starts named; returns when it answers. Cleans up when it cannot. */
@@ -206,14 +277,18 @@ public final class BindDnsServer implements AutoCloseable {
    */
   public void publishTxt(String name, String value) {
     txt(name, value);
-    Zone zone = zoneOf(name);
+    republish(zoneOf(name), null, name, value);
+  }
+
+  /** Signs the zone again for the view (null: the server's own), reloads, waits until it is served. */
+  private void republish(Zone zone, View view, String name, String value) {
     zone.serial++;
     try {
-      sign(zone);
+      sign(zone, view);
       new ProcessBuilder("kill", "-HUP", Long.toString(named.pid())).start().waitFor(5, TimeUnit.SECONDS);
       long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
       while (System.nanoTime() < deadline) {
-        if (serves(name, value)) {
+        if (serves(name, value, view == null ? "127.0.0.1" : view.clients.get(0))) {
           return;
         }
         Thread.sleep(100);
@@ -285,7 +360,10 @@ public final class BindDnsServer implements AutoCloseable {
     List<Zone> deepestFirst = new ArrayList<>(zones.values());
     deepestFirst.sort(Comparator.comparingInt((Zone z) -> labels(z.origin)).reversed());
     for (Zone zone : deepestFirst) {
-      sign(zone);
+      sign(zone, null);
+      for (View view : views) {
+        sign(zone, view);
+      }
     }
   }
 
@@ -301,7 +379,8 @@ public final class BindDnsServer implements AutoCloseable {
     }
   }
 
-  private void sign(Zone zone) throws IOException, InterruptedException {
+  /** Writes the zone as {@code view} (null: the server's own view) serves it, signed unless unsigned. */
+  private void sign(Zone zone, View view) throws IOException, InterruptedException {
     StringBuilder text = new StringBuilder();
     text.append("$TTL ").append(TTL).append('\n');
     text.append(zone.fqdn())
@@ -312,7 +391,7 @@ public final class BindDnsServer implements AutoCloseable {
     if (zone.origin.isEmpty()) {
       text.append("ns.test-root. IN A 127.0.0.1\n");
     }
-    zone.records.forEach(r -> text.append(r).append('\n'));
+    (view == null ? zone.records : view.records(zone)).forEach(r -> text.append(r).append('\n'));
     for (Zone child : zones.values()) {
       if (!child.origin.isEmpty() && zoneOf(parent(child.origin)) == zone) {
         text.append(child.fqdn()).append(" IN NS ns.test-root.\n");
@@ -322,8 +401,9 @@ public final class BindDnsServer implements AutoCloseable {
         }
       }
     }
-    Path source = dir.resolve(zone.file() + ".src");
-    Path served = dir.resolve(zone.file());
+    String file = fileOf(zone, view);
+    Path source = dir.resolve(file + ".src");
+    Path served = dir.resolve(file);
     if (zone.kind == Kind.UNSIGNED) {
       Files.writeString(source, text, StandardCharsets.US_ASCII);
       Files.move(source, served, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -332,7 +412,7 @@ public final class BindDnsServer implements AutoCloseable {
     text.append(Files.readString(zone.keyFile, StandardCharsets.US_ASCII));
     Files.writeString(source, text, StandardCharsets.US_ASCII);
     Instant now = Instant.now();
-    Path signed = dir.resolve(zone.file() + ".signed");
+    Path signed = dir.resolve(file + ".signed");
     run(
         SIGNZONE.toString(),
         "-q",
@@ -350,6 +430,10 @@ public final class BindDnsServer implements AutoCloseable {
       Files.writeString(signed, corruptSignatures(Files.readString(signed, StandardCharsets.US_ASCII)));
     }
     Files.move(signed, served, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String fileOf(Zone zone, View view) {
+    return view == null ? zone.file() : "view-" + view.name + "-" + zone.file();
   }
 
   /** The key's file name without .key, as dnssec-signzone takes it. */
@@ -392,15 +476,35 @@ public final class BindDnsServer implements AutoCloseable {
         .append("  recursion no;\n")
         .append("  dnssec-validation no;\n")
         .append("  notify no;\n")
-        .append("  minimal-responses no;\n")
-        .append("};\n")
+        .append("  minimal-responses no;\n");
+    if (!blackholed.isEmpty()) {
+      conf.append("  blackhole { ").append(addressList(blackholed)).append(" };\n");
+    }
+    conf.append("};\n")
         // No rndc: the test reloads with SIGHUP.
         .append("controls { };\n");
-    for (Zone zone : zones.values()) {
-      conf.append("zone \"").append(zone.fqdn()).append("\" { type primary; file \"")
-          .append(zone.file()).append("\"; };\n");
+    // The first view whose match-clients list the source address answers it.
+    for (View view : views) {
+      conf.append("view \"").append(view.name).append("\" {\n  match-clients { ")
+          .append(addressList(view.clients)).append(" };\n");
+      appendZones(conf, view);
+      conf.append("};\n");
     }
+    conf.append("view \"default\" {\n  match-clients { any; };\n");
+    appendZones(conf, null);
+    conf.append("};\n");
     return conf.toString();
+  }
+
+  private void appendZones(StringBuilder conf, View view) {
+    for (Zone zone : zones.values()) {
+      conf.append("  zone \"").append(zone.fqdn()).append("\" { type primary; file \"")
+          .append(fileOf(zone, view)).append("\"; };\n");
+    }
+  }
+
+  private static String addressList(List<String> addresses) {
+    return String.join(" ", addresses.stream().map(a -> a + ";").toList());
   }
 
   private boolean awaitAnswer(String name, int type, Duration within) throws InterruptedException {
@@ -422,9 +526,9 @@ public final class BindDnsServer implements AutoCloseable {
     return false;
   }
 
-  private boolean serves(String name, String value) {
+  private boolean serves(String name, String value, String from) {
     try {
-      return ask(normalize(name) + ".", Type.TXT).getSection(org.xbill.DNS.Section.ANSWER).stream()
+      return ask(normalize(name) + ".", Type.TXT, from).getSection(org.xbill.DNS.Section.ANSWER).stream()
           .anyMatch(r -> r.rdataToString().contains(value));
     } catch (IOException e) {
       return false;
@@ -432,8 +536,14 @@ public final class BindDnsServer implements AutoCloseable {
   }
 
   private Message ask(String name, int type) throws IOException {
+    return ask(name, type, "127.0.0.1");
+  }
+
+  /** Asks from {@code from}, so the view of that address answers. */
+  private Message ask(String name, int type, String from) throws IOException {
     SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
     resolver.setPort(port);
+    resolver.setLocalAddress(InetAddress.getByName(from));
     resolver.setTimeout(Duration.ofMillis(500));
     return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN)));
   }

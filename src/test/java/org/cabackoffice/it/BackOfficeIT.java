@@ -55,9 +55,10 @@ public abstract class BackOfficeIT {
    * the context being built, so the next IT's context gets the loopback stand-in again.
    *
    * @param resolver host:port of the server
-   * @param dnssec whether answers are DNSSEC-validated (the subclass names the trust anchor)
+   * @param dnssec whether answers are DNSSEC-validated (the subclass names the trust anchor); null
+   *     leaves it to the context's configuration (a profile the subclass activates)
    */
-  protected record DnsUnderTest(java.util.function.Supplier<String> resolver, boolean dnssec) {}
+  protected record DnsUnderTest(java.util.function.Supplier<String> resolver, Boolean dnssec) {}
 
   private static final DnsUnderTest LOOPBACK = new DnsUnderTest(DNS::address, false);
   private static DnsUnderTest handedOver = LOOPBACK;
@@ -116,7 +117,9 @@ public abstract class BackOfficeIT {
     registry.add("backoffice.caa.enabled", () -> "true");
     DnsUnderTest dns = takeDns();
     registry.add("backoffice.dns.resolver", () -> dns.resolver().get());
-    registry.add("backoffice.dns.dnssec.enabled", () -> Boolean.toString(dns.dnssec()));
+    if (dns.dnssec() != null) {
+      registry.add("backoffice.dns.dnssec.enabled", () -> Boolean.toString(dns.dnssec()));
+    }
     registry.add("backoffice.dns.timeout", () -> "1s");
     registry.add("backoffice.validation.br-version", () -> "2.2.6");
     // Long enough to observe a suspension, short enough to wait out (LoginThrottleIT).

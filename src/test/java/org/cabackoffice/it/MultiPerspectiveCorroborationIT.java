@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +34,7 @@ import org.cabackoffice.domain.DnsCheckEvidenceRepository;
 import org.cabackoffice.domain.DnssecStatus;
 import org.cabackoffice.domain.corroboration.Corroboration;
 import org.cabackoffice.domain.corroboration.CorroborationRepository;
+import org.cabackoffice.domain.corroboration.CorroborationSchedule;
 import org.cabackoffice.domain.corroboration.MpicProperties;
 import org.cabackoffice.domain.corroboration.PerspectiveAttempt;
 import org.cabackoffice.domain.corroboration.PerspectiveAttemptRepository;
@@ -60,27 +59,48 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The public-trust walkthrough: DNSSEC-validated lookups (SC-085) against BIND 9 serving a signed
- * root of its own, multi-perspective issuance corroboration (BR 3.2.2.9) and Certificate
- * Transparency against three RFC 6962 logs on loopback of two operators, all on at once, as the
- * {@code postgresql} profile runs them; this IT runs on H2 and on PostgreSQL.
+ * The public-trust walkthrough, with the {@code postgresql} profile's public-trust settings:
+ * DNSSEC-validated lookups (SC-085) against BIND 9 serving a signed root of its own,
+ * multi-perspective issuance corroboration (BR 3.2.2.9) by five perspectives, and Certificate
+ * Transparency against three RFC 6962 logs on loopback of two operators. The profile turns these on
+ * and this test does not: it only says where the loopback servers are (resolver, trust anchor,
+ * perspectives and their TLS files, CT logs) and what a test run needs besides (a mail catcher for
+ * the SMTP relay, the demo users, a new CA in a temporary directory, an administrator), so a
+ * profile that turned one of them off fails {@link #thePublicTrustControlsAreTheProfilesOwn}.
+ * This IT runs on H2 and on PostgreSQL.
  *
  * <p>Multi-perspective issuance corroboration (BR 3.2.2.9) end to end: five remote perspectives run as
  * JVMs of their own from the built classpath ({@code --spring.profiles.active=perspective}), each
- * on a loopback port behind TLS that requires the primary's client certificate, all issued by a
- * perspective CA made at test time. Three ask the BIND 9 the primary asks; one asks a second BIND
- * whose zones say other things (a hijacked view); one asks a resolver that never answers, so the
+ * at a loopback address of its own (127.0.0.11 to 127.0.0.15) behind TLS that requires the
+ * primary's client certificate, all issued by a perspective CA made at test time; the primary
+ * checks each address against its server certificate. Each perspective's DNS queries and web
+ * fetches leave from its address, and the servers answer by it, as servers on the internet answer
+ * by where a question comes from: BIND gives 127.0.0.14 (saopaulo-1) a view of its own whose zones
+ * say other things (a hijacked route), and drops what 127.0.0.15 (johannesburg-1) asks, so the
  * primary's timeout runs out. 4/5 is a quorum; 3/5 is not. The perspectives also fetch an ACME
- * http-01 key authorization from a web server on loopback (its port stands in for 80).
+ * http-01 key authorization from a web server on loopback (its port stands in for 80), which sees
+ * which addresses fetched.
  */
 @Tag("own-context")
+@ActiveProfiles("postgresql")
 class MultiPerspectiveCorroborationIT extends BackOfficeIT {
 
-  /** What the primary and three perspectives see. */
+  static final String VIRGINIA = "127.0.0.11";
+  static final String FRANKFURT = "127.0.0.12";
+  static final String TOKYO = "127.0.0.13";
+  /** The perspective BIND answers from another view. */
+  static final String SAO_PAULO = "127.0.0.14";
+  /** The perspective whose queries BIND drops. */
+  static final String JOHANNESBURG = "127.0.0.15";
+
+  /** What the primary and the perspectives see, unless they ask from an address named below. */
   static final BindDnsServer BIND =
       new BindDnsServer()
           .signed("sample-mpic.jp")
@@ -89,18 +109,22 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
           .signed("sample-split.jp")
           .signed("sample-caa-split.jp")
           .caa("sample-caa-split.jp", 0, "issue", "backoffice.example")
-          .start();
+          .blackhole(JOHANNESBURG);
 
-  /** The view from the fourth perspective: the same names, signed by other keys, other records. */
-  static final BindDnsServer OTHER_VIEW =
-      new BindDnsServer()
-          .signed("sample-mpic.jp")
+  /**
+   * What a question from São Paulo's address gets: the same zones, signed by the same keys (so it
+   * validates), other records: sample-caa-split.jp names another CA, and the TXT records of
+   * sample-split.jp never reach it ({@link #publishTxt}).
+   */
+  static final BindDnsServer.View HIJACKED =
+      BIND.view("hijacked", SAO_PAULO)
           .caa("sample-mpic.jp", 0, "issue", "backoffice.example")
           .a("acme.sample-mpic.jp", "127.0.0.1")
-          .signed("sample-split.jp")
-          .signed("sample-caa-split.jp")
-          .caa("sample-caa-split.jp", 0, "issue", "other-ca.example")
-          .start();
+          .caa("sample-caa-split.jp", 0, "issue", "other-ca.example");
+
+  static {
+    BIND.start();
+  }
 
   /** Certificate Transparency: three logs, two operators, as the CT policies ask above 180 days. */
   static final LoopbackCtLog ALPHA = new LoopbackCtLog("loopback-alpha", "Loopback Logs A");
@@ -110,9 +134,11 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
 
   /**
    * The ACME client's web server for http-01: the primary connects to it on the port BackOfficeIT
-   * gives http-01, and the perspectives get that port as their stand-in for 80.
+   * gives http-01, and the perspectives get that port as their stand-in for 80. It notes the
+   * address each request for a token came from.
    */
   static final Map<String, String> KEY_AUTHORIZATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  static final Map<String, java.util.Set<String>> FETCHED_FROM = new java.util.concurrent.ConcurrentHashMap<>();
   static final HttpServer ACME_CLIENT_WEB = acmeClientWeb();
 
   private static HttpServer acmeClientWeb() {
@@ -120,6 +146,8 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", ACME_HTTP01_PORT), 0);
       server.createContext("/.well-known/acme-challenge/", exchange -> {
         String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+        FETCHED_FROM.computeIfAbsent(token, t -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+            .add(exchange.getRemoteAddress().getAddress().getHostAddress());
         String answer = KEY_AUTHORIZATIONS.get(token);
         byte[] body = (answer == null ? "" : answer).getBytes(StandardCharsets.US_ASCII);
         exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length == 0 ? -1 : body.length);
@@ -135,35 +163,25 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
     }
   }
 
-  static final DatagramSocket SILENT_RESOLVER = silentResolver();
   static final PerspectiveCa CA = new PerspectiveCa("Test Perspective CA");
   static final List<PerspectiveProcess> PERSPECTIVES = startPerspectives();
-
-  private static DatagramSocket silentResolver() {
-    try {
-      return new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    } catch (java.net.SocketException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static List<PerspectiveProcess> startPerspectives() {
     List<PerspectiveProcess> started = new ArrayList<>();
     try {
-      String same = BIND.address();
+      String dns = BIND.address();
+      String anchor = BIND.trustAnchorLocation();
+      Duration quick = Duration.ofSeconds(2);
       // The test-only stand-in for port 80 (and the loopback addresses it allows).
       String web = "--backoffice.domain.website-change.test-http-port=" + ACME_HTTP01_PORT;
-      started.add(PerspectiveProcess.start("virginia-1", RirRegion.ARIN, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
-      started.add(PerspectiveProcess.start("frankfurt-1", RirRegion.RIPE_NCC, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
-      started.add(PerspectiveProcess.start("tokyo-1", RirRegion.APNIC, CA, same, BIND.trustAnchorLocation(), Duration.ofSeconds(2), web));
+      started.add(PerspectiveProcess.start("virginia-1", RirRegion.ARIN, VIRGINIA, CA, dns, anchor, quick, web));
+      started.add(PerspectiveProcess.start("frankfurt-1", RirRegion.RIPE_NCC, FRANKFURT, CA, dns, anchor, quick, web));
+      started.add(PerspectiveProcess.start("tokyo-1", RirRegion.APNIC, TOKYO, CA, dns, anchor, quick, web));
+      started.add(PerspectiveProcess.start("saopaulo-1", RirRegion.LACNIC, SAO_PAULO, CA, dns, anchor, quick, web));
+      // Its own lookups would give up after a minute; the primary stops waiting long before.
       started.add(
           PerspectiveProcess.start(
-              "saopaulo-1", RirRegion.LACNIC, CA, OTHER_VIEW.address(), OTHER_VIEW.trustAnchorLocation(), Duration.ofSeconds(2),
-              web));
-      started.add(
-          PerspectiveProcess.start(
-              "johannesburg-1", RirRegion.AFRINIC, CA, "127.0.0.1:" + SILENT_RESOLVER.getLocalPort(),
-              BIND.trustAnchorLocation(), Duration.ofSeconds(60), web));
+              "johannesburg-1", RirRegion.AFRINIC, JOHANNESBURG, CA, dns, anchor, Duration.ofSeconds(60), web));
       for (PerspectiveProcess p : started) {
         p.awaitReady(Duration.ofSeconds(180));
       }
@@ -190,7 +208,7 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
             Duration.ofSeconds(120));
     List<java.util.concurrent.CompletableFuture<?>> answers = new ArrayList<>();
     for (PerspectiveProcess p : perspectives) {
-      boolean silent = p.id().equals("johannesburg-1");
+      boolean silent = p.address().equals(JOHANNESBURG);
       answers.add(
           patient
               .ask(p.url(), PerspectiveProtocol.DNS_CHANGE_PATH,
@@ -209,11 +227,16 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
     }
   }
 
+  /**
+   * Only what loopback needs: where the servers are, and what a test run needs besides. DNSSEC,
+   * MPIC and CT themselves (and CAA, and no registrant evidence as domain control) are the
+   * {@code postgresql} profile's; BackOfficeIT leaves DNSSEC to it ({@code DnsUnderTest} without a
+   * setting).
+   */
   @DynamicPropertySource
-  static void perspectives(DynamicPropertyRegistry registry) {
+  static void loopback(DynamicPropertyRegistry registry) {
     registry.add("backoffice.dns.dnssec.trust-anchor", BIND::trustAnchorLocation);
-    useDns(new DnsUnderTest(BIND::address, true));
-    registry.add("backoffice.mpic.enabled", () -> "true");
+    useDns(new DnsUnderTest(BIND::address, null));
     registry.add("backoffice.mpic.timeout", () -> "8s");
     for (int i = 0; i < PERSPECTIVES.size(); i++) {
       PerspectiveProcess p = PERSPECTIVES.get(i);
@@ -225,7 +248,6 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
     registry.add("backoffice.mpic.tls.key-store-password", () -> PerspectiveCa.PASSWORD);
     registry.add("backoffice.mpic.tls.trust-store", () -> CA.trustStore().toString());
     registry.add("backoffice.mpic.tls.trust-store-password", () -> PerspectiveCa.PASSWORD);
-    registry.add("backoffice.ct.enabled", () -> "true");
     registry.add("backoffice.ct.timeout", () -> "5s");
     for (int i = 0; i < LOGS.size(); i++) {
       LoopbackCtLog log = LOGS.get(i);
@@ -234,14 +256,20 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
       registry.add("backoffice.ct.logs[" + i + "].operator", log::operator);
       registry.add("backoffice.ct.logs[" + i + "].public-key", log::publicKeyBase64);
     }
+    // What the profile takes from the environment of a real deployment.
+    registry.add("camunda.bpm.admin-user.id", () -> "itadmin");
+    registry.add("camunda.bpm.admin-user.password", () -> "it-admin-password");
+    registry.add("backoffice.ca.keystore-password", () -> "it-only-keystore-password");
+    // A new data directory for every run: its CA is made, not expected.
+    registry.add("backoffice.ca.create-if-missing", () -> "true");
+    // The SMTP relay of a deployment: the in-process catcher, where BackOfficeIT reads mails.
+    registry.add("backoffice.mail.catcher.enabled", () -> "true");
   }
 
   @AfterAll
   static void stop() {
     PERSPECTIVES.forEach(PerspectiveProcess::close);
-    SILENT_RESOLVER.close();
     BIND.close();
-    OTHER_VIEW.close();
     ACME_CLIENT_WEB.stop(0);
     LOGS.forEach(LoopbackCtLog::close);
   }
@@ -258,15 +286,17 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
     LOGS.forEach(log -> log.accept(ca.rootCertificate()));
   }
   @Autowired PerspectiveAttemptRepository attempts;
+  @Autowired ConfigurableEnvironment environment;
+  @Autowired MpicProperties mpic;
   @Autowired IssuedCertificateRepository certificates;
   @Autowired ApplicationTimelines timelines;
 
-  /** The other view carries the customer's record too, except for sample-split.jp's. */
+  /** The hijacked view carries the customer's record too, except for sample-split.jp's. */
   @Override
   protected void publishTxt(String name, String value) {
     BIND.publishTxt(name, value);
     if (!name.endsWith("sample-split.jp")) {
-      OTHER_VIEW.publishTxt(name, value);
+      HIJACKED.publishTxt(name, value);
     }
   }
 
@@ -313,7 +343,17 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
             "saopaulo-1 LACNIC CORROBORATED",
             "johannesburg-1 AFRINIC NO_ANSWER");
     assertThat(each.get(0).getDnssec()).isEqualTo("SECURE");
+    // Each looked from its own address; BIND answered São Paulo's from the view it gives that address.
+    assertThat(each.get(0).getDetail()).contains("from " + VIRGINIA + ", DNSSEC-validated");
+    assertThat(each.get(3).getDetail()).contains("from " + SAO_PAULO + ", DNSSEC-validated");
     assertThat(each.get(4).getDetail()).isEqualTo("no answer within 8000 ms");
+    // The quorum the date asks for (SC-067's phases), not a setting: five perspectives meet the
+    // phase in force and the one from 2026-12-15.
+    assertThat(domain.getPhase()).isEqualTo(CorroborationSchedule.at(domain.getCheckedAt()).name());
+    assertThat(domain.getRequiredPerspectives())
+        .isEqualTo(CorroborationSchedule.at(domain.getCheckedAt()).remotePerspectives())
+        .isLessThanOrEqualTo(each.size());
+    assertThat(each).hasSizeGreaterThanOrEqualTo(CorroborationSchedule.FROM_2026_12_15.remotePerspectives());
 
     List<Corroboration> caa = recorded.stream().filter(c -> c.getSubject() == Corroboration.Subject.CAA).toList();
     assertThat(caa).isNotEmpty().allMatch(Corroboration::isMet).allMatch(c -> c.getQuorum().equals("4/5"));
@@ -450,6 +490,43 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
         .containsExactly(
             "virginia-1 CORROBORATED", "frankfurt-1 CORROBORATED", "tokyo-1 CORROBORATED", "saopaulo-1 CORROBORATED",
             "johannesburg-1 NO_ANSWER");
+    // The web server saw the primary and each perspective that resolved the name, each from its
+    // own address; Johannesburg's lookup of the name was dropped, so it never connected.
+    assertThat(FETCHED_FROM.get(token)).containsExactlyInAnyOrder("127.0.0.1", VIRGINIA, FRANKFURT, TOKYO, SAO_PAULO);
+  }
+
+  /**
+   * The controls this walkthrough shows are on because the {@code postgresql} profile turns them
+   * on, not because this test does: the first property source that names each is the profile's
+   * file. A profile that turned one off (or left it to the embedded default) fails here.
+   */
+  @Test
+  void thePublicTrustControlsAreTheProfilesOwn() {
+    for (String control : List.of("backoffice.dns.dnssec.enabled", "backoffice.mpic.enabled", "backoffice.ct.enabled")) {
+      PropertySource<?> source =
+          environment.getPropertySources().stream()
+              // Boot's view over all the sources, not a source of its own.
+              .filter(ps -> !ps.getName().equals("configurationProperties"))
+              .filter(ps -> ps.containsProperty(control))
+              .findFirst()
+              .orElseThrow();
+      assertThat(source.getName()).as(control + " comes from").contains("application-postgresql.yml");
+      assertThat(environment.getProperty(control, Boolean.class)).as(control).isTrue();
+    }
+    // Set by BackOfficeIT for every IT, and the same in the profile.
+    PropertySource<?> profile =
+        environment.getPropertySources().stream()
+            .filter(ps -> ps.getName().contains("application-postgresql.yml"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(environment.resolvePlaceholders(String.valueOf(profile.getProperty("backoffice.caa.enabled"))))
+        .isEqualTo("true");
+    assertThat(environment.resolvePlaceholders(
+            String.valueOf(profile.getProperty("backoffice.domain.registrant-evidence-counts-as-control"))))
+        .isEqualTo("false");
+    // The trust anchor is the loopback root's; the profile names none, so IANA's is its default.
+    assertThat(profile.containsProperty("backoffice.dns.dnssec.trust-anchor")).isFalse();
+    assertThat(mpic.perspectives()).hasSizeGreaterThanOrEqualTo(5);
   }
 
 

@@ -32,8 +32,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A perspective CA made at test time with Bouncy Castle, as the README has the operator make one
- * with openssl: a self-signed root, server certificates for the perspectives (IP 127.0.0.1 and
- * localhost) and client certificates for the primary, as PKCS#12 files in a temporary directory.
+ * with openssl: a self-signed root, server certificates for the perspectives (the loopback address
+ * each listens on, and localhost) and client certificates for the primary, as PKCS#12 files in a temporary directory.
  */
 public final class PerspectiveCa {
 
@@ -62,14 +62,18 @@ public final class PerspectiveCa {
     }
   }
 
-  /** The perspective's key and certificate (serverAuth, 127.0.0.1 and localhost), as PKCS#12. */
-  public Path serverKeyStore(String perspectiveId) {
-    return keyStore(perspectiveId, KeyPurposeId.id_kp_serverAuth);
+  /**
+   * The perspective's key and certificate (serverAuth) for the address it listens on, as PKCS#12:
+   * the primary checks the IP address in its URL against the certificate's iPAddress SAN, as it
+   * would a host name against a dNSName.
+   */
+  public Path serverKeyStore(String perspectiveId, String address) {
+    return keyStore(perspectiveId, KeyPurposeId.id_kp_serverAuth, address);
   }
 
   /** The primary's key and certificate (clientAuth), as PKCS#12. */
   public Path clientKeyStore(String clientName) {
-    return keyStore(clientName, KeyPurposeId.id_kp_clientAuth);
+    return keyStore(clientName, KeyPurposeId.id_kp_clientAuth, "127.0.0.1");
   }
 
   /** The CA's certificate alone, as a PKCS#12 trust store. */
@@ -86,7 +90,7 @@ public final class PerspectiveCa {
     }
   }
 
-  private Path keyStore(String cn, KeyPurposeId purpose) {
+  private Path keyStore(String cn, KeyPurposeId purpose, String address) {
     try {
       KeyPair pair = newKey();
       JcaX509v3CertificateBuilder builder = builder(new X500Name("CN=" + name), new X500Name("CN=" + cn), pair);
@@ -97,7 +101,7 @@ public final class PerspectiveCa {
           Extension.subjectAlternativeName,
           false,
           new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")
+            new GeneralName(GeneralName.iPAddress, address), new GeneralName(GeneralName.dNSName, "localhost")
           }));
       X509Certificate leaf = sign(builder, key);
       KeyStore store = KeyStore.getInstance("PKCS12");

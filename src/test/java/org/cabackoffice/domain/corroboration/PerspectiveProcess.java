@@ -16,20 +16,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A remote network perspective as an operator runs it: a JVM of its own, started from the built
- * classpath with {@code --spring.profiles.active=perspective}, listening on a loopback port with
- * TLS that requires a client certificate from {@code ca}, asking its own DNS resolver.
+ * classpath with {@code --spring.profiles.active=perspective}, at a loopback address of its own
+ * (Linux routes all of 127.0.0.0/8 to the loopback interface): it listens there with TLS that
+ * requires a client certificate from {@code ca}, under a server certificate for that address, and
+ * its DNS queries and website fetches leave from there ({@code backoffice.dns.source-address}), so
+ * a loopback DNS or web server tells the perspectives apart as a real one tells hosts apart.
  */
 public final class PerspectiveProcess implements AutoCloseable {
 
   private final String id;
   private final RirRegion region;
+  private final String address;
   private final int port;
   private final Process process;
   private final Path log;
 
-  private PerspectiveProcess(String id, RirRegion region, int port, Process process, Path log) {
+  private PerspectiveProcess(String id, RirRegion region, String address, int port, Process process, Path log) {
     this.id = id;
     this.region = region;
+    this.address = address;
     this.port = port;
     this.process = process;
     this.log = log;
@@ -38,17 +43,18 @@ public final class PerspectiveProcess implements AutoCloseable {
   /**
    * Starts the process; {@link #awaitReady} waits for it.
    *
+   * @param address the loopback address it listens on and asks from, e.g. 127.0.0.11
    * @param resolver host:port of its DNS resolver
    * @param trustAnchor its DNSSEC trust anchor location
    * @param dnsTimeout how long its lookups may take
    * @param settings further {@code --name=value} arguments, e.g. the test-only web ports
    */
   public static PerspectiveProcess start(
-      String id, RirRegion region, PerspectiveCa ca, String resolver, String trustAnchor, Duration dnsTimeout,
-      String... settings) {
+      String id, RirRegion region, String address, PerspectiveCa ca, String resolver, String trustAnchor,
+      Duration dnsTimeout, String... settings) {
     try {
       int port;
-      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
         port = socket.getLocalPort();
       }
       Path log = Files.createTempFile("perspective-" + id, ".log");
@@ -61,14 +67,15 @@ public final class PerspectiveProcess implements AutoCloseable {
           System.getProperty("java.class.path"),
           "org.cabackoffice.BackOfficeApplication",
           "--spring.profiles.active=perspective",
-          "--server.address=127.0.0.1",
+          "--server.address=" + address,
+          "--backoffice.dns.source-address=" + address,
           "--server.port=" + port,
           "--backoffice.perspective.id=" + id,
           "--backoffice.perspective.region=" + region,
           "--backoffice.dns.resolver=" + resolver,
           "--backoffice.dns.timeout=" + dnsTimeout,
           "--backoffice.dns.dnssec.trust-anchor=" + trustAnchor,
-          "--server.ssl.key-store=file:" + ca.serverKeyStore(id),
+          "--server.ssl.key-store=file:" + ca.serverKeyStore(id, address),
           "--server.ssl.key-store-password=" + PerspectiveCa.PASSWORD,
           "--server.ssl.trust-store=file:" + ca.trustStore(),
           "--server.ssl.trust-store-password=" + PerspectiveCa.PASSWORD));
@@ -77,7 +84,7 @@ public final class PerspectiveProcess implements AutoCloseable {
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       // A test JVM stopped from outside (a timeout, Ctrl-C) takes its perspectives with it.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-perspective-" + id));
-      return new PerspectiveProcess(id, region, port, process, log);
+      return new PerspectiveProcess(id, region, address, port, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,7 +98,7 @@ public final class PerspectiveProcess implements AutoCloseable {
         throw new IllegalStateException("perspective " + id + " exited " + process.exitValue() + ":\n" + logTail());
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.connect(new InetSocketAddress(address, port), 200);
         return this;
       } catch (IOException notYet) {
         sleep();
@@ -108,8 +115,13 @@ public final class PerspectiveProcess implements AutoCloseable {
     return region;
   }
 
+  /** The loopback address it listens on and its lookups leave from. */
+  public String address() {
+    return address;
+  }
+
   public String url() {
-    return "https://127.0.0.1:" + port + "/";
+    return "https://" + address + ":" + port + "/";
   }
 
   public MpicProperties.Perspective configuration() {

@@ -120,4 +120,20 @@ class PerspectiveEndpointTest {
             new CaaQuestion(List.of("www.example.jp", "example.jp"), List.of("ca.example"), List.of(persistent))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theCaaQuestionCarriesEachNamesRequesterAsJson() throws Exception {
+    // The primary and the perspectives speak JSON (PerspectiveProtocol); a question from a primary
+    // that sends no requesters still reads, with none.
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    CaaRequester requester =
+        CaaRequester.application("https://ca.example/accounts/1", DomainValidationMethod.WEBSITE_CHANGE_V2);
+    String sent = json.writeValueAsString(
+        new CaaQuestion(List.of("www.example.jp"), List.of("ca.example"), List.of(requester)));
+
+    assertThat(json.readValue(sent, CaaQuestion.class).requesters()).containsExactly(requester);
+    assertThat(sent).contains("\"methodLabels\":[\"ca-tbr-18\"]").doesNotContain("described");
+    assertThat(json.readValue("{\"dnsNames\":[\"www.example.jp\"],\"issuerDomains\":[\"ca.example\"]}",
+            CaaQuestion.class).requesters()).isNull();
+  }
 }

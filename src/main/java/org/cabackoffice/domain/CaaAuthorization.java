@@ -28,31 +28,27 @@ final class CaaAuthorization {
 
   private CaaAuthorization() {}
 
-  /**
-   * @param relevantDomain where the set was found
-   * @param set the non-empty relevant record set
-   * @param wildcard whether the certificate name is a Wildcard Domain Name
-   * @param issuerDomains this CA's issuer domains, lower case
-   */
+  /** As the five-argument form, for a request through no account by no method. */
   static Decision evaluate(
       String relevantDomain, List<CaaProperty> set, boolean wildcard, List<String> issuerDomains) {
     return evaluate(relevantDomain, set, wildcard, issuerDomains, null);
   }
 
   /**
-   * As {@link #evaluate(String, List, boolean, List)}, for a request made through an ACME account
-   * with a validation method: an {@code issue}/{@code issuewild} property naming this CA
-   * authorizes only when its {@code accounturi} parameter, if any, is the account's URI and its
-   * {@code validationmethods} parameter, if any, lists the method used (RFC 8657 3, 4; BR 3.2.2.8
-   * from 2027-03-15, ballot SC-098). Without an ACME request (null) parameters play no part, as
-   * before.
+   * @param relevantDomain where the set was found
+   * @param set the non-empty relevant record set
+   * @param wildcard whether the certificate name is a Wildcard Domain Name
+   * @param issuerDomains this CA's issuer domains, lower case
+   * @param requester the account and method of the request, which the {@code accounturi} and
+   *     {@code validationmethods} parameters may restrict; null for a request through no account
+   *     by no method, which no property with either parameter authorizes
    */
   static Decision evaluate(
       String relevantDomain,
       List<CaaProperty> set,
       boolean wildcard,
       List<String> issuerDomains,
-      CaaCheck.AcmeRequest acme) {
+      CaaRequester requester) {
     for (CaaProperty property : set) {
       if (property.critical() && !KNOWN_TAGS.contains(property.tag().toLowerCase(Locale.ROOT))) {
         return new Decision(
@@ -79,16 +75,17 @@ final class CaaAuthorization {
               + (wildcard ? "issue or issuewild" : "issue")
               + " property, so it restricts no CA (RFC 8659 4.2, BR 3.2.2.8)");
     }
+    CaaRequester asking = requester == null ? new CaaRequester(null, null, List.of()) : requester;
     List<String> restrictedBy = new java.util.ArrayList<>();
     for (CaaProperty property : governing) {
       String issuer = issuerDomain(property.value());
       if (issuer != null && issuerDomains.contains(issuer)) {
-        String mismatch = acme == null ? null : acmeMismatch(property.value(), acme);
+        String mismatch = parameterMismatch(property.value(), asking);
         if (mismatch == null) {
           return new Decision(
               true,
               "the CAA property " + property + " at " + relevantDomain + " authorizes " + issuer
-                  + (acme == null ? "" : " for " + acme.accountUri() + " by " + acme.validationMethod()));
+                  + " " + asking.described());
         }
         restrictedBy.add(property + ": " + mismatch);
       }
@@ -97,7 +94,8 @@ final class CaaAuthorization {
       return new Decision(
           false,
           "the CAA " + tag + " properties at " + relevantDomain + " name this CA only with parameters this"
-              + " request does not meet (RFC 8657): " + String.join("; ", restrictedBy));
+              + " request (" + asking.described() + ") does not meet (RFC 8657, BR 4.2.2.1.2): "
+              + String.join("; ", restrictedBy));
     }
     boolean forbidsAll = governing.stream().allMatch(p -> "".equals(issuerDomain(p.value())));
     return new Decision(
@@ -119,15 +117,34 @@ final class CaaAuthorization {
   }
 
   /**
-   * Why the property's RFC 8657 parameters rule this ACME request out, or null when they do not.
+   * Why the property's RFC 8657 parameters rule this request out, or null when they do not.
    * Parameters are "tag=value" pairs after the issuer domain, separated by ";" (RFC 8659 4.2);
-   * {@code validationmethods} is a comma-separated list of method names.
+   * tags other than these two are ignored.
+   *
+   * <ul>
+   *   <li>{@code accounturi} (RFC 8657 3): the property authorizes only the account it names; a
+   *       request through no account never matches, and a property naming several is
+   *       unsatisfiable. URIs are compared as written.
+   *   <li>{@code validationmethods} (RFC 8657 4): a comma-separated list of labels, one of which
+   *       must name the method used. Labels are compared as written: BR 4.2.2.1.2 makes lower case
+   *       canonical and lets a CA match without regard to case only if its CP/CPS says so, which
+   *       this CA does not, so {@code DNS-01} lists nothing this CA performs.
+   * </ul>
+   *
+   * <p>BR 4.2.2.1.2 makes processing both parameters a MUST from 2027-03-15 and a SHOULD before.
+   * This CA processes them before that date too, on both of its ways to a certificate: RFC 8657 5.6
+   * requires a CA that honours them on one issuance system (the ACME server did) to honour them on
+   * every system that recognizes the same issuer domain, and a domain that publishes them asks for
+   * exactly this restriction, so being stricter than the SHOULD costs no one an authorization the
+   * domain meant to give. So there is no date switch here.
    */
-  static String acmeMismatch(String value, CaaCheck.AcmeRequest acme) {
+  static String parameterMismatch(String value, CaaRequester requester) {
     int semicolon = value.indexOf(';');
     if (semicolon < 0) {
       return null;
     }
+    List<String> accounts = new java.util.ArrayList<>();
+    List<String> methodLists = new java.util.ArrayList<>();
     for (String parameter : value.substring(semicolon + 1).split(";")) {
       int eq = parameter.indexOf('=');
       if (eq < 0) {
@@ -135,17 +152,39 @@ final class CaaAuthorization {
       }
       String tag = parameter.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String parameterValue = parameter.substring(eq + 1).strip();
-      if (tag.equals("accounturi") && !parameterValue.equals(acme.accountUri())) {
-        return "accounturi " + parameterValue + " is not the requesting account " + acme.accountUri();
+      if (tag.equals("accounturi")) {
+        accounts.add(parameterValue);
+      } else if (tag.equals("validationmethods")) {
+        methodLists.add(parameterValue);
       }
-      if (tag.equals("validationmethods")) {
-        boolean listed = false;
-        for (String method : parameterValue.split(",")) {
-          listed |= method.strip().equalsIgnoreCase(acme.validationMethod());
-        }
-        if (!listed) {
-          return "validationmethods " + parameterValue + " does not list " + acme.validationMethod();
-        }
+    }
+    if (accounts.size() > 1) {
+      return "it has " + accounts.size() + " accounturi parameters, which no request satisfies (RFC 8657 3)";
+    }
+    if (accounts.size() == 1) {
+      String account = accounts.get(0);
+      if (requester.accountUri() == null) {
+        return "accounturi " + account + " names an account and this request comes through none (RFC 8657 3)";
+      }
+      if (!account.equals(requester.accountUri())) {
+        return "accounturi " + account + " is not the requesting account " + requester.accountUri();
+      }
+    }
+    if (methodLists.size() > 1) {
+      return "it has " + methodLists.size() + " validationmethods parameters, which no request satisfies";
+    }
+    if (methodLists.size() == 1) {
+      String methods = methodLists.get(0);
+      boolean listed = false;
+      for (String label : methods.split(",")) {
+        listed |= requester.methodLabels().contains(label.strip());
+      }
+      if (!listed) {
+        return "validationmethods " + methods + " does not list "
+            + (requester.methodLabels().isEmpty()
+                ? "the method used (" + (requester.method() == null ? "no BR 3.2.2.4 method" : requester.method())
+                    + ", which has no label)"
+                : String.join(" or ", requester.methodLabels()) + " (" + requester.method() + ")");
       }
     }
     return null;

@@ -22,13 +22,16 @@ public class CaaBeforeIssuance {
   private final CaaCheck caa;
   private final CaaProperties caaProperties;
   private final MultiPerspectiveCorroboration corroboration;
+  private final DomainControl domainControl;
 
   public CaaBeforeIssuance(
       @Value("${backoffice.caa.enabled:true}") boolean enabled,
       DomainAssessment assessment,
       CaaCheck caa,
       CaaProperties caaProperties,
-      MultiPerspectiveCorroboration corroboration) {
+      MultiPerspectiveCorroboration corroboration,
+      DomainControl domainControl) {
+    this.domainControl = domainControl;
     this.enabled = enabled;
     this.assessment = assessment;
     this.caa = caa;
@@ -44,7 +47,13 @@ public class CaaBeforeIssuance {
       return new Outcome(true, reason);
     }
     java.util.List<String> names = assessment.certificateNames(applicationId);
-    CaaVerdict verdict = caa.check(applicationId, names);
+    // RFC 8657's accounturi and validationmethods restrict issuance to the account and methods a
+    // domain names (BR 4.2.2.1.2): each name is checked for the applicant's storefront account and
+    // the method that validated it, so a property naming another account, or methods other than
+    // the one used, refuses the application with that reason.
+    java.util.Map<String, CaaRequester> requesters = new java.util.LinkedHashMap<>();
+    names.forEach(name -> requesters.put(name, domainControl.caaRequester(applicationId, name)));
+    CaaVerdict verdict = caa.check(applicationId, names, requesters::get);
     // A resolver that fails now may answer in a minute: that is a retry and, failing that, an
     // incident for operations, never the end of a paid and approved application.
     if (verdict.refusedOnlyByLookupFailures()) {
@@ -59,7 +68,8 @@ public class CaaBeforeIssuance {
     // A failed quorum may be a perspective that is down or a route that is hijacked: the job is
     // retried (each attempt asks afresh) and then becomes an incident, nothing is signed.
     MultiPerspectiveCorroboration.Outcome corroborated =
-        corroboration.caa(applicationId, names, caaProperties.issuerDomains());
+        corroboration.caa(
+            applicationId, names, caaProperties.issuerDomains(), names.stream().map(requesters::get).toList());
     if (!corroborated.permitsIssuance()) {
       throw new CaaNotCorroboratedException(
           "application " + applicationId + ": CAA permits issuance here, but " + corroborated.summary());

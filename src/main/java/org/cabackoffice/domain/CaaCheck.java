@@ -3,6 +3,7 @@ package org.cabackoffice.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,16 +65,23 @@ public class CaaCheck {
   }
 
   /**
+   * For a request through no account by no method: a property carrying RFC 8657's {@code
+   * accounturi} or {@code validationmethods} does not authorize it.
+   *
    * @param dnsNames the certificate's DNS names (wildcards as {@code *.example.com})
    * @throws IllegalArgumentException when no name is given
    */
   public CaaVerdict check(List<String> dnsNames) {
-    return run(null, dnsNames, null);
+    return run(null, dnsNames, name -> null);
   }
 
-  /** As {@link #check(List)}, with the evidence filed under the application. */
-  public CaaVerdict check(long applicationId, List<String> dnsNames) {
-    return run(applicationId, dnsNames, null);
+  /**
+   * An application's check, with the evidence filed under it: each name's requester (the
+   * applicant's account and the method that validated the name) meets RFC 8657's parameters or
+   * the name is refused.
+   */
+  public CaaVerdict check(long applicationId, List<String> dnsNames, Function<String, CaaRequester> requesters) {
+    return run(applicationId, dnsNames, requesters);
   }
 
   /**
@@ -81,19 +89,25 @@ public class CaaCheck {
    * validation method name the challenge used ({@code http-01}, {@code dns-01}), which CAA's
    * {@code accounturi} and {@code validationmethods} parameters may restrict (RFC 8657).
    */
-  public record AcmeRequest(String accountUri, String validationMethod) {}
+  public record AcmeRequest(String accountUri, String validationMethod) {
+
+    CaaRequester requester() {
+      return CaaRequester.acme(accountUri, validationMethod);
+    }
+  }
 
   /** As {@link #check(List)}, honouring RFC 8657's parameters for the ACME request. */
   public CaaVerdict check(List<String> dnsNames, AcmeRequest acme) {
-    return run(null, dnsNames, acme);
+    CaaRequester requester = acme.requester();
+    return run(null, dnsNames, name -> requester);
   }
 
-  private CaaVerdict run(Long applicationId, List<String> dnsNames, AcmeRequest acme) {
+  private CaaVerdict run(Long applicationId, List<String> dnsNames, Function<String, CaaRequester> requesters) {
     if (dnsNames == null || dnsNames.isEmpty()) {
       throw new IllegalArgumentException("a CAA check needs at least one DNS name");
     }
     Instant now = clock.instant();
-    CaaClimb climb = CaaClimb.of(dns, dnsNames, properties.issuerDomains(), acme);
+    CaaClimb climb = CaaClimb.of(dns, dnsNames, properties.issuerDomains(), requesters);
     List<CaaVerdict.Name> names = climb.names();
     List<DnsAnswer> asked = climb.answers();
     boolean permitted = names.stream().allMatch(CaaVerdict.Name::permitted);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.xbill.DNS.Type;
 
 /**
@@ -29,15 +30,19 @@ public record CaaClimb(List<CaaVerdict.Name> names, List<DnsAnswer> answers) {
    * @param issuerDomains the CA's issuer domain names recognized in issue/issuewild (BR 3.2.2.8)
    */
   public static CaaClimb of(DnsLookup dns, List<String> dnsNames, List<String> issuerDomains) {
-    return of(dns, dnsNames, issuerDomains, null);
+    return of(dns, dnsNames, issuerDomains, name -> null);
   }
 
-  /** As {@link #of(DnsLookup, List, List)}, honouring RFC 8657's parameters for an ACME request (or none: null). */
-  public static CaaClimb of(DnsLookup dns, List<String> dnsNames, List<String> issuerDomains, CaaCheck.AcmeRequest acme) {
+  /**
+   * As {@link #of(DnsLookup, List, List)}, honouring RFC 8657's parameters for each name's
+   * requester (null: a request through no account by no method).
+   */
+  public static CaaClimb of(
+      DnsLookup dns, List<String> dnsNames, List<String> issuerDomains, Function<String, CaaRequester> requesters) {
     Map<String, DnsAnswer> asked = new LinkedHashMap<>();
     List<CaaVerdict.Name> names = new ArrayList<>();
     for (String name : dnsNames) {
-      names.add(verdict(dns, name == null ? "" : name, asked, issuerDomains, acme));
+      names.add(verdict(dns, name == null ? "" : name, asked, issuerDomains, requesters.apply(name)));
     }
     return new CaaClimb(names, new ArrayList<>(asked.values()));
   }
@@ -47,7 +52,7 @@ public record CaaClimb(List<CaaVerdict.Name> names, List<DnsAnswer> answers) {
   }
 
   private static CaaVerdict.Name verdict(
-      DnsLookup dns, String asked, Map<String, DnsAnswer> answers, List<String> issuerDomains, CaaCheck.AcmeRequest acme) {
+      DnsLookup dns, String asked, Map<String, DnsAnswer> answers, List<String> issuerDomains, CaaRequester requester) {
     String text = asked.strip().toLowerCase(Locale.ROOT);
     boolean wildcard = text.startsWith("*.");
     String fqdn;
@@ -75,7 +80,7 @@ public record CaaClimb(List<CaaVerdict.Name> names, List<DnsAnswer> answers) {
       List<CaaProperty> set = answer.caaProperties();
       if (!set.isEmpty()) {
         CaaAuthorization.Decision decision =
-            CaaAuthorization.evaluate(domain, set, wildcard, issuerDomains, acme);
+            CaaAuthorization.evaluate(domain, set, wildcard, issuerDomains, requester);
         return new CaaVerdict.Name(
             asked, decision.permitted(), decision.reason() + dnssecNote(answer), domain, set);
       }

@@ -234,6 +234,21 @@ public class DomainControl {
     return baseUrl + "/accounts/" + application.getCustomerAccountId();
   }
 
+  /**
+   * Who asks for {@code name} on the application, as CAA's {@code accounturi} and {@code
+   * validationmethods} parameters see it (RFC 8657, BR 4.2.2.1.2): the applicant's storefront
+   * account, by the URI it names in a persistent DNS TXT record, and the method of the validation
+   * (this application's or a reused one) that covers the name; no method when none covers it, as
+   * when a private CA's registrant evidence stands in for validation.
+   */
+  @Transactional(readOnly = true)
+  public CaaRequester caaRequester(long applicationId, String name) {
+    Application application = applications.get(applicationId);
+    DomainValidationMethod method =
+        validatingApplication(application, name).map(DnsChallenge::validationMethod).orElse(null);
+    return CaaRequester.application(accountUri(application), method);
+  }
+
   /** The application's name when the domain is its ADN, else the domain itself. */
   private static String fqdnUnder(Application application, String domain) {
     String name = application.getCommonName();

@@ -56,6 +56,17 @@ public enum DomainValidationMethod {
     return section;
   }
 
+  /**
+   * The method's label in a CAA {@code validationmethods} parameter (RFC 8657 4): "ca-tbr-" and
+   * the BR 3.2.2.4 subsection number, e.g. {@code ca-tbr-7} (BR 4.2.2.1.2, ballot SC-098). These
+   * methods, done by hand for an application, have no label in IANA's ACME Validation Methods
+   * registry: {@code dns-01} names ACME's own record and key authorization, not a DNS change
+   * mailed to the customer, so it is not this method's label.
+   */
+  public String caaLabel() {
+    return "ca-tbr-" + section.substring(section.lastIndexOf('.') + 1);
+  }
+
   /** Whether a Wildcard Domain Name may be validated by this method. */
   public boolean allowsWildcard() {
     return wildcard;

@@ -489,6 +489,15 @@ public class CertificateIssuer {
       if (!authority.signedByIssuingKey(certificate)) {
         throw new IllegalStateException("the signed certificate does not verify under the issuing CA's key");
       }
+      // The TBS is the linted one; the outer signatureAlgorithm is the real signer's, so BR
+      // 7.1.3.2 (the permitted encodings, no SHA-1) is checked again on what was signed. An
+      // error is the CA's own doing: the certificate is discarded and the job becomes an incident.
+      List<LintFinding> algorithm = PreIssuanceLint.checkSignedCertificate(certificate, authority.issuingCertificate());
+      if (PreIssuanceLint.hasErrors(algorithm)) {
+        throw new IllegalStateException(
+            "the signed certificate's signature algorithm fails pre-issuance lint " + algorithm
+                + "; certificate discarded");
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the signed certificate does not verify: " + e.getMessage(), e);
     }

@@ -24,9 +24,9 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -65,7 +65,6 @@ final class DevelopmentCa {
       throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 
     KeyPair rootKeys = p384(keyProvider);
     X500Name rootName = CertificateAuthority.name(properties.rootSubject());
@@ -86,7 +85,8 @@ final class DevelopmentCa {
         rootTbs,
         Extension.subjectKeyIdentifier,
         false,
-        extensions.createSubjectKeyIdentifier(rootKeys.getPublic()));
+        // RFC 7093 2 method 1 (SHA-256), as the OCSP responder's: no SHA-1 anywhere (SC-097).
+        new SubjectKeyIdentifier(OcspResponderProfile.keyIdentifier(rootKeys.getPublic())));
     X509Certificate rootCertificate = signedBy(rootTbs, rootKeys.getPrivate());
 
     KeyPair issuingKeys = p384(keyProvider);
@@ -115,7 +115,7 @@ final class DevelopmentCa {
         issuingTbs,
         Extension.subjectKeyIdentifier,
         false,
-        extensions.createSubjectKeyIdentifier(issuingKeys.getPublic()));
+        new SubjectKeyIdentifier(OcspResponderProfile.keyIdentifier(issuingKeys.getPublic())));
     CertificateAuthority.add(
         issuingTbs,
         Extension.certificatePolicies,

@@ -13,13 +13,19 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -28,6 +34,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -62,6 +69,53 @@ public class PreIssuanceLint {
   private static final String SERVER_AUTH = KeyPurposeId.id_kp_serverAuth.getId();
   private static final BigInteger SERIAL_LIMIT = BigInteger.TWO.pow(159);
   private static final ASN1ObjectIdentifier JURISDICTION_COUNTRY = BCStyle.JURISDICTION_C;
+  /**
+   * BR 7.1.3.2: the AlgorithmIdentifier encodings, byte for byte, a CA may sign a certificate
+   * with, by the issuing key they belong to (BR 7.1.3.2.2: a P-256 key signs with SHA-256, P-384
+   * with SHA-384, P-521 with SHA-512). SHA-1 is gone (ballot SC-097, 2026-09-15, and never for a
+   * subscriber certificate); RSASSA-PSS, which the BR permits, is left out because this CA never
+   * signs with it, so an encoding of it here would be a fault.
+   */
+  private static final Map<String, String> RSA_SIGNATURES =
+      Map.of(
+          "300d06092a864886f70d01010b0500", "sha256WithRSAEncryption",
+          "300d06092a864886f70d01010c0500", "sha384WithRSAEncryption",
+          "300d06092a864886f70d01010d0500", "sha512WithRSAEncryption");
+
+  private static final Map<Integer, String> ECDSA_SIGNATURE_BY_CURVE_BITS =
+      Map.of(
+          256, "300a06082a8648ce3d040302",
+          384, "300a06082a8648ce3d040303",
+          521, "300a06082a8648ce3d040304");
+
+  /**
+   * Upper bounds of subject attributes, in characters: RFC 5280 Appendix A (ub-common-name 64,
+   * ub-organization-name 64, ub-organizational-unit-name 64, ub-locality-name 128,
+   * ub-state-name 128, ub-serial-number 64, ub-postal-code 16) and BR 7.1.4.2's table for the
+   * rest (streetAddress, businessCategory and the EV jurisdiction names 128, the country codes 2);
+   * where the two differ (postalCode: BR 40), the lower bound.
+   */
+  private static final Map<ASN1ObjectIdentifier, Integer> SUBJECT_UPPER_BOUNDS =
+      Map.ofEntries(
+          Map.entry(BCStyle.C, 2),
+          Map.entry(BCStyle.ST, 128),
+          Map.entry(BCStyle.L, 128),
+          Map.entry(BCStyle.POSTAL_CODE, 16),
+          Map.entry(BCStyle.STREET, 128),
+          Map.entry(BCStyle.O, 64),
+          Map.entry(BCStyle.SURNAME, 64),
+          Map.entry(BCStyle.GIVENNAME, 64),
+          Map.entry(BCStyle.OU, 64),
+          Map.entry(BCStyle.CN, 64),
+          Map.entry(BCStyle.BUSINESS_CATEGORY, 128),
+          Map.entry(BCStyle.JURISDICTION_C, 2),
+          Map.entry(BCStyle.JURISDICTION_ST, 128),
+          Map.entry(BCStyle.JURISDICTION_L, 128),
+          Map.entry(BCStyle.SERIALNUMBER, 64));
+
+  /** ISO 3166-1 alpha-2 as the JDK knows it, and BR 7.1.2.7.4's user-assigned XX. */
+  private static final Set<String> COUNTRY_CODES = countryCodes();
+
   private static final Set<String> RESERVED_POLICIES =
       Arrays.stream(CertificateProfile.values())
           .map(CertificateProfile::policyOid)
@@ -76,6 +130,9 @@ public class PreIssuanceLint {
     if (candidate.getVersion() != 3) {
       error(findings, "e_not_v3", "RFC 5280 4.1.2.1", "the certificate is not version 3");
     }
+    checkSignatureAlgorithm(holder, issuer, findings);
+    checkSubjectAttributes(holder.getSubject(), findings);
+    checkExtensionsUnique(tbsOf(candidate), findings);
     if (extensions == null) {
       error(findings, "e_no_extensions", "BR 7.1.2.7.6", "the certificate has no extensions");
       return findings;
@@ -93,6 +150,126 @@ public class PreIssuanceLint {
     checkAuthorityInformationAccess(extensions, findings);
     checkCrlDistributionPoints(extensions, findings);
     return findings;
+  }
+
+  /**
+   * BR 7.1.3.2 on a certificate the CA's key has signed: its {@code signatureAlgorithm} and its
+   * TBS's {@code signature} are one permitted encoding, the issuing key's. The linted TBS carries
+   * the throwaway key's identifier; the signer of the real certificate (an HSM's) supplies its own
+   * outer one, so the issuer checks that too before the certificate leaves.
+   */
+  public static List<LintFinding> checkSignedCertificate(X509Certificate certificate, X509Certificate issuer) {
+    List<LintFinding> findings = new ArrayList<>();
+    checkSignatureAlgorithm(holder(certificate), issuer, findings);
+    return findings;
+  }
+
+  private static void checkSignatureAlgorithm(
+      X509CertificateHolder holder, X509Certificate issuer, List<LintFinding> findings) {
+    String outer = hex(holder.toASN1Structure().getSignatureAlgorithm());
+    String inner = hex(holder.toASN1Structure().getTBSCertificate().getSignature());
+    if (!outer.equals(inner)) {
+      error(findings, "e_cert_sig_alg_not_match_tbs_sig_alg", "RFC 5280 4.1.1.2, BR 7.1.3.2",
+          "signatureAlgorithm " + outer + " is not byte for byte the TBS signature field " + inner);
+    }
+    String expected = signatureFor(issuer.getPublicKey());
+    for (String encoding : outer.equals(inner) ? List.of(inner) : List.of(inner, outer)) {
+      if (!RSA_SIGNATURES.containsKey(encoding) && !ECDSA_SIGNATURE_BY_CURVE_BITS.containsValue(encoding)) {
+        error(findings, "e_signature_algorithm_not_supported", "BR 7.1.3.2, ballot SC-097",
+            "signature algorithm " + encoding + " is none of the encodings BR 7.1.3.2 permits (no SHA-1)");
+      } else if (expected == null ? !RSA_SIGNATURES.containsKey(encoding) : !expected.equals(encoding)) {
+        error(findings, "e_signature_algorithm_not_for_issuing_key", "BR 7.1.3.2.2",
+            "signature algorithm " + encoding + " is not the one the issuing CA's "
+                + issuer.getPublicKey().getAlgorithm() + " key signs with"
+                + (expected == null ? "" : " (" + expected + ")"));
+      }
+    }
+  }
+
+  /** The ECDSA encoding an EC issuing key must use; null for an RSA key (any PKCS#1 v1.5 one). */
+  private static String signatureFor(java.security.PublicKey key) {
+    if (key instanceof java.security.interfaces.ECPublicKey ec) {
+      return ECDSA_SIGNATURE_BY_CURVE_BITS.getOrDefault(ec.getParams().getOrder().bitLength(), "none");
+    }
+    return null;
+  }
+
+  /**
+   * The subject as it will be signed: each country code (countryName, jurisdictionCountryName)
+   * an ISO 3166-1 alpha-2 code in upper case or XX, as a PrintableString (BR 7.1.2.7.4, 7.1.4.2);
+   * each attribute within its upper bound (RFC 5280 Appendix A, BR 7.1.4.2).
+   */
+  private static void checkSubjectAttributes(X500Name subject, List<LintFinding> findings) {
+    for (RDN rdn : subject.getRDNs()) {
+      for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+        ASN1ObjectIdentifier type = attribute.getType();
+        String name = BCStyle.INSTANCE.oidToDisplayName(type);
+        String value =
+            attribute.getValue() instanceof ASN1String text
+                ? text.getString()
+                : IETFUtils.valueToString(attribute.getValue());
+        if (type.equals(BCStyle.C) || type.equals(JURISDICTION_COUNTRY)) {
+          if (!COUNTRY_CODES.contains(value)) {
+            error(findings, "e_subject_country_not_iso", "BR 7.1.2.7.4, BR 7.1.4.2, ISO 3166-1",
+                name + " '" + value + "' is not an ISO 3166-1 alpha-2 code in upper case (or XX)");
+          }
+          if (!(attribute.getValue() instanceof DERPrintableString)) {
+            error(findings, "e_subject_country_not_printable_string", "BR 7.1.4.2, RFC 5280 Appendix A",
+                name + " is not encoded as a PrintableString");
+          }
+        }
+        Integer bound = SUBJECT_UPPER_BOUNDS.get(type);
+        if (bound != null && value.codePointCount(0, value.length()) > bound) {
+          error(findings, "e_subject_attribute_too_long", "RFC 5280 Appendix A, BR 7.1.4.2",
+              name + " has " + value.codePointCount(0, value.length()) + " characters, more than its upper bound "
+                  + bound);
+        }
+      }
+    }
+  }
+
+  /**
+   * RFC 5280 4.2: "A certificate MUST NOT include more than one instance of a particular
+   * extension." Read from the TBS's DER: Bouncy Castle's builder refuses to add an extension twice
+   * and the JDK's parser refuses such a certificate, so a repeat cannot reach the other checks; this
+   * one holds even where those would not.
+   */
+  static void checkExtensionsUnique(byte[] tbsCertificate, List<LintFinding> findings) {
+    ASN1Sequence tbs = ASN1Sequence.getInstance(tbsCertificate);
+    Set<ASN1ObjectIdentifier> seen = new java.util.HashSet<>();
+    for (ASN1Encodable field : tbs) {
+      if (field instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 3) {
+        for (ASN1Encodable extension : ASN1Sequence.getInstance(tagged.getExplicitBaseObject())) {
+          ASN1ObjectIdentifier oid = ASN1ObjectIdentifier.getInstance(ASN1Sequence.getInstance(extension).getObjectAt(0));
+          if (!seen.add(oid)) {
+            error(findings, "e_ext_duplicate_extension", "RFC 5280 4.2, BR 7.1.2.7.6",
+                "the extension " + oid + " appears more than once");
+          }
+        }
+      }
+    }
+  }
+
+  private static byte[] tbsOf(X509Certificate candidate) {
+    try {
+      return candidate.getTBSCertificate();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("the candidate's TBS does not encode", e);
+    }
+  }
+
+  private static String hex(AlgorithmIdentifier algorithm) {
+    try {
+      return org.bouncycastle.util.encoders.Hex.toHexString(algorithm.getEncoded(ASN1Encoding.DER));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("an AlgorithmIdentifier does not encode", e);
+    }
+  }
+
+  private static Set<String> countryCodes() {
+    Set<String> codes = new java.util.HashSet<>(Arrays.asList(Locale.getISOCountries()));
+    codes.add("XX");
+    return Set.copyOf(codes);
   }
 
   public static boolean hasErrors(List<LintFinding> findings) {

@@ -77,10 +77,11 @@ class CaaAuthorizationTest {
   }
 
   @Test
-  void parametersAfterTheSemicolonPlayNoPartInMatching() {
+  void parametersAfterTheSemicolonPlayNoPartInMatchingTheIssuer() {
     assertThat(decide(false, p(0, "issue", "backoffice.example; account=230123")).permitted()).isTrue();
+    // RFC 8657's parameters restrict the request (CaaAcmeParametersTest); this one has no method.
     assertThat(decide(false, p(0, "issue", "  backoffice.example ;validationmethods=dns-01")).permitted())
-        .isTrue();
+        .isFalse();
     assertThat(decide(false, p(0, "issue", "ca1.example.net; backoffice.example")).permitted()).isFalse();
   }
 

@@ -137,10 +137,40 @@ class CaaCheckTest {
   }
 
   @Test
+  void anApplicationsNamesAreCheckedForTheirAccountAndMethodAndTheRefusalSaysWhy() {
+    // RFC 8657 (BR 4.2.2.1.2): the domain lets this CA issue only to one storefront account and
+    // only after a persistent DNS TXT validation (ca-tbr-22).
+    String account = "https://ca.example/accounts/12";
+    server.caa("sample.co.jp", 0, "issue", "backoffice.example; accounturi=" + account + "; validationmethods=ca-tbr-22");
+    CaaRequester persistent = CaaRequester.application(account, DomainValidationMethod.PERSISTENT_DNS_TXT);
+    CaaRequester dnsChange = CaaRequester.application(account, DomainValidationMethod.DNS_CHANGE);
+    CaaRequester otherAccount =
+        CaaRequester.application("https://ca.example/accounts/13", DomainValidationMethod.PERSISTENT_DNS_TXT);
+
+    assertThat(caa.check(12L, List.of("www.sample.co.jp"), name -> persistent).permitted()).isTrue();
+
+    CaaVerdict byDnsChange =
+        caa.check(12L, List.of("www.sample.co.jp", "shop.sample.co.jp"),
+            name -> name.startsWith("www.") ? persistent : dnsChange);
+    assertThat(byDnsChange.permitted()).isFalse();
+    assertThat(byDnsChange.names()).extracting(CaaVerdict.Name::permitted).containsExactly(true, false);
+    assertThat(byDnsChange.refusals()).singleElement().asString()
+        .startsWith("shop.sample.co.jp: ")
+        .contains("validationmethods ca-tbr-22 does not list ca-tbr-7 (BR 3.2.2.4.7)");
+    assertThat(records.caa.get(1).getFindings()).last().asString()
+        .startsWith("shop.sample.co.jp REFUSED")
+        .contains("RFC 8657");
+
+    assertThat(caa.check(12L, List.of("www.sample.co.jp"), name -> otherAccount).refusals())
+        .singleElement().asString()
+        .contains("accounturi " + account + " is not the requesting account https://ca.example/accounts/13");
+  }
+
+  @Test
   void theVerdictIsStoredWithNamesFindingsAndAnswers() {
     server.caa("sample.co.jp", 0, "issue", "backoffice.example; account=42");
 
-    CaaVerdict verdict = caa.check(12L, List.of("www.sample.co.jp"));
+    CaaVerdict verdict = caa.check(12L, List.of("www.sample.co.jp"), name -> null);
 
     CaaEvidence evidence = records.caa.get(0);
     assertThat(evidence.getId()).isEqualTo(verdict.evidenceId());

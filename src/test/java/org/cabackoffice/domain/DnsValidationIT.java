@@ -88,8 +88,8 @@ class DnsValidationIT extends BackOfficeIT {
     DNS.caa("sample.co.jp", 0, "issue", "backoffice.example");
     DNS.caa("shop.sample.co.jp", 0, "issue", "other-ca.example");
 
-    CaaVerdict permitted = caa.check(id, List.of("www.sample.co.jp", "*.sample.co.jp"));
-    CaaVerdict refused = caa.check(id, List.of("shop.sample.co.jp"));
+    CaaVerdict permitted = caa.check(id, List.of("www.sample.co.jp", "*.sample.co.jp"), name -> null);
+    CaaVerdict refused = caa.check(id, List.of("shop.sample.co.jp"), name -> null);
 
     assertThat(permitted.permitted()).isTrue();
     assertThat(refused.permitted()).isFalse();

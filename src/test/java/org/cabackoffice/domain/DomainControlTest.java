@@ -25,10 +25,11 @@ class DomainControlTest {
   final RegistrationEvidenceRepository registrations = mock(RegistrationEvidenceRepository.class);
   final DomainUseConsentRepository consents = mock(DomainUseConsentRepository.class);
   final RegistrantComparisonRepository comparisons = mock(RegistrantComparisonRepository.class);
+  final DnsChangeValidations dnsChange = mock(DnsChangeValidations.class);
   final DomainControl privateCa =
       new DomainControl(
           true,
-          mock(DnsChangeValidations.class),
+          dnsChange,
           applications,
           mock(MailTemplates.class),
           mock(Outbox.class),
@@ -47,7 +48,9 @@ class DomainControlTest {
     when(application.getCommonName()).thenReturn("www.sample.co.jp");
     when(application.getOrganizationNameEn()).thenReturn("Sample K.K.");
     when(application.getSubmittedAt()).thenReturn(SUBMITTED);
+    when(application.getCustomerAccountId()).thenReturn(12L);
     when(applications.get(7)).thenReturn(application);
+    when(applications.ofCustomer(12)).thenReturn(List.of(application));
     when(consents.findByApplicationIdAndStatusOrderByIdAsc(7, DomainUseConsent.Status.APPROVED)).thenReturn(List.of());
     when(comparisons.findByApplicationIdOrderByIdAsc(7)).thenReturn(List.of());
     when(registrations.findByDomainNameOrderByQueriedAtDesc("sample.co.jp")).thenReturn(List.of());
@@ -124,5 +127,30 @@ class DomainControlTest {
     when(same.getDomainName()).thenReturn("sample.co.jp");
     when(comparisons.findByApplicationIdOrderByIdAsc(7)).thenReturn(List.of(same));
     assertThat(privateCa.stillEstablished(7)).isTrue();
+  }
+
+  @Test
+  void caaSeesTheStorefrontAccountAndTheMethodThatValidatedTheName() {
+    // RFC 8657 for an application: the account URI a persistent DNS TXT record names, and the
+    // method of the validation covering the name (BR 4.2.2.1.2 labels it ca-tbr-22).
+    DnsChallenge persistent = mock(DnsChallenge.class);
+    when(persistent.validationMethod()).thenReturn(DomainValidationMethod.PERSISTENT_DNS_TXT);
+    when(dnsChange.validation(7, "www.sample.co.jp")).thenReturn(java.util.Optional.of(persistent));
+
+    CaaRequester requester = privateCa.caaRequester(7, "www.sample.co.jp");
+
+    assertThat(requester.accountUri()).isEqualTo("https://ca.example/accounts/12");
+    assertThat(requester.methodLabels()).containsExactly("ca-tbr-22");
+    assertThat(requester.method()).isEqualTo("BR 3.2.2.4.22");
+  }
+
+  @Test
+  void caaSeesNoMethodForANameNoValidationCovers() {
+    when(dnsChange.validation(7, "shop.sample.co.jp")).thenReturn(java.util.Optional.empty());
+
+    CaaRequester requester = privateCa.caaRequester(7, "shop.sample.co.jp");
+
+    assertThat(requester.accountUri()).isEqualTo("https://ca.example/accounts/12");
+    assertThat(requester.methodLabels()).isEmpty();
   }
 }

@@ -12,6 +12,7 @@ final class FixedCorroboration implements MultiPerspectiveCorroboration {
 
   private Outcome outcome;
   final List<String> asked = new ArrayList<>();
+  final List<CaaRequester> caaRequesters = new ArrayList<>();
 
   private FixedCorroboration(Outcome outcome) {
     this.outcome = outcome;
@@ -52,8 +53,10 @@ final class FixedCorroboration implements MultiPerspectiveCorroboration {
   }
 
   @Override
-  public Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains) {
+  public Outcome caa(
+      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     asked.addAll(dnsNames);
+    caaRequesters.addAll(requesters);
     return outcome;
   }
 }

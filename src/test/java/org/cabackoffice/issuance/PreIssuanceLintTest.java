@@ -11,10 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -27,6 +39,9 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +193,199 @@ class PreIssuanceLintTest {
     assertThat(PrecertificateLint.checkFinalAgainstPrecertificate(precertificate, precertificate, scts))
         .extracting(LintFinding::code)
         .containsExactly("e_final_with_poison", "e_final_sct_list_not_the_logs", "e_final_tbs_differs_from_precert");
+  }
+
+  @Test
+  void clientAuthBesideServerAuthOrNoExtendedKeyUsageIsAnError() throws Exception {
+    // BR 7.1.2.7.10 allows clientAuth; Chrome's policy 1.8 forbids it from 2027-03-15. This CA
+    // issues serverAuth only, whatever the date.
+    X509v3CertificateBuilder both = tbs(SERIAL, 90, false, authority.issuerName());
+    both.replaceExtension(Extension.extendedKeyUsage, false,
+        new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+    assertThat(codes(authority.signForLint(both))).containsExactly("e_eku_not_server_auth_only");
+
+    X509v3CertificateBuilder none = builder(
+        SERIAL, CLOCK.instant(), CLOCK.instant().plus(Duration.ofDays(90)), authority.issuerName());
+    none.addExtension(Extension.authorityKeyIdentifier, false, authority.authorityKeyIdentifier());
+    none.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    none.addExtension(Extension.certificatePolicies, false,
+        new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier("2.23.140.1.2.2"))));
+    none.addExtension(Extension.cRLDistributionPoints, false,
+        CertificateAuthority.distributionPoints("http://localhost:8080/crl/issuing-ca/0.crl"));
+    none.addExtension(Extension.subjectAlternativeName, false,
+        new GeneralNames(new GeneralName(GeneralName.dNSName, "www.example.jp")));
+    assertThat(codes(authority.signForLint(none))).contains("e_eku_not_server_auth_only");
+  }
+
+  // BR 7.1.3.2 (SC-097): the signature algorithm, byte for byte, and the issuing key's.
+
+  /** The well-formed TBS signed by a throwaway key of {@code keyPair}'s type with {@code algorithm}. */
+  private X509Certificate signedWith(KeyPair keyPair, String algorithm) throws Exception {
+    return signedWith(tbs(SERIAL, 90, false, authority.issuerName()), keyPair, algorithm);
+  }
+
+  private static X509Certificate signedWith(X509v3CertificateBuilder tbs, KeyPair keyPair, String algorithm)
+      throws Exception {
+    return new JcaX509CertificateConverter()
+        .getCertificate(tbs.build(new JcaContentSignerBuilder(algorithm).build(keyPair.getPrivate())));
+  }
+
+  private List<String> codes(X509Certificate candidate) {
+    return lint.check(candidate, authority.issuingCertificate(), CertificateProfile.OV).stream()
+        .map(LintFinding::code)
+        .toList();
+  }
+
+  @Test
+  void aSha1SignatureIsAnErrorOnTheLintedAndOnTheSignedCertificate() throws Exception {
+    X509Certificate sha1 = signedWith(TestFixtures.ec("secp256r1"), "SHA1withECDSA");
+
+    assertThat(codes(sha1)).containsExactly("e_signature_algorithm_not_supported");
+    assertThat(PreIssuanceLint.checkSignedCertificate(sha1, authority.issuingCertificate()))
+        .extracting(LintFinding::code)
+        .containsExactly("e_signature_algorithm_not_supported");
+    assertThat(PreIssuanceLint.checkSignedCertificate(
+            signedWith(TestFixtures.rsa(2048), "SHA1withRSA"), authority.issuingCertificate()))
+        .extracting(LintFinding::code)
+        .containsExactly("e_signature_algorithm_not_supported");
+  }
+
+  @Test
+  void aPermittedAlgorithmThatIsNotTheIssuingKeysIsAnError() throws Exception {
+    // The issuing key is EC: an RSA signature, or ECDSA with another hash than its curve's.
+    assertThat(codes(signedWith(TestFixtures.rsa(2048), "SHA256withRSA")))
+        .containsExactly("e_signature_algorithm_not_for_issuing_key");
+    assertThat(codes(signedWith(TestFixtures.ec("secp521r1"), "SHA512withECDSA")))
+        .containsExactly("e_signature_algorithm_not_for_issuing_key");
+  }
+
+  @Test
+  void anRsaAlgorithmIdentifierWithoutItsNullParametersIsNotThePermittedEncoding() throws Exception {
+    KeyPair rsa = TestFixtures.rsa(2048);
+    ContentSigner real = new JcaContentSignerBuilder("SHA256withRSA").build(rsa.getPrivate());
+    ContentSigner absentParameters = new ContentSigner() {
+      @Override
+      public AlgorithmIdentifier getAlgorithmIdentifier() {
+        return new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption);
+      }
+
+      @Override
+      public java.io.OutputStream getOutputStream() {
+        return real.getOutputStream();
+      }
+
+      @Override
+      public byte[] getSignature() {
+        return real.getSignature();
+      }
+    };
+    X509Certificate candidate = new JcaX509CertificateConverter()
+        .getCertificate(tbs(SERIAL, 90, false, authority.issuerName()).build(absentParameters));
+
+    assertThat(PreIssuanceLint.checkSignedCertificate(candidate, authority.issuingCertificate()))
+        .extracting(LintFinding::code)
+        .containsExactly("e_signature_algorithm_not_supported");
+  }
+
+  @Test
+  void theIssuingKeysOwnAlgorithmPasses() {
+    X509Certificate candidate = authority.signForLint(tbs(SERIAL, 90, false, authority.issuerName()));
+
+    assertThat(PreIssuanceLint.checkSignedCertificate(candidate, authority.issuingCertificate())).isEmpty();
+  }
+
+  // Subject attributes as they will be signed (BR 7.1.2.7.4, 7.1.4.2; RFC 5280 Appendix A).
+
+  private X509Certificate withSubject(X500Name subject) {
+    X509v3CertificateBuilder tbs =
+        new X509v3CertificateBuilder(
+            authority.issuerName(),
+            SERIAL,
+            Date.from(CLOCK.instant()),
+            Date.from(CLOCK.instant().plus(Duration.ofDays(90))),
+            subject,
+            SubjectPublicKeyInfo.getInstance(subjectKey.getPublic().getEncoded()));
+    extensions(tbs, false);
+    return authority.signForLint(tbs);
+  }
+
+  private static X500Name subject(ASN1Encodable country, String organization, String locality) {
+    return new X500NameBuilder()
+        .addRDN(BCStyle.C, country)
+        .addRDN(BCStyle.L, new DERUTF8String(locality))
+        .addRDN(BCStyle.O, new DERUTF8String(organization))
+        .addRDN(BCStyle.CN, new DERUTF8String("www.example.jp"))
+        .build();
+  }
+
+  @Test
+  void aCountryThatIsNoIso3166CodeIsAnError() {
+    assertThat(codes(withSubject(subject(new DERPrintableString("JP"), "Example K.K.", "Chiyoda-ku")))).isEmpty();
+    assertThat(codes(withSubject(subject(new DERPrintableString("XX"), "Example K.K.", "Chiyoda-ku")))).isEmpty();
+    assertThat(codes(withSubject(subject(new DERPrintableString("ZZ"), "Example K.K.", "Chiyoda-ku"))))
+        .containsExactly("e_subject_country_not_iso");
+    assertThat(codes(withSubject(subject(new DERPrintableString("jp"), "Example K.K.", "Chiyoda-ku"))))
+        .containsExactly("e_subject_country_not_iso");
+    assertThat(codes(withSubject(subject(new DERUTF8String("JP"), "Example K.K.", "Chiyoda-ku"))))
+        .containsExactly("e_subject_country_not_printable_string");
+  }
+
+  @Test
+  void anEvJurisdictionCountryIsCheckedLikeTheCountry() {
+    X500Name subject = new X500NameBuilder()
+        .addRDN(BCStyle.JURISDICTION_C, new DERPrintableString("JPN"))
+        .addRDN(BCStyle.C, new DERPrintableString("JP"))
+        .addRDN(BCStyle.L, new DERUTF8String("Chiyoda-ku"))
+        .addRDN(BCStyle.O, new DERUTF8String("Example K.K."))
+        .addRDN(BCStyle.CN, new DERUTF8String("www.example.jp"))
+        .build();
+
+    assertThat(codes(withSubject(subject))).contains("e_subject_country_not_iso", "e_subject_attribute_too_long");
+  }
+
+  @Test
+  void subjectAttributesLongerThanTheirUpperBoundAreErrors() {
+    String o64 = "O".repeat(64);
+    String l128 = "L".repeat(128);
+    assertThat(codes(withSubject(subject(new DERPrintableString("JP"), o64, l128)))).isEmpty();
+
+    List<LintFinding> findings =
+        lint.check(withSubject(subject(new DERPrintableString("JP"), o64 + "x", l128 + "x")),
+            authority.issuingCertificate(), CertificateProfile.OV);
+    assertThat(findings).extracting(LintFinding::code)
+        .containsExactly("e_subject_attribute_too_long", "e_subject_attribute_too_long");
+    assertThat(findings).extracting(LintFinding::message)
+        .anyMatch(m -> m.startsWith("O has 65 characters"))
+        .anyMatch(m -> m.startsWith("L has 129 characters"));
+    // Characters, not bytes: 64 kanji are 192 UTF-8 bytes and within the bound.
+    assertThat(codes(withSubject(subject(new DERPrintableString("JP"), "株".repeat(64), "Chiyoda-ku")))).isEmpty();
+  }
+
+  @Test
+  void anExtensionThatAppearsTwiceIsAnError() throws Exception {
+    // Bouncy Castle will not build such a TBS nor the JDK parse it, so the DER is made by hand.
+    X509Certificate candidate = authority.signForLint(tbs(SERIAL, 90, false, authority.issuerName()));
+    ASN1Sequence tbs = ASN1Sequence.getInstance(candidate.getTBSCertificate());
+    ASN1EncodableVector fields = new ASN1EncodableVector();
+    for (ASN1Encodable field : tbs) {
+      if (field instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 3) {
+        ASN1Sequence extensions = ASN1Sequence.getInstance(tagged.getExplicitBaseObject());
+        ASN1EncodableVector repeated = new ASN1EncodableVector();
+        extensions.forEach(repeated::add);
+        repeated.add(extensions.getObjectAt(3));
+        field = new DERTaggedObject(true, 3, new DERSequence(repeated));
+      }
+      fields.add(field);
+    }
+    List<LintFinding> findings = new java.util.ArrayList<>();
+    PreIssuanceLint.checkExtensionsUnique(new DERSequence(fields).getEncoded(), findings);
+
+    assertThat(findings).extracting(LintFinding::code).containsExactly("e_ext_duplicate_extension");
+    assertThat(findings.get(0).message()).contains(Extension.extendedKeyUsage.getId());
+
+    List<LintFinding> once = new java.util.ArrayList<>();
+    PreIssuanceLint.checkExtensionsUnique(candidate.getTBSCertificate(), once);
+    assertThat(once).isEmpty();
   }
 
   private X509v3CertificateBuilder tbs(BigInteger serial, int days, boolean ca, X500Name issuer) {

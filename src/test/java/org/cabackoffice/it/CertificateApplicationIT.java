@@ -441,6 +441,37 @@ class CertificateApplicationIT extends BackOfficeIT {
   }
 
   @Test
+  void caaParametersRestrictAnApplicationToTheNamedAccountAndMethod() throws Exception {
+    // RFC 8657 (BR 4.2.2.1.2, SC-098): validationmethods lists only the persistent TXT record, and
+    // this application's name was validated by DNS change (ca-tbr-7).
+    DNS.caa("sample-caa-method.jp", 0, "issue", "backoffice.example; validationmethods=ca-tbr-22");
+    long refused = validatedUpToApproval("sample-caa-method.jp");
+    completeTask(refused, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+
+    assertThat(status(refused)).isEqualTo("REJECTED");
+    assertThat(rejectionCode(refused)).isEqualTo("CAA_FORBIDS");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rejection =
+        (Map<String, Object>) customer().getForObject("/api/applications/" + refused, Map.class).get("rejection");
+    assertThat((String) rejection.get("reason"))
+        .contains("validationmethods ca-tbr-22 does not list ca-tbr-7 (BR 3.2.2.4.7)");
+
+    // The applicant's own storefront account and its method: issued.
+    long permitted = validatedUpToApproval("sample-caa-account.jp");
+    Object account =
+        customer().getForObject("/api/applications/" + permitted + "/domain-validation-method", Map.class)
+            .get("accountUri");
+    DNS.caa("sample-caa-account.jp", 0, "issue",
+        "backoffice.example; accounturi=" + account + "; validationmethods=ca-tbr-7");
+    completeTask(permitted, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+    runJobs();
+
+    assertThat(status(permitted)).isEqualTo("ISSUED");
+    DNS.remove("sample-caa-method.jp");
+    DNS.remove("sample-caa-account.jp");
+  }
+
+  @Test
   void intakeRefusesWhatCannotBeIssuedAndSaysWhy() throws Exception {
     Instant now = Instant.now();
     PreviousSystemCertificate.Issued recent =

@@ -1,6 +1,7 @@
 package org.cabackoffice.domain.corroboration;
 
 import java.util.List;
+import org.cabackoffice.domain.CaaRequester;
 
 /**
  * Corroboration of the primary's determinations from remote network perspectives before issuance
@@ -43,9 +44,11 @@ public interface MultiPerspectiveCorroboration {
 
   /**
    * The perspectives climb the CAA tree for the names; one corroborates when its response is
-   * permission to issue (BR 3.2.2.8).
+   * permission to issue (BR 3.2.2.8) for the name's requester, RFC 8657's parameters included.
+   *
+   * @param requesters one per name, in the same order
    */
-  Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains);
+  Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
 
   /**
    * @param permitsIssuance whether issuance may go on

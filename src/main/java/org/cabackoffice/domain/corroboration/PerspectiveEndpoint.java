@@ -1,8 +1,11 @@
 package org.cabackoffice.domain.corroboration;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.cabackoffice.domain.CaaClimb;
+import org.cabackoffice.domain.CaaRequester;
 import org.cabackoffice.domain.DnsAnswer;
 import org.cabackoffice.domain.DnsLookup;
 import org.cabackoffice.domain.WebsiteFileFetch;
@@ -99,7 +102,19 @@ public class PerspectiveEndpoint {
         || !question.issuerDomains().stream().allMatch(d -> isName(d, HOST_NAME))) {
       throw new IllegalArgumentException("dnsNames and issuerDomains must be DNS names of at most 253 characters");
     }
-    CaaClimb climb = CaaClimb.of(dns, question.dnsNames(), question.issuerDomains());
+    List<CaaRequester> requesters = question.requesters();
+    if (requesters != null
+        && (requesters.size() != question.dnsNames().size()
+            || !requesters.stream().allMatch(PerspectiveEndpoint::plausible))) {
+      throw new IllegalArgumentException(
+          "requesters, when given, are one per name, each with an account URI of at most 2048"
+              + " characters and at most 10 method labels of at most 64 characters");
+    }
+    Map<String, CaaRequester> byName = new HashMap<>();
+    for (int i = 0; requesters != null && i < requesters.size(); i++) {
+      byName.put(question.dnsNames().get(i), requesters.get(i));
+    }
+    CaaClimb climb = CaaClimb.of(dns, question.dnsNames(), question.issuerDomains(), byName::get);
     return new CaaObservation(
         identity.id(),
         identity.region().name(),
@@ -150,5 +165,13 @@ public class PerspectiveEndpoint {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badQuestion(IllegalArgumentException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  private static boolean plausible(CaaRequester requester) {
+    return requester != null
+        && (requester.accountUri() == null || requester.accountUri().length() <= 2048)
+        && (requester.method() == null || requester.method().length() <= 64)
+        && requester.methodLabels().size() <= 10
+        && requester.methodLabels().stream().allMatch(l -> l != null && l.length() <= 64);
   }
 }

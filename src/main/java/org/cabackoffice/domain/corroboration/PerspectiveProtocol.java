@@ -1,6 +1,7 @@
 package org.cabackoffice.domain.corroboration;
 
 import java.util.List;
+import org.cabackoffice.domain.CaaRequester;
 
 /**
  * What the primary and a remote network perspective say to each other, as JSON over mutually
@@ -56,8 +57,20 @@ public final class PerspectiveProtocol {
    */
   public record AcmeHttp01Question(String fqdn, String token) {}
 
-  /** Climb the CAA tree (RFC 8659 3) for each name and evaluate it for these issuer domains. */
-  public record CaaQuestion(List<String> dnsNames, List<String> issuerDomains) {}
+  /**
+   * Climb the CAA tree (RFC 8659 3) for each name and evaluate it for these issuer domains and, by
+   * RFC 8657's parameters, for each name's requester: a perspective that ignored {@code accounturi}
+   * or {@code validationmethods} would take a set that refuses this request for permission.
+   *
+   * @param requesters one per name, in the same order; null (a primary that sends none) evaluates
+   *     each name for a request through no account by no method
+   */
+  public record CaaQuestion(List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+
+    public CaaQuestion(List<String> dnsNames, List<String> issuerDomains) {
+      this(dnsNames, issuerDomains, null);
+    }
+  }
 
   public record CaaObservation(
       String perspectiveId, String region, String resolver, boolean permitted, List<CaaName> names) {}

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.ApplicationStatus;
 import org.cabackoffice.application.Applications;
+import org.cabackoffice.domain.CaaRequester;
 import org.cabackoffice.domain.PersistentDcvRecord;
 import org.cabackoffice.domain.WebsiteFileFetch;
 import org.cabackoffice.domain.corroboration.PerspectiveProtocol.CaaObservation;
@@ -252,7 +253,8 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
   }
 
   @Override
-  public Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains) {
+  public Outcome caa(
+      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     if (!properties.enabled()) {
       return off(applicationId, Corroboration.Subject.CAA, dnsNames);
     }
@@ -275,7 +277,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
     List<PerspectiveResult> results =
         askAll(
             PerspectiveProtocol.CAA_PATH,
-            new CaaQuestion(dnsNames, issuerDomains),
+            new CaaQuestion(dnsNames, issuerDomains, requesters),
             CaaObservation.class,
             CaaObservation::perspectiveId,
             RemotePerspectives::caaResult);

@@ -18,6 +18,8 @@ import java.util.List;
 import org.cabackoffice.application.Application;
 import org.cabackoffice.application.ApplicationStatus;
 import org.cabackoffice.application.Applications;
+import org.cabackoffice.domain.CaaRequester;
+import org.cabackoffice.domain.DomainValidationMethod;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -29,6 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * listen nowhere: a reuse must not ask them.
  */
 class CaaEvidenceReuseTest {
+
+  private static final CaaRequester REQUESTER =
+      CaaRequester.application("https://backoffice.example/accounts/1", DomainValidationMethod.DNS_CHANGE);
 
   private static final Instant NOW = Instant.parse("2026-12-06T03:00:00Z");
   private static final PerspectiveCa CA = new PerspectiveCa("Reuse Test CA");
@@ -81,7 +86,7 @@ class CaaEvidenceReuseTest {
     when(corroborations.save(any())).thenAnswer(call -> call.getArgument(0));
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
 
     assertThat(outcome.permitsIssuance()).isTrue();
     assertThat(outcome.summary()).contains("(5/5 on ").contains("issued to the same applicant) reused");
@@ -111,7 +116,7 @@ class CaaEvidenceReuseTest {
         });
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
 
     verify(attempts, times(4)).save(any());
     // Asked, and nobody listens at port 9: 0/4, nothing issued.

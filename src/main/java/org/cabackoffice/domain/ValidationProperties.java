@@ -14,11 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ValidationProperties(String brVersion) {
 
   /**
-   * The version in force: BR 2.2.6 (ballot SC-095, effective 2026-03-31), the newest in
-   * cabforum/servercert's docs/BR.md (checked 2026-12-06). A new version is a configuration change
+   * The version in force: BR 2.2.8 (ballot SC-098, released as BRs/v2.2.8 on 2026-06-16), the
+   * newest release of cabforum/servercert we could verify (checked 2026-12-07). A new version is a configuration change
    * ({@code backoffice.validation.br-version}, set in application.yml).
    */
-  static final String DEFAULT_BR_VERSION = "2.2.6";
+  static final String DEFAULT_BR_VERSION = "2.2.8";
 
   public ValidationProperties {
     brVersion = brVersion == null || brVersion.isBlank() ? DEFAULT_BR_VERSION : brVersion.strip();

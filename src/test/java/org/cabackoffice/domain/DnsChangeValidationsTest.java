@@ -103,13 +103,13 @@ class DnsChangeValidationsTest {
     assertThat(outcome.reason()).contains("BR 3.2.2.4.7").endsWith("corroborated 4/4 by remote perspectives");
     assertThat(challenge.getStatus()).isEqualTo(DnsChallenge.Status.VALIDATED);
     assertThat(challenge.getMethod()).isEqualTo("3.2.2.4.7");
-    assertThat(challenge.getBrVersion()).isEqualTo("2.2.6");
+    assertThat(challenge.getBrVersion()).isEqualTo("2.2.8");
     assertThat(challenge.getValidatedAt()).isEqualTo(clock.instant());
     DnsCheckEvidence evidence = records.checks.get(0);
     assertThat(evidence.getId()).isEqualTo(outcome.evidenceId());
     assertThat(evidence.getOutcome()).isEqualTo(DnsCheckOutcome.Status.VALIDATED);
     assertThat(evidence.getMethod()).isEqualTo("3.2.2.4.7");
-    assertThat(evidence.getBrVersion()).isEqualTo("2.2.6");
+    assertThat(evidence.getBrVersion()).isEqualTo("2.2.8");
     assertThat(evidence.getResolver()).startsWith(server.address()).contains("DNSSEC not validated");
     assertThat(evidence.getAnswer()).contains(challenge.getValue()).contains("_pki-validation.sample.co.jp");
     assertThat(evidence.getCheckedAt()).isEqualTo(clock.instant());

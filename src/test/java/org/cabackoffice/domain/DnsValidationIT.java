@@ -56,7 +56,7 @@ class DnsValidationIT extends BackOfficeIT {
     DnsCheckOutcome outcome = validations.check(id, "sample.co.jp");
     assertThat(outcome.status()).isEqualTo(DnsCheckOutcome.Status.VALIDATED);
     assertThat(validations.validated(id, "www.sample.co.jp")).isTrue();
-    assertThat(validations.issue(id, "sample.co.jp").getBrVersion()).isEqualTo("2.2.6");
+    assertThat(validations.issue(id, "sample.co.jp").getBrVersion()).isEqualTo("2.2.8");
 
     @SuppressWarnings("unchecked")
     Map<String, Object> after =

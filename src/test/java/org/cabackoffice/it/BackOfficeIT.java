@@ -121,7 +121,7 @@ public abstract class BackOfficeIT {
       registry.add("backoffice.dns.dnssec.enabled", () -> Boolean.toString(dns.dnssec()));
     }
     registry.add("backoffice.dns.timeout", () -> "1s");
-    registry.add("backoffice.validation.br-version", () -> "2.2.6");
+    registry.add("backoffice.validation.br-version", () -> "2.2.8");
     // Long enough to observe a suspension, short enough to wait out (LoginThrottleIT).
     registry.add("backoffice.login.cooling-period", () -> "PT3S");
     // Every test calls from 127.0.0.1, and some of them with wrong passwords on purpose.

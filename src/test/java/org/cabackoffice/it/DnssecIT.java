@@ -80,7 +80,7 @@ class DnssecIT extends BackOfficeIT {
     DnsCheckEvidence validated = lastDnsCheck(id);
     assertThat(validated.getDnssec()).isEqualTo(DnssecStatus.SECURE);
     assertThat(validated.getReason()).contains("BR 3.2.2.4.7; DNSSEC: secure");
-    assertThat(validated.getBrVersion()).isEqualTo("2.2.6");
+    assertThat(validated.getBrVersion()).isEqualTo("2.2.8");
     assertThat(validated.getResolver()).contains("DNSSEC-validated to . DS");
     List<CaaEvidence> caa = caaEvidence.findByApplicationIdOrderByCheckedAt(id);
     assertThat(caa).isNotEmpty().allMatch(CaaEvidence::isPermitted);

@@ -31,7 +31,8 @@ public final class ChainVerification {
   private String previous = AuditChain.GENESIS;
   private Long broken;
   private String reason;
-  private String detail;
+  private ChainBreak seen;
+  private List<Long> seenRows = List.of();
 
   public ChainVerification(Head head, List<AuditCheckpoint> checkpoints, PublicKey auditKey) {
     this.head = head;
@@ -54,58 +55,54 @@ public final class ChainVerification {
 
   private void check(AuditRow row) {
     if (row.seq() > head.lastSeq()) {
-      breakAt(row.seq(), "inserted", "row " + row.seq() + " lies beyond the chain head (" + head.lastSeq() + ")");
+      breakAt(row.seq(), "inserted", ChainBreak.BEYOND_HEAD, row.seq(), head.lastSeq());
     } else if (row.seq() > expected) {
-      breakAt(expected, "removed", "rows " + expected + " to " + (row.seq() - 1) + " are missing");
+      breakAt(expected, "removed", ChainBreak.MISSING, expected, row.seq() - 1);
     } else if (row.seq() < expected) {
-      breakAt(row.seq(), "inserted", "row " + row.seq() + " appears twice");
+      breakAt(row.seq(), "inserted", ChainBreak.TWICE, row.seq());
     } else if (!AuditChain.hashOf(row, row.previousHash(), row.seq()).equals(row.hash())) {
       if (row.seq() > 1 && AuditChain.hashOf(row, row.previousHash(), row.seq() - 1).equals(row.hash())) {
-        breakAt(row.seq() - 1, "inserted", "row " + row.seq() + " was row " + (row.seq() - 1) + ": a row was inserted before it");
+        breakAt(row.seq() - 1, "inserted", ChainBreak.SHIFTED, row.seq(), row.seq() - 1);
       } else {
-        breakAt(row.seq(), "changed", "row " + row.seq() + "'s content no longer matches its hash");
+        breakAt(row.seq(), "changed", ChainBreak.CONTENT_CHANGED, row.seq());
       }
     } else if (!row.previousHash().equals(previous)) {
-      breakAt(
-          row.seq() - 1,
-          "changed",
-          "row " + (row.seq() - 1) + " was rewritten with a new hash; row " + row.seq() + " still names the old one");
+      breakAt(row.seq() - 1, "changed", ChainBreak.REHASHED, row.seq() - 1, row.seq());
     }
   }
 
   public AuditLogVerification result() {
     long last = expected - 1;
     if (broken == null && last < head.lastSeq()) {
-      breakAt(last + 1, "removed", "rows " + (last + 1) + " to " + head.lastSeq() + " are missing");
+      breakAt(last + 1, "removed", ChainBreak.MISSING, last + 1, head.lastSeq());
     } else if (broken == null && last > 0 && !previous.equals(head.lastHash())) {
-      breakAt(last, "changed", "row " + last + "'s hash differs from the chain head's");
+      breakAt(last, "changed", ChainBreak.HEAD_DIFFERS, last);
     }
     int verified = 0;
     for (AuditCheckpoint checkpoint : checkpoints) {
       String hash = hashesAtCheckpoints.get(checkpoint.seq());
       if (!checkpoint.verifiesWith(auditKey)) {
-        breakAt(checkpoint.seq(), "checkpoint", "the checkpoint at row " + checkpoint.seq() + " has no valid signature");
+        breakAt(checkpoint.seq(), "checkpoint", ChainBreak.CHECKPOINT_SIGNATURE, checkpoint.seq());
       } else if (hash == null) {
-        breakAt(checkpoint.seq(), "removed", "row " + checkpoint.seq() + ", signed in a checkpoint, is missing");
+        breakAt(checkpoint.seq(), "removed", ChainBreak.CHECKPOINT_ROW_MISSING, checkpoint.seq());
       } else if (!hash.equals(checkpoint.rowHash())) {
-        breakAt(
-            checkpoint.seq(),
-            "changed",
-            "row " + checkpoint.seq() + " differs from its signed checkpoint: rows up to it were rewritten and rehashed");
+        breakAt(checkpoint.seq(), "changed", ChainBreak.CHECKPOINT_DIFFERS, checkpoint.seq());
       } else {
         verified++;
       }
     }
     AuditCheckpoint lastCheckpoint = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
-    return new AuditLogVerification(broken == null, rows, broken, reason, detail, verified, lastCheckpoint);
+    return new AuditLogVerification(
+        broken == null, rows, broken, reason, seen == null ? null : seen.english(seenRows), verified, lastCheckpoint, seen, seenRows);
   }
 
   /** Keeps the earliest break found. */
-  private void breakAt(long seq, String why, String what) {
+  private void breakAt(long seq, String why, ChainBreak what, long... at) {
     if (broken == null || seq < broken) {
       broken = seq;
       reason = why;
-      detail = what;
+      seen = what;
+      seenRows = java.util.Arrays.stream(at).boxed().toList();
     }
   }
 }

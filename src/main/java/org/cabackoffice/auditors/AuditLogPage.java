@@ -39,8 +39,13 @@ public class AuditLogPage {
   /** The last checkpoint as the page shows it. */
   public record Checkpoint(long seq, String signedAt, String rowHash, String signedText, String signature) {}
 
-  /** A verification's answer as the page shows it; {@code reason} keys the message that names it. */
-  public record Result(boolean intact, long rows, Long firstBrokenRow, String reason, String detail, int checkpoints) {}
+  /**
+   * A verification's answer as the page shows it: {@code reason} keys the message that names the
+   * break and {@code detailKey} the one that says what was seen, with {@code detailRows} as its
+   * arguments, so the detail reads in the page's language like the rest.
+   */
+  public record Result(
+      boolean intact, long rows, Long firstBrokenRow, String reason, String detailKey, Object[] detailRows, int checkpoints) {}
 
   @PreAuthorize(AuditPages.AUDITORS)
   @GetMapping(PATH)
@@ -52,7 +57,11 @@ public class AuditLogPage {
     if (verify != null) {
       AuditLogVerification v = verifier.verify();
       model.put(
-          "result", new Result(v.intact(), v.rows(), v.firstBrokenRow(), v.reason(), v.detail(), v.checkpoints()));
+          "result",
+          new Result(
+              v.intact(), v.rows(), v.firstBrokenRow(), v.reason(),
+              v.chainBreak() == null ? null : "auditLog.break." + v.chainBreak().key(), v.chainBreakRows().toArray(),
+              v.checkpoints()));
       model.put("verifiedAt", AuditPages.JST.format(clock.instant()));
     }
     return ResponseEntity.ok().contentType(Pages.HTML).body(pages.render("audit/audit-log", request, model));

@@ -30,7 +30,8 @@ public class InstanceMigration {
     /**
      * Approved; the instances are being moved one by one. A record left here longer than a
      * migration takes was interrupted (its node stopped): {@link InstanceMigrations#settle()}
-     * records what moved and reports the rest.
+     * hands the instances not moved yet to the engine's batch and the record becomes
+     * {@code RUNNING}.
      */
     APPROVED,
     /** Approved; the engine's batch {@link #getBatchId()} moves the instances. */
@@ -151,6 +152,11 @@ public class InstanceMigration {
     this.status = Status.RUNNING;
     this.batchId = batchId;
     this.failures = leftOut.isEmpty() ? null : InstanceMigrations.clip(String.join("\n", leftOut), 8000);
+  }
+
+  /** Instances the plan cannot carry, listed before the outcome is taken from the engine. */
+  void stayed(List<String> lines) {
+    this.failures = lines.isEmpty() ? null : InstanceMigrations.clip(String.join("\n", lines), 8000);
   }
 
   void timersMoved(List<String> lines) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * its own transaction: one that the engine refuses stays on its version and is listed with the
  * reason, and the others move. The decision is committed before the first instance moves and the
  * outcome after the last; a record left {@code APPROVED} longer than {@link #INTERRUPTED_AFTER} was
- * interrupted (its node stopped), and {@link #settle()} records what moved and reports the rest.
+ * interrupted (its node stopped), and {@link #settle()} resumes it: the instances not moved yet go
+ * to the engine's batch, as if there had been many.
  *
  * <p>More instances (up to {@link #MOST_INSTANCES}) move as the engine's batch: the decision, the
  * batch and the record naming it ({@code RUNNING}) commit together, the jobs run on whichever
@@ -254,10 +255,63 @@ public class InstanceMigrations {
     }
     if (m.getStatus() == InstanceMigration.Status.APPROVED && m.getDecidedAt() != null
         && m.getDecidedAt().plus(INTERRUPTED_AFTER).isBefore(clock.instant())) {
-      log.warn("migration {} was interrupted while its instances moved (approved {}); recording what moved", m.getId(), m.getDecidedAt());
-      return outcomeFromEngine(m, "the migration was interrupted (its node stopped) before this instance moved; propose it again");
+      return resume(m);
     }
     return m;
+  }
+
+  /**
+   * A synchronous migration whose node stopped mid-way is finished as a batch would be: the
+   * instances still on the source version go to the engine's batch, whose jobs any node runs (and
+   * retries), and the record becomes {@code RUNNING} with it, so the page offers what it offers for
+   * a batch (progress, retrying failed jobs, giving up). The approval stands: the second person
+   * approved moving these instances, and the ones that moved before the stop count as moved. The
+   * batch and the record commit together, and the record's version lets one node's resumption
+   * commit when two look at once (the other's batch is rolled back with it). A node that stops
+   * while resuming leaves the record {@code APPROVED}, to be resumed on a later look.
+   */
+  private InstanceMigration resume(InstanceMigration m) {
+    ProcessMigrations.Plan plan;
+    try {
+      plan = engine.plan(m.getSourceDefinitionId(), m.getTargetDefinitionId(), m.instances(), null, MOST_INSTANCES, m.isUpdateTimers());
+    } catch (ModelChangeRefusedException versionGone) {
+      log.warn("migration {} was interrupted and cannot be resumed: {}", m.getId(), versionGone.getMessage());
+      return outcomeFromEngine(m, "the migration was interrupted (its node stopped) and cannot be resumed: " + versionGone.getMessage());
+    }
+    if (!plan.valid()) {
+      log.warn("migration {} was interrupted and the engine refuses its plan now: {}", m.getId(), plan.failures());
+      return outcomeFromEngine(m, "the migration was interrupted (its node stopped) and the engine refuses its plan now: "
+          + String.join("; ", plan.failures()));
+    }
+    // The plan holds the instances still on the source version: those moved before the stop, and
+    // those that ended since, are counted (or listed) from where the engine has them at the end.
+    List<String> movable = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
+    Map<String, List<ProcessMigrations.Timer>> timersBefore = new HashMap<>();
+    for (ProcessMigrations.RunningInstance i : plan.instances()) {
+      if (i.movable()) {
+        movable.add(i.id());
+        if (!i.timers().isEmpty()) {
+          timersBefore.put(i.id(), i.timers());
+        }
+      } else {
+        leftOut.add(i.id() + ": " + String.join("; ", i.obstacles()));
+      }
+    }
+    if (movable.isEmpty()) {
+      log.warn("migration {} was interrupted (approved {}); nothing is left that can move, recording what moved", m.getId(), m.getDecidedAt());
+      m.stayed(leftOut);
+      return outcomeFromEngine(m, "the migration was interrupted (its node stopped) before this instance moved");
+    }
+    InstanceMigration resumed = transactions.execute(status -> {
+      String batch = engine.startBatch(m.getSourceDefinitionId(), m.getTargetDefinitionId(), movable, m.isUpdateTimers());
+      m.running(batch, leftOut);
+      m.timersMoved(timerLines(timersBefore, null));
+      return migrations.save(m);
+    });
+    log.warn("migration {} was interrupted while its instances moved (approved {}); resumed as batch {} for the {} instances left",
+        m.getId(), m.getDecidedAt(), resumed.getBatchId(), movable.size());
+    return resumed;
   }
 
   /** The batch's progress while it runs, for the page. */

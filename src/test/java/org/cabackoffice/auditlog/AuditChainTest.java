@@ -72,7 +72,25 @@ class AuditChainTest {
     ChainVerification.Head head = head(rows);
     AuditRow row = rows.get(3);
     rows.set(3, new AuditRow(row.seq(), row.recordedAt(), row.source(), row.kind(), row.subject(), "mallory", row.details(), row.previousHash(), row.hash()));
-    assertThat(verify(rows, head, List.of())).extracting("intact", "firstBrokenRow", "reason").containsExactly(false, 4L, "changed");
+    AuditLogVerification result = verify(rows, head, List.of());
+    assertThat(result).extracting("intact", "firstBrokenRow", "reason").containsExactly(false, 4L, "changed");
+    // The detail in English for the API and the offline command; its kind and rows for the page to say in Japanese.
+    assertThat(result.detail()).isEqualTo("row 4's content no longer matches its hash");
+    assertThat(result.chainBreak()).isEqualTo(ChainBreak.CONTENT_CHANGED);
+    assertThat(result.chainBreakRows()).containsExactly(4L);
+  }
+
+  @Test
+  void theAnswerAsJsonKeepsItsContractAndItsEnglishDetail() throws Exception {
+    List<AuditRow> rows = chain(10);
+    ChainVerification.Head head = head(rows);
+    List<AuditRow> middle = new ArrayList<>(rows);
+    middle.remove(5);
+    middle.remove(5);
+    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(verify(middle, head, List.of()));
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).fieldNames())
+        .toIterable().containsExactly("intact", "rows", "firstBrokenRow", "reason", "detail", "checkpoints", "lastCheckpoint");
+    assertThat(json).contains("\"detail\":\"rows 6 to 7 are missing\"");
   }
 
   @Test

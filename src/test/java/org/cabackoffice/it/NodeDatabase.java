@@ -36,7 +36,7 @@ final class NodeDatabase implements AutoCloseable {
   }
 
   /**
-   * @param name the PostgreSQL database's name, used on the PostgreSQL run only
+   * @param name the PostgreSQL database's name after the run's database's, used on the PostgreSQL run only
    * @param dir where the H2 files go on the H2 run
    */
   static NodeDatabase create(String name, Path dir) throws SQLException {
@@ -44,7 +44,11 @@ final class NodeDatabase implements AutoCloseable {
       // Where the embedded default (application.yml) puts it under the node's data directory.
       return new NodeDatabase("jdbc:h2:file:" + dir.resolve("backoffice").toAbsolutePath(), "sa", null, null);
     }
-    if (!name.matches("[a-z_][a-z0-9_]*")) {
+    // Named after the run's own database as well: two checkouts' runs on one PostgreSQL server
+    // (a CI run and a developer's) never drop each other's node databases.
+    String run = System.getProperty("backoffice.test.postgres.database", "backoffice_test");
+    name = run + "_" + name.replaceFirst("^backoffice_", "");
+    if (!name.matches("[a-z_][a-z0-9_]*") || name.length() > 63) {
       throw new IllegalArgumentException("unsafe database name " + name);
     }
     String adminUrl = System.getProperty("backoffice.test.postgres.admin-url");

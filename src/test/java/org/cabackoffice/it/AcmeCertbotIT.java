@@ -1,6 +1,7 @@
 package org.cabackoffice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -155,13 +156,14 @@ class AcmeCertbotIT extends BackOfficeIT {
 
   /**
    * BR 4.2.1: the organization's identity validated longer ago than the day's reuse period (398
-   * days) is not relied on; the order stays {@code processing} while an officer confirms the
-   * organization by phone through its main number (the order's identity task), then continues
-   * to the certificate, which certbot, polling, receives. The organization's validations are aged
+   * days) is not relied on; the order stays {@code processing} while the renewal's identity steps
+   * run: an officer confirms the organization by phone through its main number, then a second
+   * officer, not the one who called, approves (EV Guidelines 5.2.4); then it continues to the
+   * certificate, which certbot, polling, receives. The organization's validations are aged
    * in the database for this test and given back their times afterwards (a shared context).
    */
   @Test
-  void anOrganizationWhoseIdentityIsStaleStaysProcessingUntilAnOfficerConfirmsItByPhone() throws Exception {
+  void anOrganizationWhoseIdentityIsStaleStaysProcessingUntilAnOfficerConfirmsItByPhoneAndASecondOfficerApproves() throws Exception {
     Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
         "--eab-kid=" + eabKid, "--eab-hmac-key=" + eabKey)); // "=": a base64url key may start with "-"
     assertThat(register.exit()).as(register.output()).isZero();
@@ -203,7 +205,25 @@ class AcmeCertbotIT extends BackOfficeIT {
             tasks.claim(call.getId(), "officer");
             completeAs("officer", call.getId(), Map.of(
                 AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.CONFIRMED,
+                AcmeOrderVariables.DIRECTORY_RECORD_CURRENT, true,
+                AcmeOrderVariables.INTENT_CONFIRMED, true,
+                AcmeOrderVariables.SPOKE_WITH, "Tanaka, general manager",
                 AcmeOrderVariables.IDENTITY_NOTE, "called the main number 03-5555-0100 from the directory; the general manager confirmed"));
+            // As in the renewal, a second officer approves the call: still processing until then.
+            runJobs();
+            assertThat(orderRecords.record(orderId).orElseThrow().row().status()).isEqualTo("processing");
+            Task approval = tasks.createTaskQuery().processInstanceBusinessKey(AcmeOrderVariables.businessKey(orderId))
+                .taskDefinitionKey(AcmeOrderVariables.Activities.APPROVE_IDENTITY).singleResult();
+            assertThat(approval).as("the second officer's approval of order " + orderId).isNotNull();
+            assertThat(runtime.getVariable(approval.getProcessInstanceId(), AcmeOrderVariables.VALIDATED_BY)).isEqualTo("officer");
+            Map<String, Object> approve = Map.of(
+                AcmeOrderVariables.IDENTITY_APPROVAL, AcmeOrderVariables.CONFIRMED,
+                AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the call covers the checklist");
+            // The officer who called is no senior officer and cannot take the approval; the rule
+            // for a senior officer who made the call is AcmeIdentityStepsTest's (EV Guidelines 5.2.4).
+            assertThatThrownBy(() -> tasks.claim(approval.getId(), "officer")).hasMessageContaining("may not take");
+            tasks.claim(approval.getId(), "senior");
+            completeAs("senior", approval.getId(), approve);
             waited.set(orderId);
           });
     } finally {
@@ -218,7 +238,10 @@ class AcmeCertbotIT extends BackOfficeIT {
     AcmeOrderRecords.OrderRecord order = orderRecords.record(waited.get()).orElseThrow();
     assertThat(order.row().status()).isEqualTo("valid");
     assertThat(order.row().serial()).isEqualTo(CertificateSerial.hex(leaf.getSerialNumber()));
-    assertThat(order.confirmations()).singleElement().satisfies(c -> assertThat(c.officer()).isEqualTo("officer"));
+    assertThat(order.confirmations()).singleElement().satisfies(c -> {
+      assertThat(c.officer()).isEqualTo("officer");
+      assertThat(c.approvedBy()).isEqualTo("senior");
+    });
     assertThat(as("auditor", "auditor").getForObject("/audit/acme-orders/" + waited.get() + "?lang=en", String.class))
         .contains("id=\"identity-decision\">past the reuse period: confirmed by an officer by phone<");
   }

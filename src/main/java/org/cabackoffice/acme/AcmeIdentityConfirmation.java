@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * An officer's confirmation of the organization's identity for an order whose earlier validation
- * was past its reuse period (BR 4.2.1, 3.2.2.1; the guide's phone check through the main number).
- * Later orders reuse it as they reuse a verification.
+ * was past its reuse period (BR 4.2.1, 3.2.2.1; the guide's phone check through the main number),
+ * and the second officer's decision on it (EV Guidelines 5.2.4), as the renewal's phone and
+ * approval stages. Later orders reuse it as they reuse a verification, once approved.
  */
 @Entity
 @Table(name = "acme_identity_confirmation")
@@ -36,6 +37,23 @@ public class AcmeIdentityConfirmation {
   @Column(name = "confirmed_at", nullable = false)
   private Instant confirmedAt;
 
+  /** Null for a confirmation from before the approval step, which stands as it was recorded. */
+  @Column(length = 16)
+  private String approval;
+
+  @Column(name = "approved_by", length = 128)
+  private String approvedBy;
+
+  @Column(name = "approval_note", length = 2000)
+  private String approvalNote;
+
+  @Column(name = "approved_at")
+  private Instant approvedAt;
+
+  static final String PENDING = "PENDING";
+  static final String APPROVED = "APPROVED";
+  static final String REFUSED = "REFUSED";
+
   protected AcmeIdentityConfirmation() {}
 
   AcmeIdentityConfirmation(long orderId, long organizationEntryId, String officer, String note, Instant confirmedAt) {
@@ -44,6 +62,39 @@ public class AcmeIdentityConfirmation {
     this.officer = officer;
     this.note = note;
     this.confirmedAt = confirmedAt;
+    this.approval = PENDING;
+  }
+
+  void decided(String approver, boolean approved, String note, Instant at) {
+    this.approval = approved ? APPROVED : REFUSED;
+    this.approvedBy = approver;
+    this.approvalNote = note;
+    this.approvedAt = at;
+  }
+
+  /** Whether later orders may rely on it: approved, or recorded before approvals existed. */
+  public boolean reusable() {
+    return approval == null || APPROVED.equals(approval);
+  }
+
+  public boolean pending() {
+    return PENDING.equals(approval);
+  }
+
+  public String getApproval() {
+    return approval;
+  }
+
+  public String getApprovedBy() {
+    return approvedBy;
+  }
+
+  public String getApprovalNote() {
+    return approvalNote;
+  }
+
+  public Instant getApprovedAt() {
+    return approvedAt;
   }
 
   public Long getId() {

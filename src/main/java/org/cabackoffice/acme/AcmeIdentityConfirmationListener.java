@@ -7,16 +7,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the officer's answer to the identity step of an order: the organization confirmed
- * (the guide's phone call through the main number), or not, which ends the order.
+ * Records the officer's phone call for an order's identity: confirmed (it then waits for the
+ * second officer), or not, which ends the order.
  */
 @Component
 public class AcmeIdentityConfirmationListener implements TaskListener {
 
-  private final AcmeOrders orders;
+  private final AcmeIdentitySteps steps;
 
-  public AcmeIdentityConfirmationListener(AcmeOrders orders) {
-    this.orders = orders;
+  public AcmeIdentityConfirmationListener(AcmeIdentitySteps steps) {
+    this.steps = steps;
   }
 
   @Override
@@ -27,15 +27,15 @@ public class AcmeIdentityConfirmationListener implements TaskListener {
           if (!AcmeOrderVariables.CONFIRMED.equals(decision) && !AcmeOrderVariables.REFUSED.equals(decision)) {
             throw new IllegalArgumentException("answer CONFIRMED or REFUSED");
           }
-          String note = BusinessKeys.text(task, AcmeOrderVariables.IDENTITY_NOTE);
-          if (note == null || note.isBlank()) {
-            throw new IllegalArgumentException("note whom you called at the main number and what they said");
-          }
-          orders.identityAnswered(
+          steps.called(
               CheckIdentityReuseDelegate.orderId(task.getExecution()),
               BusinessKeys.officer(task),
-              AcmeOrderVariables.CONFIRMED.equals(decision),
-              note);
+              new AcmeIdentitySteps.Call(
+                  AcmeOrderVariables.CONFIRMED.equals(decision),
+                  BusinessKeys.flag(task, AcmeOrderVariables.DIRECTORY_RECORD_CURRENT),
+                  BusinessKeys.flag(task, AcmeOrderVariables.INTENT_CONFIRMED),
+                  BusinessKeys.text(task, AcmeOrderVariables.SPOKE_WITH),
+                  BusinessKeys.text(task, AcmeOrderVariables.IDENTITY_NOTE)));
         });
   }
 }

@@ -75,7 +75,8 @@ public class AcmeOrderRecords {
   public record AuthorizationRecord(
       String dnsName, String status, Instant validatedAt, String method, Instant expiresAt, List<ChallengeRecord> challenges) {}
 
-  public record Confirmation(String officer, Instant at, String note) {}
+  /** An officer's confirmation the order rests on; {@code approvedBy} is null for one from before approvals. */
+  public record Confirmation(String officer, Instant at, String note, String approvedBy, Instant approvedAt) {}
 
   public record OrderRecord(
       Row row, String businessKey, long accountId, long customerAccountId, Instant expiresAt, Instant finalizedAt,
@@ -125,8 +126,10 @@ public class AcmeOrderRecords {
                 .map(c -> new ChallengeRecord(c.getType(), c.getStatus(), c.getValidatedAt(), c.getEvidence(), c.getErrorDetail()))
                 .toList()));
       }
+      // A call still waiting for the second officer, or refused by them, confirms nothing.
       List<Confirmation> confirmed = confirmations.findByOrderIdOrderByIdAsc(o.getId()).stream()
-          .map(c -> new Confirmation(c.getOfficer(), c.getConfirmedAt(), c.getNote()))
+          .filter(AcmeIdentityConfirmation::reusable)
+          .map(c -> new Confirmation(c.getOfficer(), c.getConfirmedAt(), c.getNote(), c.getApprovedBy(), c.getApprovedAt()))
           .toList();
       return new OrderRecord(row(o), AcmeOrderVariables.businessKey(o.getId()), account.getId(), account.getCustomerAccountId(),
           o.getExpiresAt(), o.getFinalizedAt(), o.getIdentityBasis(), o.getIdentityCurrent(), confirmed, o.getErrorType(),

@@ -21,6 +21,12 @@ public final class AcmeOrderVariables {
   public static final String DNS_NAMES = "dnsNames";
   public static final String IDENTITY_DECISION = "identityDecision";
   public static final String IDENTITY_NOTE = "identityNote";
+  public static final String DIRECTORY_RECORD_CURRENT = "directoryRecordCurrent";
+  public static final String INTENT_CONFIRMED = "intentConfirmed";
+  public static final String SPOKE_WITH = "spokeWith";
+  public static final String VALIDATED_BY = "validatedBy";
+  public static final String IDENTITY_APPROVAL = "identityApproval";
+  public static final String IDENTITY_APPROVAL_NOTE = "identityApprovalNote";
   public static final String FINALIZATION = "finalization";
   public static final String WITHIN_CONTRACT = "withinContract";
   public static final String BEYOND_CONTRACT_REASON = "beyondContractReason";
@@ -29,8 +35,9 @@ public final class AcmeOrderVariables {
   public static final String CAA_PERMITS = "caaPermits";
   public static final String SIGNED = "signed";
   public static final String FAILURE_REASON = "failureReason";
+  public static final String WAITING_FOR = "waitingFor";
 
-  /** The officer's answers on the identity form. */
+  /** The officers' answers on the identity forms (the call, then the approval). */
   public static final String CONFIRMED = "CONFIRMED";
   public static final String REFUSED = "REFUSED";
 
@@ -47,6 +54,12 @@ public final class AcmeOrderVariables {
     public static final String CHECK_IDENTITY_REUSE = "check-identity-reuse";
     public static final String CONFIRM_IDENTITY = "confirm-organization-identity";
     public static final String IDENTITY_NOT_CONFIRMED_IN_TIME = "identity-not-confirmed-in-time";
+    public static final String IDENTITY_CALL_REMINDER_DUE = "identity-call-reminder-due";
+    public static final String APPROVE_IDENTITY = "approve-organization-identity";
+    public static final String IDENTITY_APPROVAL_REMINDER_DUE = "identity-approval-reminder-due";
+    public static final String IDENTITY_NOT_APPROVED_IN_TIME = "identity-not-approved-in-time";
+    public static final String REMIND_IDENTITY_CALL = "remind-identity-call";
+    public static final String REMIND_IDENTITY_APPROVAL = "remind-identity-approval";
     public static final String DOMAIN_STAGE = "domain-validation-stage";
     public static final String CHECK_FINALIZATION = "check-finalization";
     public static final String REFUSE_EXPIRED_ORDER = "refuse-expired-order";

@@ -70,7 +70,6 @@ public class AcmeOrders {
   private final CertificateAuthority authority;
   private final AcmeOrderProcess process;
   private final AcmeProperties properties;
-  private final AcmeIdentityConfirmationRepository confirmations;
   private final AcmeContracts contracts;
   private final boolean caaEnabled;
   private final Clock clock;
@@ -90,7 +89,6 @@ public class AcmeOrders {
       CertificateAuthority authority,
       AcmeOrderProcess process,
       AcmeProperties properties,
-      AcmeIdentityConfirmationRepository confirmations,
       AcmeContracts contracts,
       @Value("${backoffice.caa.enabled:true}") boolean caaEnabled,
       Clock clock) {
@@ -107,7 +105,6 @@ public class AcmeOrders {
     this.authority = authority;
     this.process = process;
     this.properties = properties;
-    this.confirmations = confirmations;
     this.contracts = contracts;
     this.caaEnabled = caaEnabled;
     this.clock = clock;
@@ -400,25 +397,6 @@ public class AcmeOrders {
   }
 
   /**
-   * An officer's answer to the identity step. Confirmed: recorded, later orders reuse it.
-   * Refused: the order is invalid.
-   */
-  @Transactional
-  public void identityAnswered(long orderId, String officer, boolean confirmed, String note) {
-    AcmeOrder order = orders.findById(orderId).orElseThrow();
-    AcmeAccount account = accounts.findById(order.getAccountId()).orElseThrow();
-    if (confirmed) {
-      AcmeIdentityConfirmation confirmation = confirmations.save(
-          new AcmeIdentityConfirmation(orderId, account.getOrganizationEntryId(), officer, note, clock.instant()));
-      order.identity(true, "identity confirmation #" + confirmation.getId() + " by " + officer);
-    } else {
-      order.failed(AcmeProblem.UNAUTHORIZED, "the organization's identity was not confirmed by the CA's officers"
-          + (note == null || note.isBlank() ? "" : ": " + note.strip()));
-    }
-    orders.save(order);
-  }
-
-  /**
    * An officer's answer for an order beyond the organization's contract: approved over the
    * contract (recorded with who and why), or rejected, which makes the order invalid with a
    * problem the client can show its operator (RFC 8555 7.1.6, 6.7).
@@ -503,6 +481,14 @@ public class AcmeOrders {
       return refuse(order, AcmeProblem.UNAUTHORIZED, "the organization's record was closed");
     }
     OrganizationDirectoryEntry entry = record.get();
+    // Asked again at signing, as the application path asks for its approval: no path around the
+    // identity steps (a moved instance, an older model version) signs on a stale or unapproved
+    // validation of the organization (BR 4.2.1; EV Guidelines 5.2.4).
+    if (organizations.latest(account.getCustomerAccountId(), entry)
+        .filter(v -> organizations.withinReusePeriod(v.validatedAt())).isEmpty()) {
+      return refuse(order, AcmeProblem.UNAUTHORIZED,
+          "the organization's identity has no approved validation within the reuse period (BR 4.2.1)");
+    }
     List<String> names = order.getDnsNames();
     try {
       // Keyed by the order: a retry after the certificate was stored but before the order

@@ -78,10 +78,11 @@ public class ValidatedOrganizations {
                 "organization verification #" + v.getId() + " of application " + v.getApplicationId()
                     + " by " + v.getOfficer() + " (" + v.getVerifiedAt() + ")"));
     Stream<Validated> byOrder =
-        confirmations.findFirstByOrganizationEntryIdOrderByConfirmedAtDesc(entry.getId()).stream()
+        confirmations.reusable(entry.getId()).stream().limit(1)
             .map(c -> new Validated(
                 entry, c.getConfirmedAt(),
                 "identity confirmation #" + c.getId() + " for ACME order " + c.getOrderId() + " by " + c.getOfficer()
+                    + (c.getApprovedBy() == null ? "" : ", approved by " + c.getApprovedBy())
                     + " (" + c.getConfirmedAt() + ")"));
     return Stream.concat(byApplication, byOrder).max(Comparator.comparing(Validated::validatedAt));
   }

@@ -69,6 +69,10 @@ public class AcmeOrderFiles {
     for (AcmeOrderRecords.Confirmation c : order.confirmations()) {
       entries.add(new TimelineEntry(c.at(), TimelineKind.ORGANIZATION_VERIFIED, c.officer(),
           "Organization's identity answered by phone" + TimelineEntry.note(c.note()), reference));
+      if (c.approvedBy() != null && c.approvedAt() != null) {
+        entries.add(new TimelineEntry(c.approvedAt(), TimelineKind.ORGANIZATION_VERIFIED, c.approvedBy(),
+            "Organization's identity approved by a second officer (EV Guidelines 5.2.4)", reference));
+      }
     }
     if (order.finalizedAt() != null) {
       entries.add(new TimelineEntry(order.finalizedAt(), TimelineKind.ACME_ORDER_FINALIZED, "ACME account " + order.accountId(),

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Drives bpmn/acme-order.bpmn through each of its paths with recording stand-ins for the
  * delegates; what they do is AcmeOrdersTest's and AcmeCertbotIT's.
  */
-@Deployment(resources = {"bpmn/acme-order.bpmn", "forms/confirm-acme-identity.form", "forms/approve-acme-beyond-contract.form"})
+@Deployment(resources = {"bpmn/acme-order.bpmn", "forms/confirm-acme-identity.form", "forms/approve-acme-identity.form",
+    "forms/approve-acme-beyond-contract.form"})
 class AcmeOrderProcessTest {
 
   @RegisterExtension
@@ -48,6 +49,7 @@ class AcmeOrderProcessTest {
   boolean withinContract = true;
   boolean signed = true;
   final List<String> failures = new ArrayList<>();
+  final List<String> reminders = new ArrayList<>();
 
   @BeforeEach
   void standIns() {
@@ -64,6 +66,9 @@ class AcmeOrderProcessTest {
     delegate("signAcmeCertificateDelegate", e -> e.setVariable(AcmeOrderVariables.SIGNED, signed));
     delegate("failAcmeOrderDelegate", e -> failures.add((String) e.getVariableLocal(AcmeOrderVariables.FAILURE_REASON)));
     Mocks.register("acmeIdentityConfirmationListener", (TaskListener) task -> calls.add("acmeIdentityConfirmationListener"));
+    Mocks.register("acmeIdentityApprovalListener", (TaskListener) task ->
+        calls.add("acmeIdentityApprovalListener:" + task.getEventName()));
+    delegate("remindAcmeIdentityDelegate", e -> reminders.add((String) e.getVariableLocal(AcmeOrderVariables.WAITING_FOR)));
     Mocks.register("acmeBeyondContractListener", (TaskListener) task ->
         calls.add("acmeBeyondContractListener:" + task.getVariable(AcmeOrderVariables.CONTRACT_DECISION)));
   }
@@ -120,28 +125,82 @@ class AcmeOrderProcessTest {
   }
 
   @Test
-  void aStaleIdentityWaitsForTheOfficersPhoneCallThenIsSigned() {
+  void aStaleIdentityRunsTheRenewalsPhoneCallAndSecondOfficersApprovalThenIsSigned() {
     identityCurrent = false;
     ProcessInstance pi = start();
     runJobs();
-    assertThat(pi).isWaitingAt(Activities.CONFIRM_IDENTITY);
-    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(task).hasCandidateGroup("validationOfficers");
-    assertThat(engine.getFormService().getDeployedTaskForm(task.getId())).isNotNull();
+    assertThat(pi).isWaitingAt(Activities.CONFIRM_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    Task call = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(call).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(call.getId())).isNotNull();
     decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
     runJobs();
-    assertThat(calls).contains("acmeIdentityConfirmationListener");
-    assertThat(pi).hasPassed(Activities.CONFIRM_IDENTITY, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID).isEnded();
+
+    assertThat(pi).isWaitingAt(Activities.APPROVE_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    Task approval = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(approval).hasCandidateGroup("seniorOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(approval.getId())).isNotNull();
+    approve(Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "CONFIRMED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the call covers the checklist"));
+    runJobs();
+
+    assertThat(calls).containsSubsequence("acmeIdentityConfirmationListener",
+        "acmeIdentityApprovalListener:create", "acmeIdentityApprovalListener:complete");
+    assertThat(pi)
+        .hasPassedInOrder(Activities.CONFIRM_IDENTITY, Activities.APPROVE_IDENTITY, Activities.CHECK_FINALIZATION,
+            Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID)
+        .isEnded();
   }
 
   @Test
-  void anIdentityTheOfficerCannotConfirmRefusesTheOrder() {
+  void anIdentityTheOfficerCannotConfirmRefusesTheOrderWithoutAnApproval() {
     identityCurrent = false;
     ProcessInstance pi = start();
     runJobs();
     decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "REFUSED", AcmeOrderVariables.IDENTITY_NOTE, "the main number says nobody by that name"));
     runJobs();
-    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_FINALIZATION).isEnded();
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY, Activities.CHECK_FINALIZATION).isEnded();
+  }
+
+  @Test
+  void aCallTheSecondOfficerRefusesRefusesTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
+    runJobs();
+    approve(Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "REFUSED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the note names nobody"));
+    runJobs();
+    assertThat(pi).hasPassed(Activities.APPROVE_IDENTITY, Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_FINALIZATION).isEnded();
+  }
+
+  @Test
+  void theOfficerWhoMadeTheCallCannotApproveItAndTheTaskStaysOpenForAnother() {
+    // The real listener, with the four-eyes answer of the identity steps (AcmeIdentityStepsTest).
+    AcmeIdentitySteps steps = org.mockito.Mockito.mock(AcmeIdentitySteps.class);
+    org.mockito.Mockito.doThrow(new IllegalArgumentException("officer made the phone call for this order and may not also approve it"))
+        .when(steps).decided(org.mockito.ArgumentMatchers.eq(7L), org.mockito.ArgumentMatchers.eq("officer"),
+            org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.anyString());
+    org.mockito.Mockito.when(steps.caller(7L)).thenReturn(java.util.Optional.of("officer"));
+    Mocks.register("acmeIdentityApprovalListener", new AcmeIdentityApprovalListener(steps));
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
+    runJobs();
+    assertThat(runtime.getVariable(pi.getId(), AcmeOrderVariables.VALIDATED_BY)).isEqualTo("officer");
+
+    Map<String, Object> approval =
+        Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "CONFIRMED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "fine");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("officer", Activities.APPROVE_IDENTITY, approval))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        .hasStackTraceContaining("may not also approve");
+    assertThat(pi).isWaitingAt(Activities.APPROVE_IDENTITY);
+
+    tasks.setAssignee(tasks.createTaskQuery().taskDefinitionKey(Activities.APPROVE_IDENTITY).singleResult().getId(), null);
+    completeAs("senior", Activities.APPROVE_IDENTITY, approval);
+    runJobs();
+    org.mockito.Mockito.verify(steps).decided(7L, "senior", true, "fine");
+    assertThat(pi).hasPassed(Activities.APPROVE_IDENTITY, Activities.ORDER_VALID).isEnded();
   }
 
   @Test
@@ -151,8 +210,41 @@ class AcmeOrderProcessTest {
     runJobs();
     management.executeJob(timer(pi, Activities.IDENTITY_NOT_CONFIRMED_IN_TIME).getId());
     runJobs();
-    assertThat(pi).hasPassed(Activities.ORDER_INVALID).isEnded();
-    assertThat(failures).singleElement().asString().contains("14 days");
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY).isEnded();
+    assertThat(failures).singleElement().asString().contains("not confirmed").contains("14 days");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void aCallNotApprovedInTimeRefusesTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
+    runJobs();
+    management.executeJob(timer(pi, Activities.IDENTITY_NOT_APPROVED_IN_TIME).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.CHECK_FINALIZATION).isEnded();
+    assertThat(failures).singleElement().asString().contains("not approved by a second officer").contains("14 days");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void theTeamIsRemindedDailyOfEachIdentityStepWhileItWaits() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    management.executeJob(timer(pi, Activities.IDENTITY_CALL_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.REMIND_IDENTITY_CALL).isWaitingAt(Activities.CONFIRM_IDENTITY);
+    assertThat(timer(pi, Activities.IDENTITY_CALL_REMINDER_DUE)).as("the next day's reminder").isNotNull();
+
+    decide(Map.of(AcmeOrderVariables.IDENTITY_DECISION, "CONFIRMED", AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager"));
+    runJobs();
+    management.executeJob(timer(pi, Activities.IDENTITY_APPROVAL_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.REMIND_IDENTITY_APPROVAL).isWaitingAt(Activities.APPROVE_IDENTITY);
+    assertThat(reminders).containsExactly("the phone call through the main number", "the second officer's approval");
   }
 
   @Test
@@ -266,9 +358,19 @@ class AcmeOrderProcessTest {
   }
 
   private void decide(Map<String, Object> variables) {
-    Task task = tasks.createTaskQuery().taskDefinitionKey(Activities.CONFIRM_IDENTITY).singleResult();
-    tasks.claim(task.getId(), "officer");
-    engine.getIdentityService().setAuthenticatedUserId("officer");
+    completeAs("officer", Activities.CONFIRM_IDENTITY, variables);
+  }
+
+  private void approve(Map<String, Object> variables) {
+    completeAs("senior", Activities.APPROVE_IDENTITY, variables);
+  }
+
+  private void completeAs(String user, String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().taskDefinitionKey(taskKey).singleResult();
+    if (task.getAssignee() == null) {
+      tasks.claim(task.getId(), user);
+    }
+    engine.getIdentityService().setAuthenticatedUserId(user);
     try {
       tasks.complete(task.getId(), variables);
     } finally {

@@ -1,6 +1,7 @@
 package org.cabackoffice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,11 +98,11 @@ class AcmeCertbotIT extends BackOfficeIT {
 
   @Test
   void certbotRegistersWithEabGetsAnOvCertificateByHttp01AndRevokesIt() throws Exception {
-    Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
+    Certbot.Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
         "--eab-kid=" + eabKid, "--eab-hmac-key=" + eabKey)); // "=": a base64url key may start with "-"
     assertThat(register.exit()).as(register.output()).isZero();
 
-    Run issue = certbot(List.of("certonly", "--standalone", "--http-01-port", String.valueOf(ACME_HTTP01_PORT),
+    Certbot.Run issue = certbot(List.of("certonly", "--standalone", "--http-01-port", String.valueOf(ACME_HTTP01_PORT),
         "--http-01-address", "127.0.0.1", "-d", "www.acme-http.sample-direct.jp", "--cert-name", "http"));
     assertThat(issue.exit()).as(issue.output()).isZero();
 
@@ -126,7 +127,7 @@ class AcmeCertbotIT extends BackOfficeIT {
     // when that comes while the process is between its look at the order and its wait for the CSR,
     // the process finds it at its next look a minute later (timer "look-again"), which the job
     // executor (off in the ITs) would fire: the test fires it for a finalized order.
-    Run renew = certbot(List.of("renew", "--cert-name", "http", "--force-renewal", "--no-random-sleep-on-renew"),
+    Certbot.Run renew = certbot(List.of("renew", "--cert-name", "http", "--force-renewal", "--no-random-sleep-on-renew"),
         () -> lookAgainAtFinalizedOrders("www.acme-http.sample-direct.jp"));
     assertThat(renew.exit()).as(renew.output()).isZero();
     X509Certificate renewed = leaf("http");
@@ -147,7 +148,7 @@ class AcmeCertbotIT extends BackOfficeIT {
         .contains("Check reuse of the organization's validation", "Lint, log to CT and sign", "CERTIFICATE_ISSUED")
         .doesNotContain("Confirm the organization's identity by phone");
 
-    Run revoke = certbot(List.of("revoke", "--cert-path", dir.resolve("config/live/http/cert.pem").toString(),
+    Certbot.Run revoke = certbot(List.of("revoke", "--cert-path", dir.resolve("config/live/http/cert.pem").toString(),
         "--reason", "superseded", "--no-delete-after-revoke"));
     assertThat(revoke.exit()).as(revoke.output()).isZero();
     assertThat(revocations.find(CertificateSerial.hex(renewed.getSerialNumber()))).isPresent();
@@ -155,14 +156,15 @@ class AcmeCertbotIT extends BackOfficeIT {
 
   /**
    * BR 4.2.1: the organization's identity validated longer ago than the day's reuse period (398
-   * days) is not relied on; the order stays {@code processing} while an officer confirms the
-   * organization by phone through its main number (the order's identity task), then continues
-   * to the certificate, which certbot, polling, receives. The organization's validations are aged
+   * days) is not relied on; the order stays {@code processing} while the renewal's identity steps
+   * run: an officer confirms the organization by phone through its main number, then a second
+   * officer, not the one who called, approves (EV Guidelines 5.2.4); then it continues to the
+   * certificate, which certbot, polling, receives. The organization's validations are aged
    * in the database for this test and given back their times afterwards (a shared context).
    */
   @Test
-  void anOrganizationWhoseIdentityIsStaleStaysProcessingUntilAnOfficerConfirmsItByPhone() throws Exception {
-    Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
+  void anOrganizationWhoseIdentityIsStaleStaysProcessingUntilAnOfficerConfirmsItByPhoneAndASecondOfficerApproves() throws Exception {
+    Certbot.Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
         "--eab-kid=" + eabKid, "--eab-hmac-key=" + eabKey)); // "=": a base64url key may start with "-"
     assertThat(register.exit()).as(register.output()).isZero();
     long entry = jdbc.queryForObject(
@@ -174,7 +176,7 @@ class AcmeCertbotIT extends BackOfficeIT {
         .atOffset(ZoneOffset.UTC);
     String name = "www.acme-stale.sample-direct.jp";
     AtomicLong waited = new AtomicLong();
-    Run issue;
+    Certbot.Run issue;
     try {
       verified.keySet().forEach(id -> jdbc.update("update organization_verification set verified_at = ? where id = ?", stale, id));
       confirmed.keySet().forEach(id -> jdbc.update("update acme_identity_confirmation set confirmed_at = ? where id = ?", stale, id));
@@ -203,7 +205,25 @@ class AcmeCertbotIT extends BackOfficeIT {
             tasks.claim(call.getId(), "officer");
             completeAs("officer", call.getId(), Map.of(
                 AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.CONFIRMED,
+                AcmeOrderVariables.DIRECTORY_RECORD_CURRENT, true,
+                AcmeOrderVariables.INTENT_CONFIRMED, true,
+                AcmeOrderVariables.SPOKE_WITH, "Tanaka, general manager",
                 AcmeOrderVariables.IDENTITY_NOTE, "called the main number 03-5555-0100 from the directory; the general manager confirmed"));
+            // As in the renewal, a second officer approves the call: still processing until then.
+            runJobs();
+            assertThat(orderRecords.record(orderId).orElseThrow().row().status()).isEqualTo("processing");
+            Task approval = tasks.createTaskQuery().processInstanceBusinessKey(AcmeOrderVariables.businessKey(orderId))
+                .taskDefinitionKey(AcmeOrderVariables.Activities.APPROVE_IDENTITY).singleResult();
+            assertThat(approval).as("the second officer's approval of order " + orderId).isNotNull();
+            assertThat(runtime.getVariable(approval.getProcessInstanceId(), AcmeOrderVariables.VALIDATED_BY)).isEqualTo("officer");
+            Map<String, Object> approve = Map.of(
+                AcmeOrderVariables.IDENTITY_APPROVAL, AcmeOrderVariables.CONFIRMED,
+                AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the call covers the checklist");
+            // The officer who called is no senior officer and cannot take the approval; the rule
+            // for a senior officer who made the call is AcmeIdentityStepsTest's (EV Guidelines 5.2.4).
+            assertThatThrownBy(() -> tasks.claim(approval.getId(), "officer")).hasMessageContaining("may not take");
+            tasks.claim(approval.getId(), "senior");
+            completeAs("senior", approval.getId(), approve);
             waited.set(orderId);
           });
     } finally {
@@ -218,7 +238,10 @@ class AcmeCertbotIT extends BackOfficeIT {
     AcmeOrderRecords.OrderRecord order = orderRecords.record(waited.get()).orElseThrow();
     assertThat(order.row().status()).isEqualTo("valid");
     assertThat(order.row().serial()).isEqualTo(CertificateSerial.hex(leaf.getSerialNumber()));
-    assertThat(order.confirmations()).singleElement().satisfies(c -> assertThat(c.officer()).isEqualTo("officer"));
+    assertThat(order.confirmations()).singleElement().satisfies(c -> {
+      assertThat(c.officer()).isEqualTo("officer");
+      assertThat(c.approvedBy()).isEqualTo("senior");
+    });
     assertThat(as("auditor", "auditor").getForObject("/audit/acme-orders/" + waited.get() + "?lang=en", String.class))
         .contains("id=\"identity-decision\">past the reuse period: confirmed by an officer by phone<");
   }
@@ -255,38 +278,22 @@ class AcmeCertbotIT extends BackOfficeIT {
 
   @Test
   void certbotGetsACertificateByDns01WithAHookThatPublishesTheTxtRecord() throws Exception {
-    Path requests = dir.resolve("dns-requests");
-    Path hook = dir.resolve("auth-hook.sh");
-    Files.writeString(hook, """
-        #!/bin/sh
-        # Hands the TXT value to the test, which publishes it in its DNS server, and waits for it.
-        echo "$CERTBOT_DOMAIN $CERTBOT_VALIDATION" > %1$s
-        i=0
-        while [ ! -f %1$s.published ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-        rm -f %1$s.published
-        """.formatted(requests));
-    hook.toFile().setExecutable(true);
-    Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
+    Certbot client = new Certbot(dir, port, this::runJobs);
+    Path hook = client.dnsHook();
+    Certbot.Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email",
         "--eab-kid=" + eabKid, "--eab-hmac-key=" + eabKey)); // "=": a base64url key may start with "-"
     assertThat(register.exit()).as(register.output()).isZero();
 
-    Run issue = certbot(List.of("certonly", "--manual", "--preferred-challenges", "dns",
+    Certbot.Run issue = certbot(List.of("certonly", "--manual", "--preferred-challenges", "dns",
         "--manual-auth-hook", hook.toString(), "-d", "www.acme-dns.sample-direct.jp", "--cert-name", "dns"),
-        () -> {
-          if (Files.exists(requests)) {
-            String[] request = Files.readString(requests).strip().split(" ");
-            Files.delete(requests);
-            DNS.txt("_acme-challenge." + request[0], request[1]);
-            Files.writeString(Path.of(requests + ".published"), "");
-          }
-        });
+        client.publishingDnsRecords(DNS::txt));
     assertThat(issue.exit()).as(issue.output()).isZero();
     assertThat(attribute(leaf("dns"), BCStyle.O)).isEqualTo(eabOrganization);
   }
 
   @Test
   void anAccountWithoutExternalAccountBindingIsRefused() throws Exception {
-    Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email"));
+    Certbot.Run register = certbot(List.of("register", "--agree-tos", "--register-unsafely-without-email"));
     assertThat(register.exit()).isNotZero();
     assertThat(register.output()).containsIgnoringCase("external account");
   }
@@ -458,46 +465,12 @@ class AcmeCertbotIT extends BackOfficeIT {
 
   // --- helpers -----------------------------------------------------------------------------
 
-  record Run(int exit, String output) {}
-
-  interface Step {
-    void run() throws Exception;
-  }
-
-  private Run certbot(List<String> arguments) throws Exception {
+  private Certbot.Run certbot(List<String> arguments) throws Exception {
     return certbot(arguments, () -> {});
   }
 
-  /**
-   * Runs certbot and, while it runs, the engine's jobs (the ITs' job executor is off) and the
-   * test's own step.
-   */
-  private Run certbot(List<String> arguments, Step whileRunning) throws Exception {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/certbot"));
-    command.addAll(arguments);
-    command.addAll(List.of(
-        "--server", "http://127.0.0.1:" + port + "/acme/directory",
-        "--config-dir", dir.resolve("config").toString(),
-        "--work-dir", dir.resolve("work").toString(),
-        "--logs-dir", dir.resolve("logs").toString(),
-        "--non-interactive", "--no-eff-email"));
-    Path output = dir.resolve("certbot-" + System.nanoTime() + ".out");
-    Process certbot = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (!certbot.waitFor(200, TimeUnit.MILLISECONDS)) {
-      runJobs();
-      whileRunning.run();
-      if (Instant.now().isAfter(deadline)) {
-        certbot.destroyForcibly();
-        throw new AssertionError("certbot did not finish: " + Files.readString(output));
-      }
-    }
-    String log = Files.readString(output);
-    Path debug = dir.resolve("logs/letsencrypt.log");
-    if (certbot.exitValue() != 0 && Files.exists(debug)) {
-      log += "\n--- letsencrypt.log ---\n" + Files.readString(debug);
-    }
-    return new Run(certbot.exitValue(), log);
+  private Certbot.Run certbot(List<String> arguments, Certbot.Step whileRunning) throws Exception {
+    return new Certbot(dir, port, this::runJobs).run(arguments, whileRunning);
   }
 
   private X509Certificate leaf(String certName) throws Exception {
@@ -505,13 +478,10 @@ class AcmeCertbotIT extends BackOfficeIT {
   }
 
   private List<X509Certificate> chain(String certName) throws Exception {
-    byte[] pem = Files.readAllBytes(dir.resolve("config/live/" + certName + "/fullchain.pem"));
-    return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).stream()
-        .map(c -> (X509Certificate) c).toList();
+    return new Certbot(dir, port, this::runJobs).chain(certName);
   }
 
   private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-    X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    return name.getRDNs(type).length == 0 ? null : IETFUtils.valueToString(name.getRDNs(type)[0].getFirst().getValue());
+    return Certbot.attribute(certificate, type);
   }
 }

@@ -3,8 +3,13 @@ package org.cabackoffice.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.cabackoffice.acme.AcmeOrderRecords;
+import org.cabackoffice.calendar.BusinessCalendar;
 import org.cabackoffice.domain.BindDnsServer;
 import org.cabackoffice.domain.CaaEvidence;
 import org.cabackoffice.domain.CaaEvidenceRepository;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +53,8 @@ class DnssecIT extends BackOfficeIT {
           .caa("www.sample-caa-bogus.jp", 0, "issue", "backoffice.example")
           .signed("sample-persist.jp")
           .caa("sample-persist.jp", 0, "issue", "backoffice.example")
+          .signed("sample-acme.jp")
+          .caa("sample-acme.jp", 0, "issue", "backoffice.example")
           .start();
 
   @DynamicPropertySource
@@ -64,6 +72,8 @@ class DnssecIT extends BackOfficeIT {
   @Autowired DnsChallengeRepository challengeRecords;
   @Autowired CaaEvidenceRepository caaEvidence;
   @Autowired IssuedCertificateRepository certificates;
+  @Autowired AcmeOrderRecords orderRecords;
+  @LocalServerPort int port;
 
   @Override
   protected void publishTxt(String name, String value) {
@@ -178,6 +188,44 @@ class DnssecIT extends BackOfficeIT {
     assertThat(validated.getDnssec()).isEqualTo(DnssecStatus.SECURE);
     approve(id);
     assertThat(status(id)).isEqualTo("ISSUED");
+  }
+
+  /**
+   * Issue 15: certbot's dns-01 hook writes the TXT record into the test's authoritative DNS
+   * server, here BIND serving a signed zone (the zone signed again and reloaded, as its operator
+   * would), and the ACME server validates the challenge through the DNSSEC-validating resolver
+   * (BR 3.2.2.4.7; SC-085): the challenge's evidence records a secure answer.
+   */
+  @Test
+  void certbotGetsACertificateByDns01PublishedInBindAndValidatedWithDnssec() throws Exception {
+    // ACME serves an organization the officers validated: one application first.
+    long id = waitingForDns("sample-acme.jp");
+    proveDomainControl(id);
+    approve(id);
+    assertThat(status(id)).isEqualTo("ISSUED");
+    ResponseEntity<Map> eab = as("officer", "officer").postForEntity("/api/acme/eab", Map.of("customer", CUSTOMER), Map.class);
+    assertThat(eab.getStatusCode().value()).as(String.valueOf(eab.getBody())).isEqualTo(201);
+    AcmeConformanceIT.paidContract(as("officer", "officer"), CUSTOMER);
+
+    Certbot certbot = new Certbot(Files.createTempDirectory("certbot-bind"), port, this::runJobs);
+    Certbot.Run register = certbot.run(List.of("register", "--agree-tos", "--register-unsafely-without-email",
+        "--eab-kid=" + eab.getBody().get("kid"), "--eab-hmac-key=" + eab.getBody().get("hmacKey")), () -> {});
+    assertThat(register.exit()).as(register.output()).isZero();
+    String name = "acme.sample-acme.jp";
+    Certbot.Run issue = certbot.run(List.of("certonly", "--manual", "--preferred-challenges", "dns",
+            "--manual-auth-hook", certbot.dnsHook().toString(), "-d", name, "--cert-name", "bind"),
+        certbot.publishingDnsRecords(BIND::publishTxt));
+    assertThat(issue.exit()).as(issue.output()).isZero();
+
+    X509Certificate leaf = certbot.chain("bind").get(0);
+    assertThat(Certbot.attribute(leaf, BCStyle.CN)).isEqualTo(name);
+    assertThat(Certbot.attribute(leaf, BCStyle.O)).isEqualTo(eab.getBody().get("organization"));
+    List<AcmeOrderRecords.Row> orders =
+        orderRecords.search(new AcmeOrderRecords.Query(null, name, null, null, null), BusinessCalendar.ZONE);
+    assertThat(orders).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo("valid"));
+    assertThat(orderRecords.record(orders.get(0).id()).orElseThrow().authorizations()).singleElement()
+        .satisfies(a -> assertThat(a.challenges())
+            .anySatisfy(c -> assertThat(c.type() + " " + c.evidence()).startsWith("dns-01").contains("DNSSEC SECURE")));
   }
 
   /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */

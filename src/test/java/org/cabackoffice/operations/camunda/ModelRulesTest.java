@@ -52,7 +52,7 @@ class ModelRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"certificate-renewal", "certificate-revocation"})
+  @ValueSource(strings = {"certificate-renewal", "certificate-revocation", "acme-order"})
   void theModelsInBpmnPass(String key) throws Exception {
     assertThat(check(Files.readString(Path.of("bpmn/" + key + ".bpmn")), key.equals("certificate-renewal") ? key : key))
         .filteredOn(f -> !(key.equals("certificate-revocation") && f.rule().equals("history")))

@@ -304,6 +304,10 @@ public class AcmeOrders {
    */
   @Transactional
   public AcmeOrder finalizeOrder(AcmeAccount account, long orderId, JsonNode payload) {
+    // The order's row lock before anything is read: a look of the order's process that read the
+    // order pending has committed its wait by now, so the process is told below
+    // ({@link #finalization}); a second finalize of the order waits and finds it processing.
+    orders.lockedStatus(orderId);
     AcmeOrder order = order(account, orderId);
     String status = statusOf(order);
     if (!AcmeOrder.READY.equals(status)) {
@@ -332,7 +336,8 @@ public class AcmeOrders {
           "the CSR names " + asked + ", the order " + ordered + "; they must be the same");
     }
     order.finalizeWith(pem, clock.instant());
-    orders.save(order);
+    // Written before the process is told: its look at the order, in this transaction, reads it.
+    orders.saveAndFlush(order);
     process.finalized(order.getId());
     return order;
   }
@@ -434,12 +439,29 @@ public class AcmeOrders {
         + beyondReason + ") and the CA did not approve it: " + why.strip());
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Where the order stands for the process's look at it (before its wait for the CSR, and each
+   * time the wait ends).
+   *
+   * <p>The look and a finalize take the order's row lock ({@link AcmeOrderRepository#lockedStatus})
+   * before they decide, so they cannot interleave. Without it the look could read the order
+   * pending, a finalize commit and find no process waiting, and then the look commit its wait: the
+   * order would sit processing until the wait's one-minute timer looked again. Now either the look
+   * comes first and the finalize, queued on the row until the wait is committed, finds the process
+   * waiting and tells it; or the finalize comes first and the look, queued behind it, reads the
+   * order processing and goes on without waiting. The lock is held from the look to the end of its
+   * transaction, which only enters the wait (H2's two-second lock timeout is far off).
+   */
+  @Transactional
   public Finalization finalization(long orderId) {
-    AcmeOrder order = orders.findById(orderId).orElseThrow();
-    if (AcmeOrder.PROCESSING.equals(order.getStatus())) {
+    String committed = orders.lockedStatus(orderId).orElseThrow();
+    if (AcmeOrder.PROCESSING.equals(committed)) {
       return Finalization.FINALIZED;
     }
+    if (AcmeOrder.INVALID.equals(committed)) {
+      return Finalization.EXPIRED;
+    }
+    AcmeOrder order = orders.findById(orderId).orElseThrow();
     String status = statusOf(order);
     return AcmeOrder.INVALID.equals(status) ? Finalization.EXPIRED : Finalization.WAITING;
   }

@@ -20,8 +20,10 @@ import org.cabackoffice.csr.CsrCheckResult;
 import org.cabackoffice.csr.NotACsrException;
 import org.cabackoffice.csr.Severity;
 import org.cabackoffice.domain.CaaCheck;
+import org.cabackoffice.domain.CaaProperties;
 import org.cabackoffice.domain.CaaVerdict;
 import org.cabackoffice.domain.DomainName;
+import org.cabackoffice.domain.corroboration.MultiPerspectiveCorroboration;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.CertificatePem;
 import org.cabackoffice.issuance.CertificateProfile;
@@ -65,6 +67,8 @@ public class AcmeOrders {
   private final ValidatedOrganizations organizations;
   private final CsrCheck csrCheck;
   private final CaaCheck caa;
+  private final CaaProperties caaProperties;
+  private final MultiPerspectiveCorroboration corroboration;
   private final CertificateIssuer issuer;
   private final IssuedCertificates certificates;
   private final CertificateAuthority authority;
@@ -85,6 +89,8 @@ public class AcmeOrders {
       ValidatedOrganizations organizations,
       CsrCheck csrCheck,
       CaaCheck caa,
+      CaaProperties caaProperties,
+      MultiPerspectiveCorroboration corroboration,
       CertificateIssuer issuer,
       IssuedCertificates certificates,
       CertificateAuthority authority,
@@ -102,6 +108,8 @@ public class AcmeOrders {
     this.organizations = organizations;
     this.csrCheck = csrCheck;
     this.caa = caa;
+    this.caaProperties = caaProperties;
+    this.corroboration = corroboration;
     this.issuer = issuer;
     this.certificates = certificates;
     this.authority = authority;
@@ -468,9 +476,13 @@ public class AcmeOrders {
 
   /**
    * CAA for every name right before signing (BR 3.2.2.8), with RFC 8657's {@code accounturi} and
-   * {@code validationmethods} for this account and each name's method.
+   * {@code validationmethods} for this account and each name's method; the primary's permission
+   * corroborated by the remote perspectives (BR 3.2.2.9) as on the application path
+   * ({@code CaaBeforeIssuance}), stored as a CAA corroboration of the order's names.
    *
-   * @throws IllegalStateException when a lookup failed: the job retries, then an incident
+   * @throws IllegalStateException when a lookup failed or the perspectives did not corroborate
+   *     (a perspective down, a route hijacked): the job retries, each time asking afresh, then an
+   *     incident; nothing is signed
    */
   @Transactional
   public boolean caaPermits(long orderId, String accountUri) {
@@ -489,6 +501,12 @@ public class AcmeOrders {
     }
     if (!refusals.isEmpty()) {
       return refuse(order, AcmeProblem.CAA, String.join("; ", refusals));
+    }
+    MultiPerspectiveCorroboration.Outcome corroborated =
+        corroboration.caa(null, order.getDnsNames(), caaProperties.issuerDomains());
+    if (!corroborated.permitsIssuance()) {
+      throw new IllegalStateException(
+          "ACME order " + orderId + ": CAA permits issuance here, but " + corroborated.summary());
     }
     return true;
   }

@@ -52,7 +52,7 @@ final class FixedCorroboration implements MultiPerspectiveCorroboration {
   }
 
   @Override
-  public Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains) {
+  public Outcome caa(Long applicationId, List<String> dnsNames, List<String> issuerDomains) {
     asked.addAll(dnsNames);
     return outcome;
   }

@@ -44,8 +44,11 @@ public interface MultiPerspectiveCorroboration {
   /**
    * The perspectives climb the CAA tree for the names; one corroborates when its response is
    * permission to issue (BR 3.2.2.8).
+   *
+   * @param applicationId the application to be signed, or null for an ACME order, which belongs to
+   *     no application: the perspectives are asked then, no earlier evidence is reused
    */
-  Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains);
+  Outcome caa(Long applicationId, List<String> dnsNames, List<String> issuerDomains);
 
   /**
    * @param permitsIssuance whether issuance may go on

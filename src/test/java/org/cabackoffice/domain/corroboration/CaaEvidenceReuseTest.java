@@ -81,7 +81,7 @@ class CaaEvidenceReuseTest {
     when(corroborations.save(any())).thenAnswer(call -> call.getArgument(0));
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+        perspectives.caa(10L, List.of("www.sample.co.jp"), List.of("backoffice.example"));
 
     assertThat(outcome.permitsIssuance()).isTrue();
     assertThat(outcome.summary()).contains("(5/5 on ").contains("issued to the same applicant) reused");
@@ -111,7 +111,7 @@ class CaaEvidenceReuseTest {
         });
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"));
+        perspectives.caa(10L, List.of("www.sample.co.jp"), List.of("backoffice.example"));
 
     verify(attempts, times(4)).save(any());
     // Asked, and nobody listens at port 9: 0/4, nothing issued.

@@ -20,8 +20,10 @@ import org.cabackoffice.csr.CsrCheckResult;
 import org.cabackoffice.csr.NotACsrException;
 import org.cabackoffice.csr.Severity;
 import org.cabackoffice.domain.CaaCheck;
+import org.cabackoffice.domain.CaaProperties;
 import org.cabackoffice.domain.CaaVerdict;
 import org.cabackoffice.domain.DomainName;
+import org.cabackoffice.domain.corroboration.MultiPerspectiveCorroboration;
 import org.cabackoffice.issuance.CertificateAuthority;
 import org.cabackoffice.issuance.CertificatePem;
 import org.cabackoffice.issuance.CertificateProfile;
@@ -65,6 +67,8 @@ public class AcmeOrders {
   private final ValidatedOrganizations organizations;
   private final CsrCheck csrCheck;
   private final CaaCheck caa;
+  private final CaaProperties caaProperties;
+  private final MultiPerspectiveCorroboration corroboration;
   private final CertificateIssuer issuer;
   private final IssuedCertificates certificates;
   private final CertificateAuthority authority;
@@ -84,6 +88,8 @@ public class AcmeOrders {
       ValidatedOrganizations organizations,
       CsrCheck csrCheck,
       CaaCheck caa,
+      CaaProperties caaProperties,
+      MultiPerspectiveCorroboration corroboration,
       CertificateIssuer issuer,
       IssuedCertificates certificates,
       CertificateAuthority authority,
@@ -100,6 +106,8 @@ public class AcmeOrders {
     this.organizations = organizations;
     this.csrCheck = csrCheck;
     this.caa = caa;
+    this.caaProperties = caaProperties;
+    this.corroboration = corroboration;
     this.issuer = issuer;
     this.certificates = certificates;
     this.authority = authority;
@@ -301,6 +309,10 @@ public class AcmeOrders {
    */
   @Transactional
   public AcmeOrder finalizeOrder(AcmeAccount account, long orderId, JsonNode payload) {
+    // The order's row lock before anything is read: a look of the order's process that read the
+    // order pending has committed its wait by now, so the process is told below
+    // ({@link #finalization}); a second finalize of the order waits and finds it processing.
+    orders.lockedStatus(orderId);
     AcmeOrder order = order(account, orderId);
     String status = statusOf(order);
     if (!AcmeOrder.READY.equals(status)) {
@@ -329,7 +341,8 @@ public class AcmeOrders {
           "the CSR names " + asked + ", the order " + ordered + "; they must be the same");
     }
     order.finalizeWith(pem, clock.instant());
-    orders.save(order);
+    // Written before the process is told: its look at the order, in this transaction, reads it.
+    orders.saveAndFlush(order);
     process.finalized(order.getId());
     return order;
   }
@@ -412,21 +425,42 @@ public class AcmeOrders {
         + beyondReason + ") and the CA did not approve it: " + why.strip());
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Where the order stands for the process's look at it (before its wait for the CSR, and each
+   * time the wait ends).
+   *
+   * <p>The look and a finalize take the order's row lock ({@link AcmeOrderRepository#lockedStatus})
+   * before they decide, so they cannot interleave. Without it the look could read the order
+   * pending, a finalize commit and find no process waiting, and then the look commit its wait: the
+   * order would sit processing until the wait's one-minute timer looked again. Now either the look
+   * comes first and the finalize, queued on the row until the wait is committed, finds the process
+   * waiting and tells it; or the finalize comes first and the look, queued behind it, reads the
+   * order processing and goes on without waiting. The lock is held from the look to the end of its
+   * transaction, which only enters the wait (H2's two-second lock timeout is far off).
+   */
+  @Transactional
   public Finalization finalization(long orderId) {
-    AcmeOrder order = orders.findById(orderId).orElseThrow();
-    if (AcmeOrder.PROCESSING.equals(order.getStatus())) {
+    String committed = orders.lockedStatus(orderId).orElseThrow();
+    if (AcmeOrder.PROCESSING.equals(committed)) {
       return Finalization.FINALIZED;
     }
+    if (AcmeOrder.INVALID.equals(committed)) {
+      return Finalization.EXPIRED;
+    }
+    AcmeOrder order = orders.findById(orderId).orElseThrow();
     String status = statusOf(order);
     return AcmeOrder.INVALID.equals(status) ? Finalization.EXPIRED : Finalization.WAITING;
   }
 
   /**
    * CAA for every name right before signing (BR 3.2.2.8), with RFC 8657's {@code accounturi} and
-   * {@code validationmethods} for this account and each name's method.
+   * {@code validationmethods} for this account and each name's method; the primary's permission
+   * corroborated by the remote perspectives (BR 3.2.2.9) as on the application path
+   * ({@code CaaBeforeIssuance}), stored as a CAA corroboration of the order's names.
    *
-   * @throws IllegalStateException when a lookup failed: the job retries, then an incident
+   * @throws IllegalStateException when a lookup failed or the perspectives did not corroborate
+   *     (a perspective down, a route hijacked): the job retries, each time asking afresh, then an
+   *     incident; nothing is signed
    */
   @Transactional
   public boolean caaPermits(long orderId, String accountUri) {
@@ -435,7 +469,11 @@ public class AcmeOrders {
       return true;
     }
     List<String> refusals = new ArrayList<>();
+    java.util.Map<String, org.cabackoffice.domain.CaaRequester> requesterOf = new java.util.HashMap<>();
     for (AcmeAuthorization authorization : authorizations.findAllById(order.getAuthorizationIds())) {
+      requesterOf.put(
+          authorization.getDnsName(),
+          org.cabackoffice.domain.CaaRequester.acme(accountUri, authorization.getValidatedBy()));
       CaaVerdict verdict = caa.check(List.of(authorization.getDnsName()),
           new CaaCheck.AcmeRequest(accountUri, authorization.getValidatedBy()));
       if (verdict.refusedOnlyByLookupFailures()) {
@@ -445,6 +483,19 @@ public class AcmeOrders {
     }
     if (!refusals.isEmpty()) {
       return refuse(order, AcmeProblem.CAA, String.join("; ", refusals));
+    }
+    MultiPerspectiveCorroboration.Outcome corroborated =
+        corroboration.caa(
+            null,
+            order.getDnsNames(),
+            caaProperties.issuerDomains(),
+            // The perspectives judge the same request the primary judged (RFC 8657 5.6).
+            order.getDnsNames().stream()
+                .map(name -> requesterOf.getOrDefault(name, org.cabackoffice.domain.CaaRequester.acme(accountUri, null)))
+                .toList());
+    if (!corroborated.permitsIssuance()) {
+      throw new IllegalStateException(
+          "ACME order " + orderId + ": CAA permits issuance here, but " + corroborated.summary());
     }
     return true;
   }

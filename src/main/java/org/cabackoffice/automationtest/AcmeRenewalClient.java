@@ -12,7 +12,6 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -40,18 +39,28 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
- * An ACME client (RFC 8555) as a subscriber runs one: directory, nonce, newAccount with external
- * account binding (7.3.4), newOrder, http-01 (8.3) through a responder of its own, finalize with a
- * fresh key's CSR, polling, download. It talks HTTP to whichever directory it is given and shares
- * nothing with the server's code, so it tests the protocol, not the server's internals.
+ * An ACME client (RFC 8555) as a subscriber runs one: directory, nonce, the account of its key
+ * (7.3.1: found again by the key; registered with external account binding, 7.3.4, only when the
+ * key has none), newOrder, http-01 (8.3) through a responder of its own, finalize with a fresh
+ * key's CSR, polling, download. It talks HTTP to whichever directory it is given and shares
+ * nothing with the server's code, so it tests the protocol, not the server's internals; the
+ * public-trust walkthrough (MultiPerspectiveCorroborationIT) orders through it too.
  */
-class AcmeRenewalClient {
+public class AcmeRenewalClient {
 
   /** What a renewal produced. */
-  record Renewed(X509Certificate certificate, String chainPem, KeyPair key, String accountUrl) {}
+  public record Renewed(X509Certificate certificate, String chainPem, KeyPair key, String accountUrl, String orderUrl) {}
+
+  /** EAB credentials (RFC 8555 7.3.4): a key identifier and its base64url HMAC key. */
+  public record Credentials(String kid, String hmacKey) {}
+
+  /** Where EAB credentials come from; asked only when the account key has no account yet. */
+  public interface ExternalAccountBinding {
+    Credentials issue();
+  }
 
   /** A step that failed, with the server's problem document when there was one. */
-  static class RenewalFailed extends Exception {
+  public static class RenewalFailed extends Exception {
     private final String accountUrl;
 
     RenewalFailed(String message, String accountUrl) {
@@ -59,13 +68,23 @@ class AcmeRenewalClient {
       this.accountUrl = accountUrl;
     }
 
-    String accountUrl() {
+    public String accountUrl() {
       return accountUrl;
     }
   }
 
+  /**
+   * The key's account is deactivated (RFC 8555 7.3.6): the server accepts nothing more of it, and
+   * the key cannot have another account; a new key can.
+   */
+  public static class AccountDeactivated extends RenewalFailed {
+    AccountDeactivated(String message, String accountUrl) {
+      super(message, accountUrl);
+    }
+  }
+
   /** Serves key authorizations at /.well-known/acme-challenge/{token} while the order is validated. */
-  interface ChallengeResponder {
+  public interface ChallengeResponder {
     void serve(String token, String keyAuthorization);
   }
 
@@ -79,20 +98,26 @@ class AcmeRenewalClient {
   private String accountUrl;
   private JsonNode directory;
 
-  AcmeRenewalClient() {
-    try {
-      accountKey = new ECKeyGenerator(Curve.P_256).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("no P-256 key generator", e);
+  /** @param accountKey a P-256 key pair: the account's key, ES256 (RFC 7518 3.4) */
+  public AcmeRenewalClient(KeyPair accountKey) {
+    if (!(accountKey.getPublic() instanceof java.security.interfaces.ECPublicKey publicKey)) {
+      throw new IllegalArgumentException("the ACME account key must be an EC P-256 key");
     }
+    this.accountKey = new ECKey.Builder(Curve.P_256, publicKey).privateKey(accountKey.getPrivate()).build();
   }
 
-  Renewed renew(URI directoryUrl, String domain, String eabKid, String eabHmacKey, ChallengeResponder responder,
+  /**
+   * One certificate for {@code domain}, from the account of the key (registered now with the
+   * binding's credentials when it has none).
+   *
+   * @throws AccountDeactivated when the key's account was deactivated: nothing was ordered
+   */
+  public Renewed renew(URI directoryUrl, String domain, ExternalAccountBinding binding, ChallengeResponder responder,
       Instant deadline) throws RenewalFailed {
     try {
       directory = JSON.readTree(send(HttpRequest.newBuilder(directoryUrl).GET(), "directory").body());
       fetchNonce();
-      register(eabKid, eabHmacKey);
+      account(binding);
       HttpResponse<String> created = post(text("newOrder"), order(domain), "newOrder");
       String orderUrl = location(created, "newOrder");
       JsonNode order = JSON.readTree(created.body());
@@ -111,7 +136,7 @@ class AcmeRenewalClient {
       X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
           .generateCertificates(new ByteArrayInputStream(chain.getBytes(StandardCharsets.US_ASCII)))
           .iterator().next();
-      return new Renewed(leaf, chain, key, accountUrl);
+      return new Renewed(leaf, chain, key, accountUrl, orderUrl);
     } catch (IOException | GeneralSecurityException | OperatorCreationException | JOSEException e) {
       throw failed(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
@@ -120,13 +145,37 @@ class AcmeRenewalClient {
     }
   }
 
-  private void register(String eabKid, String eabHmacKey)
+  /**
+   * The key's account (RFC 8555 7.3.1, onlyReturnExisting), or a new one bound by EAB credentials
+   * asked for only now: one account serves every run, and no credentials go unused.
+   */
+  private void account(ExternalAccountBinding binding)
       throws IOException, InterruptedException, JOSEException, RenewalFailed {
     String url = text("newAccount");
+    HttpResponse<String> found = exchange(url, "{\"onlyReturnExisting\":true}");
+    if (found.statusCode() < 300) {
+      String existing = location(found, "newAccount");
+      String status = body(found).path("status").asText();
+      if (!"valid".equals(status)) {
+        throw new AccountDeactivated("the account " + existing + " is " + status, existing);
+      }
+      accountUrl = existing;
+      return;
+    }
+    // Any other refusal (unauthorized among them: a wrong url, a proxy) fails the attempt for
+    // operations to look at; only the server's own word that the account is gone replaces a key.
+    if (!body(found).path("type").asText("").equals("urn:ietf:params:acme:error:accountDoesNotExist")) {
+      throw failed("newAccount answered " + found.statusCode() + problemOf(body(found)));
+    }
+    register(url, binding.issue());
+  }
+
+  private void register(String url, Credentials eab)
+      throws IOException, InterruptedException, JOSEException, RenewalFailed {
     JWSObject binding = new JWSObject(
-        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(eabKid).customParam("url", url).build(),
+        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(eab.kid()).customParam("url", url).build(),
         new Payload(accountKey.toPublicJWK().toJSONString()));
-    binding.sign(new MACSigner(Base64.getUrlDecoder().decode(eabHmacKey)));
+    binding.sign(new MACSigner(Base64.getUrlDecoder().decode(eab.hmacKey())));
     ObjectNode payload = JSON.createObjectNode().put("termsOfServiceAgreed", true);
     payload.set("externalAccountBinding", JSON.readTree(flattened(binding)));
     HttpResponse<String> response = post(url, payload.toString(), "newAccount");
@@ -209,6 +258,16 @@ class AcmeRenewalClient {
 
   private HttpResponse<String> post(String url, String payload, String step)
       throws IOException, InterruptedException, JOSEException, RenewalFailed {
+    HttpResponse<String> response = exchange(url, payload);
+    if (response.statusCode() >= 300) {
+      throw failed(step + " answered " + response.statusCode() + problemOf(body(response)));
+    }
+    return response;
+  }
+
+  /** The request signed by the account key, and the server's answer whatever it is. */
+  private HttpResponse<String> exchange(String url, String payload)
+      throws IOException, InterruptedException, JOSEException {
     for (int attempt = 0; ; attempt++) {
       JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256)
           .customParam("nonce", nonce)
@@ -228,14 +287,11 @@ class AcmeRenewalClient {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       response.headers().firstValue("Replay-Nonce").ifPresent(n -> nonce = n);
-      if (response.statusCode() < 300) {
-        return response;
-      }
       // RFC 8555 6.5: a badNonce is answered with a fresh nonce; the request may be sent again.
-      if (attempt == 0 && response.body().contains("urn:ietf:params:acme:error:badNonce")) {
+      if (attempt == 0 && response.statusCode() >= 300 && response.body().contains("urn:ietf:params:acme:error:badNonce")) {
         continue;
       }
-      throw failed(step + " answered " + response.statusCode() + problemOf(body(response)));
+      return response;
     }
   }
 

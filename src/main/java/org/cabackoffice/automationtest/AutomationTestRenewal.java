@@ -25,8 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Renews the automation test certificate (Chrome Root Program policy 1.8) as a subscriber would:
- * EAB credentials for the configured customer, then {@link AcmeRenewalClient} against the CA's own
- * ACME directory with an http-01 responder of its own. Each attempt runs on a thread of its own
+ * {@link AcmeRenewalClient} against the CA's own ACME directory with an http-01 responder of its
+ * own, from one ACME account kept across runs ({@link AutomationTestAccountKey}): EAB credentials
+ * for the configured customer are issued only when the key has no account yet (the first run), and
+ * a deactivated account is replaced by a new key and account. Each attempt runs on a thread of its own
  * (polling waits for the {@code acme-order} process), is recorded, and a failure is logged at WARN
  * with its problem. The certificate and its key are kept under {@code data-dir/automation-test/}
  * for a test web site to serve.
@@ -41,6 +43,7 @@ public class AutomationTestRenewal {
   private final AutomationTestProperties properties;
   private final AutomationTestRuns runs;
   private final EabCredentials credentials;
+  private final AutomationTestAccountKey accountKey;
   private final Environment environment;
   private final Path directory;
   private final Clock clock;
@@ -56,12 +59,14 @@ public class AutomationTestRenewal {
       EabCredentials credentials,
       Environment environment,
       @Value("${backoffice.data-dir:./data}") String dataDir,
+      @Value("${backoffice.ca.keystore-password:}") String keystorePassword,
       Clock clock) {
     this.properties = properties;
     this.runs = runs;
     this.credentials = credentials;
     this.environment = environment;
     this.directory = Path.of(dataDir, "automation-test");
+    this.accountKey = new AutomationTestAccountKey(directory.resolve("acme-account.p12"), keystorePassword, clock);
     this.clock = clock;
   }
 
@@ -91,9 +96,18 @@ public class AutomationTestRenewal {
     String domain = properties.domain();
     Instant deadline = clock.instant().plus(properties.timeout());
     try (Http01Responder responder = new Http01Responder(properties.http01Address(), properties.http01Port())) {
-      EabCredentials.Issued eab = credentials.issue(properties.customer(), ISSUER);
-      AcmeRenewalClient.Renewed renewed =
-          new AcmeRenewalClient().renew(directoryUrl(), domain, eab.kid(), eab.hmacKey(), responder, deadline);
+      AcmeRenewalClient.ExternalAccountBinding binding = () -> {
+        EabCredentials.Issued eab = credentials.issue(properties.customer(), ISSUER);
+        return new AcmeRenewalClient.Credentials(eab.kid(), eab.hmacKey());
+      };
+      AcmeRenewalClient.Renewed renewed;
+      try {
+        renewed = new AcmeRenewalClient(accountKey.current()).renew(directoryUrl(), domain, binding, responder, deadline);
+      } catch (AcmeRenewalClient.AccountDeactivated e) {
+        // The key cannot have another account (RFC 8555 7.3.6): a new key, and EAB credentials for it.
+        log.info("The automation test's ACME account was deactivated ({}): a new account key and account", e.getMessage());
+        renewed = new AcmeRenewalClient(accountKey.replace()).renew(directoryUrl(), domain, binding, responder, deadline);
+      }
       String serial = CertificateSerial.hex(renewed.certificate().getSerialNumber());
       keep(renewed);
       runs.succeeded(runId, serial, renewed.certificate().getNotAfter().toInstant(), renewed.accountUrl());

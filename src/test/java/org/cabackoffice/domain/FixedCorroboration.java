@@ -54,7 +54,7 @@ final class FixedCorroboration implements MultiPerspectiveCorroboration {
 
   @Override
   public Outcome caa(
-      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+      Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     asked.addAll(dnsNames);
     caaRequesters.addAll(requesters);
     return outcome;

@@ -345,6 +345,31 @@ class AcmeCertbotIT extends BackOfficeIT {
         .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(30)));
     assertThat(as("auditor", "auditor").getForEntity("/operations/automation-test", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+
+    // One ACME account for every run: the next renewal finds it by its stored key, and no EAB
+    // credentials are issued for it.
+    int credentials = automationTestCredentials();
+    org.cabackoffice.automationtest.AutomationTestRun next = renewAutomationTestCertificate();
+    assertThat(next.getResult()).as(String.valueOf(next.getProblem()))
+        .isEqualTo(org.cabackoffice.automationtest.AutomationTestRun.Result.SUCCEEDED);
+    assertThat(next.getAccountUrl()).isEqualTo(run.getAccountUrl());
+    assertThat(next.getSerial()).isNotEqualTo(run.getSerial());
+    assertThat(automationTestCredentials()).isEqualTo(credentials);
+
+    // Deactivated (RFC 8555 7.3.6; here by hand, as its holder or the CA's staff would): the key
+    // cannot serve again, so a new key gets new credentials and a new account.
+    String account = run.getAccountUrl();
+    jdbc.update("update acme_account set status = 'deactivated', deactivated_at = ? where id = ?",
+        java.sql.Timestamp.from(Instant.now()), Long.parseLong(account.substring(account.lastIndexOf('/') + 1)));
+    org.cabackoffice.automationtest.AutomationTestRun replaced = renewAutomationTestCertificate();
+    assertThat(replaced.getResult()).as(String.valueOf(replaced.getProblem()))
+        .isEqualTo(org.cabackoffice.automationtest.AutomationTestRun.Result.SUCCEEDED);
+    assertThat(replaced.getAccountUrl()).isNotEqualTo(account);
+    assertThat(automationTestCredentials()).isEqualTo(credentials + 1);
+  }
+
+  private int automationTestCredentials() {
+    return jdbc.queryForObject("select count(*) from acme_eab_credential where issued_by = 'automation-test'", Integer.class);
   }
 
   // --- revocation plans (SC-089) through ARI ------------------------------------------------

@@ -25,6 +25,7 @@ import org.cabackoffice.testsupport.OpenSslText;
 import org.cabackoffice.acme.AcmeChallenge;
 import org.cabackoffice.acme.ChallengeValidation;
 import org.cabackoffice.audit.ApplicationTimelines;
+import org.cabackoffice.automationtest.AcmeRenewalClient;
 import org.cabackoffice.domain.BindDnsServer;
 import org.cabackoffice.domain.CaaEvidenceRepository;
 import org.cabackoffice.domain.DnsChallengeRepository;
@@ -109,6 +110,9 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
           .signed("sample-split.jp")
           .signed("sample-caa-split.jp")
           .caa("sample-caa-split.jp", 0, "issue", "backoffice.example")
+          .signed("sample-acme.jp")
+          .caa("sample-acme.jp", 0, "issue", "backoffice.example")
+          .a("www.sample-acme.jp", "127.0.0.1")
           .blackhole(JOHANNESBURG);
 
   /**
@@ -120,7 +124,9 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
       BIND.view("hijacked", SAO_PAULO)
           .caa("sample-mpic.jp", 0, "issue", "backoffice.example")
           .a("acme.sample-mpic.jp", "127.0.0.1")
-          .caa("sample-caa-split.jp", 0, "issue", "other-ca.example");
+          .caa("sample-caa-split.jp", 0, "issue", "other-ca.example")
+          .caa("sample-acme.jp", 0, "issue", "backoffice.example")
+          .a("www.sample-acme.jp", "127.0.0.1");
 
   static {
     BIND.start();
@@ -529,6 +535,113 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
     assertThat(mpic.perspectives()).hasSizeGreaterThanOrEqualTo(5);
   }
 
+  @Autowired org.cabackoffice.acme.AcmeOrderRecords acmeOrderRecords;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  /**
+   * The automated path through the same controls: an ACME order of a validated organization by
+   * the CA's own ACME client (the automation test's), http-01 corroborated by the five remote
+   * perspectives, CAA looked up through the DNSSEC-validating resolver, the certificate logged to
+   * the three CT logs. The order's record (what auditors open) names the quorum.
+   */
+  @Test
+  void anAcmeOrderOfAValidatedOrganizationIsCorroboratedByFivePerspectivesAndCarriesScts() throws Exception {
+    String name = "www.sample-acme.jp";
+    Map<?, ?> eab = eabCredentialsOfAValidatedOrganization();
+    AcmeConformanceIT.paidContract(as("officer", "officer"), CUSTOMER);
+    AcmeRenewalClient client = new AcmeRenewalClient(CsrFactory.p256());
+    URI directory = URI.create("http://127.0.0.1:" + port + "/acme/directory");
+    java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+    java.util.concurrent.CompletableFuture<AcmeRenewalClient.Renewed> ordered =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return client.renew(directory, name,
+                () -> new AcmeRenewalClient.Credentials((String) eab.get("kid"), (String) eab.get("hmacKey")),
+                KEY_AUTHORIZATIONS::put, deadline);
+          } catch (AcmeRenewalClient.RenewalFailed e) {
+            throw new CompletionException(e);
+          }
+        });
+    // The client polls while the order's process runs: its jobs run here, as the job executor's would.
+    while (!ordered.isDone() && java.time.Instant.now().isBefore(deadline)) {
+      runJobs();
+      Thread.sleep(200);
+    }
+    AcmeRenewalClient.Renewed renewed = ordered.get(10, TimeUnit.SECONDS);
+
+    String url = renewed.orderUrl();
+    org.cabackoffice.acme.AcmeOrderRecords.OrderRecord order =
+        acmeOrderRecords.record(Long.parseLong(url.substring(url.lastIndexOf('/') + 1))).orElseThrow();
+    assertThat(order.row().status()).isEqualTo("valid");
+    assertThat(order.row().organization()).startsWith((String) eab.get("organization"));
+    assertThat(order.identityCurrent()).as("the officers' validation of the organization, reused").isTrue();
+    org.cabackoffice.acme.AcmeOrderRecords.AuthorizationRecord authorization = order.authorizations().get(0);
+    assertThat(authorization.method()).isEqualTo(AcmeChallenge.HTTP_01);
+    String evidence = authorization.challenges().stream()
+        .filter(c -> c.type().equals(AcmeChallenge.HTTP_01)).findFirst().orElseThrow().evidence();
+    assertThat(evidence)
+        .contains("200, the key authorization")
+        .contains("ACME http-01 key authorization corroborated 4/5 by remote perspectives: quorum met");
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("corroboration #(\\d+)").matcher(evidence);
+    assertThat(id.find()).as(evidence).isTrue();
+    Corroboration corroborated = corroborations.findById(Long.parseLong(id.group(1))).orElseThrow();
+    assertThat(corroborated.getQuorum()).isEqualTo("4/5");
+    assertThat(corroborated.isMet()).isTrue();
+    assertThat(corroborated.isEnforced()).isTrue();
+    assertThat(attempts.findByCorroborationIdOrderByIdAsc(corroborated.getId()))
+        .extracting(a -> a.getPerspectiveId() + " " + a.getRegion() + " " + a.getVerdict())
+        .containsExactly(
+            "virginia-1 ARIN CORROBORATED",
+            "frankfurt-1 RIPE_NCC CORROBORATED",
+            "tokyo-1 APNIC CORROBORATED",
+            "saopaulo-1 LACNIC CORROBORATED",
+            "johannesburg-1 AFRINIC NO_ANSWER");
+
+    // CAA right before signing (BR 3.2.2.8), DNSSEC-validated to the test root (SC-085) and
+    // corroborated by the perspectives as the application path's is (BR 3.2.2.9).
+    assertThat(caaEvidence.findByApplicationIdOrderByCheckedAt(null))
+        .filteredOn(c -> c.getDnsNames().contains(name))
+        .last()
+        .satisfies(c -> assertThat(c.getDnssec()).contains(name + " CAA SECURE"));
+    Corroboration caa = corroborations.findAll().stream()
+        .filter(c -> c.getSubject() == Corroboration.Subject.CAA && c.getApplicationId() == null)
+        .filter(c -> c.getDnsNames().equals(List.of(name)))
+        .reduce((earlier, later) -> later)
+        .orElseThrow();
+    assertThat(caa.getQuorum()).isEqualTo("4/5");
+    assertThat(caa.isMet()).isTrue();
+    assertThat(attempts.findByCorroborationIdOrderByIdAsc(caa.getId())).hasSize(5);
+
+    // Certificate Transparency: the three logs' SCTs embedded, as OpenSSL reads them.
+    assertThat(renewed.certificate().getSubjectX500Principal().getName()).contains("CN=" + name);
+    String text = OpenSslText.x509(certificates.findBySerial(order.row().serial()).orElseThrow().pem());
+    assertThat(text).contains("CT Precertificate SCTs").doesNotContain("CT Precertificate Poison");
+    String joined = text.replaceAll("\\s", "");
+    for (LoopbackCtLog log : LOGS) {
+      assertThat(joined).as("SCT of " + log.name())
+          .contains("LogID:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(log.logId()));
+    }
+  }
+
+  /**
+   * EAB credentials for the customer; when no organization of the customer is validated yet in
+   * this context, the officers validate it in an application first, as the storefront path does.
+   */
+  private Map<?, ?> eabCredentialsOfAValidatedOrganization() throws Exception {
+    ResponseEntity<Map> eab = as("officer", "officer").postForEntity("/api/acme/eab", Map.of("customer", CUSTOMER), Map.class);
+    if (eab.getStatusCode().value() == 422) {
+      // A domain of its own: a validation of sample-mpic.jp would be reused by the other tests'
+      // applications, which prove their domain control themselves.
+      long id = waitingForDns("sample-acme.jp");
+      if (!dnsChallenges.challenges(id).isEmpty()) {
+        proveDomainControl(id);
+      }
+      confirmOrganization(id);
+      eab = as("officer", "officer").postForEntity("/api/acme/eab", Map.of("customer", CUSTOMER), Map.class);
+    }
+    assertThat(eab.getStatusCode().value()).as(String.valueOf(eab.getBody())).isEqualTo(201);
+    return eab.getBody();
+  }
 
   private static SSLContext trustingOnly(Path trustStore) throws Exception {
     java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");

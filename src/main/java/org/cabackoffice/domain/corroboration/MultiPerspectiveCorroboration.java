@@ -46,9 +46,11 @@ public interface MultiPerspectiveCorroboration {
    * The perspectives climb the CAA tree for the names; one corroborates when its response is
    * permission to issue (BR 3.2.2.8) for the name's requester, RFC 8657's parameters included.
    *
+   * @param applicationId the application to be signed, or null for an ACME order, which belongs to
+   *     no application: the perspectives are asked then, no earlier evidence is reused
    * @param requesters one per name, in the same order
    */
-  Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
+  Outcome caa(Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
 
   /**
    * @param permitsIssuance whether issuance may go on

@@ -254,12 +254,13 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
 
   @Override
   public Outcome caa(
-      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+      Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     if (!properties.enabled()) {
       return off(applicationId, Corroboration.Subject.CAA, dnsNames);
     }
     Instant now = clock.instant();
-    Optional<Corroboration> reusable = reusableCaaEvidence(applicationId, dnsNames, now);
+    Optional<Corroboration> reusable =
+        applicationId == null ? Optional.empty() : reusableCaaEvidence(applicationId, dnsNames, now);
     if (reusable.isPresent()) {
       Corroboration earlier = reusable.get();
       String summary =

@@ -86,7 +86,7 @@ class CaaEvidenceReuseTest {
     when(corroborations.save(any())).thenAnswer(call -> call.getArgument(0));
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
+        perspectives.caa(10L, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
 
     assertThat(outcome.permitsIssuance()).isTrue();
     assertThat(outcome.summary()).contains("(5/5 on ").contains("issued to the same applicant) reused");
@@ -116,7 +116,7 @@ class CaaEvidenceReuseTest {
         });
 
     MultiPerspectiveCorroboration.Outcome outcome =
-        perspectives.caa(10, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
+        perspectives.caa(10L, List.of("www.sample.co.jp"), List.of("backoffice.example"), List.of(REQUESTER));
 
     verify(attempts, times(4)).save(any());
     // Asked, and nobody listens at port 9: 0/4, nothing issued.

@@ -98,6 +98,19 @@ public class Invoices {
   }
 
   /**
+   * Locks the application's invoice for the payment stage's transaction, before the stage reads
+   * it. A payment pays an invoice by updating its row, so it either commits before the stage
+   * reads (the stage sees the invoice paid and does not wait) or waits for the stage to commit its
+   * wait for the money (and then finds the process waiting). Without the lock the stage could read
+   * the invoice open, the payment commit and find no process waiting, and the stage then wait for
+   * a payment that had come.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void lockForThePaymentStage(long applicationId) {
+    invoices.lockByApplicationId(applicationId);
+  }
+
+  /**
    * The invoice of an application accepted just now (guide [2-1] 3.: the last screen of the
    * application shows the dedicated account and the PDF invoice), issued in the intake's
    * transaction so its number is drawn only if the application is stored. It mails nothing: the

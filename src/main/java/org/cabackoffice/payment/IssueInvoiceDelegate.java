@@ -32,6 +32,8 @@ public class IssueInvoiceDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Application application = applications.get(BusinessKeys.applicationId(execution));
+    // Before anything reads the invoice: a payment committing now is either seen or waits for us.
+    invoices.lockForThePaymentStage(application.getId());
     boolean deferred = application.getPaymentMethod() == PaymentMethod.DEFERRED;
     Invoice invoice =
         invoices.issue(

@@ -27,12 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hears of it, and a refusal by the process only leaves {@code process_notified} false. Callers
  * must therefore not hold a transaction that has touched the invoice.
  *
- * <p>Between the two a process can miss its payment: the payment stage read the invoice open and
- * moved to its wait for the money in a transaction that committed only after the payment was
- * told (no process waited yet); or the node died between the payment's commit and the telling.
- * Either way the process would wait until its due date and refuse a paid application. So
- * payments that no process took are told again, on a later look ({@link #tellUnheard}), once
- * their process waits.
+ * <p>Between the two a process could miss its payment: the payment stage read the invoice open
+ * and moved to its wait for the money in a transaction that committed only after the payment was
+ * told (no process waited yet). The stage now reads the invoice under its row lock ({@link
+ * Invoices#lockForThePaymentStage}), which the payment's update of the invoice waits for. A node
+ * that dies between the payment's commit and the telling still leaves a payment unheard, and the
+ * process would wait until its due date and refuse a paid application; so payments that no
+ * process took are told again, on a later look ({@link #tellUnheard}), once their process waits.
  */
 @Service
 public class Payments {

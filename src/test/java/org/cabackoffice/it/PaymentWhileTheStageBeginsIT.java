@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A transfer recorded in the moment the payment stage begins (seen in a PostgreSQL load run, 40
  * applications with four drivers): the stage read the invoice open, the payment committed and
- * found no process waiting, then the stage committed its wait for the money. Nothing would wake
- * it before the due date, which refuses the paid application. The later look must.
+ * found no process waiting, then the stage committed its wait for the money, and waited until the
+ * due date refused the paid application. The stage now reads the invoice under its row lock, so
+ * the payment waits for the stage's commit and finds the process waiting.
  */
 class PaymentWhileTheStageBeginsIT extends BackOfficeIT {
 
@@ -39,7 +40,7 @@ class PaymentWhileTheStageBeginsIT extends BackOfficeIT {
   }
 
   @Test
-  void aPaymentTheStageDidNotSeeReachesTheWaitingProcessOnTheNextLook() throws Exception {
+  void aPaymentRecordedWhileTheStageReadsTheInvoiceReachesTheProcessAtOnce() throws Exception {
     long id = submit();
     runJobs();
     String process = processInstanceId(id);
@@ -55,22 +56,39 @@ class PaymentWhileTheStageBeginsIT extends BackOfficeIT {
     Map<String, Object> invoice = as("officer", "officer").getForObject("/api/applications/" + id + "/invoice", Map.class);
     long total = ((Number) invoice.get("totalYen")).longValue();
 
-    RecordedPayment[] recorded = new RecordedPayment[1];
+    // The stage's transaction stays open a moment after it read the invoice open and reached its
+    // wait; the payment comes from another thread in that moment.
+    java.util.concurrent.CountDownLatch stageRead = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<RecordedPayment> paying = new java.util.concurrent.CompletableFuture<>();
+    Thread officer =
+        new Thread(
+            () -> {
+              try {
+                stageRead.await();
+                paying.complete(payments.record(id, total, LocalDate.now(BusinessCalendar.ZONE), "ｶ)ｻﾝﾌﾟﾙ", "officer"));
+              } catch (Throwable e) {
+                paying.completeExceptionally(e);
+              }
+            });
+    officer.start();
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             stage -> {
-              management.executeJob(issueInvoice); // reads the invoice open, waits: not committed yet
-              recorded[0] = payments.record(id, total, LocalDate.now(BusinessCalendar.ZONE), "ｶ)ｻﾝﾌﾟﾙ", "officer");
+              management.executeJob(issueInvoice);
+              stageRead.countDown();
+              try {
+                Thread.sleep(1000); // well below H2's lock timeout, which the payment waits at most
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
             });
+    RecordedPayment recorded = paying.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
-    assertThat(recorded[0].processNotified()).as("no process waited when the payment was told").isFalse();
-    assertThat(waitingForPayment(process)).as("the stage committed its wait after the payment").isTrue();
-
-    assertThat(payments.tellUnheard(Instant.now().minusSeconds(3600))).isPositive();
-
+    // The payment waited for the stage's commit (the invoice row's lock), then found it waiting.
+    assertThat(recorded.processNotified()).as(String.valueOf(recorded.processNote())).isTrue();
     assertThat(waitingForPayment(process)).as("the process took the payment and went on").isFalse();
-    assertThat(payments.ofInvoice(recorded[0].payment().getInvoiceId()).orElseThrow().isProcessNotified()).isTrue();
-    assertThat(payments.tellUnheard(Instant.now().minusSeconds(3600))).as("told once").isZero();
+    assertThat(payments.ofInvoice(recorded.payment().getInvoiceId()).orElseThrow().isProcessNotified()).isTrue();
+    assertThat(payments.tellUnheard(Instant.now().minusSeconds(3600))).as("nothing left for the later look").isZero();
   }
 
   private boolean waitingForPayment(String process) {

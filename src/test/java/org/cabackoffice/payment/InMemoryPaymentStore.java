@@ -67,6 +67,11 @@ final class InMemoryPaymentStore {
   final InvoiceRepository invoiceRepository =
       new InvoiceRepository() {
         @Override
+        public Optional<String> lockByApplicationId(long applicationId) {
+          return findByApplicationId(applicationId).map(invoice -> invoice.getStatus().name());
+        }
+
+        @Override
         public Optional<Invoice> findByApplicationId(long applicationId) {
           return invoices.stream().filter(i -> i.getApplicationId() == applicationId).findFirst();
         }

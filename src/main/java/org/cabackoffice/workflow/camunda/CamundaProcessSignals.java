@@ -30,6 +30,19 @@ public class CamundaProcessSignals implements ProcessSignals {
 
   @Override
   public void deliver(String messageName, long applicationId, Map<String, Object> variables) {
+    // Asked first: a correlation that finds nobody is an expected answer here (a payment before
+    // its stage, the later look at unheard payments), but the engine logs it at ERROR.
+    boolean waiting =
+        runtime
+                .createExecutionQuery()
+                .processInstanceBusinessKey(String.valueOf(applicationId))
+                .messageEventSubscriptionName(messageName)
+                .count()
+            > 0;
+    if (!waiting) {
+      throw new NoProcessWaitingException(
+          "application " + applicationId + " is not waiting for '" + messageName + "'");
+    }
     try {
       runtime
           .createMessageCorrelation(messageName)

@@ -148,6 +148,23 @@ public class Applications {
               "法人番号の検査用数字 (先頭の1桁) が残り12桁と合いません。国税庁法人番号公表サイトの番号をご確認ください"));
     }
     CsrCheckResult csr = checkCsr(form.csr(), requiredCommonName, account.getId(), findings);
+    if (csr != null && form.product() != null && form.product().extendedValidation()) {
+      // EV Guidelines 7.1.2.1, 7.1.4.2.2: no Wildcard Domain Name in an EV certificate (this CA
+      // validates no Onion Domain Names, the one exception).
+      dnsNames(csr).stream()
+          .filter(name -> name.startsWith("*."))
+          .findFirst()
+          .ifPresent(
+              wildcard ->
+                  findings.add(
+                      new IntakeFinding(
+                          "csr",
+                          "csr.ev-wildcard",
+                          "\"" + wildcard + "\": an EV certificate cannot name a wildcard (EV Guidelines 7.1.2.1);"
+                              + " apply with each host name, or for an OV product",
+                          "「" + wildcard + "」: EV 証明書にはワイルドカードを含められません (EV ガイドライン 7.1.2.1)。"
+                              + "ホスト名ごとに申請するか、OV の製品をお選びください")));
+    }
     if (csr != null) {
       RegisteredSubject.Applicant applicant =
           new RegisteredSubject.Applicant(

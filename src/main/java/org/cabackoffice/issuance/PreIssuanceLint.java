@@ -348,6 +348,9 @@ public class PreIssuanceLint {
         if (Integer.valueOf(2).equals(san.get(0))) {
           String name = (String) san.get(1);
           dnsNames.add(name.toLowerCase(Locale.ROOT));
+          if (profile == CertificateProfile.EV && name.startsWith("*.")) {
+            error(findings, "e_ev_not_wildcard", "EV Guidelines 7.1.2.1", "'" + name + "' is a wildcard in an EV certificate");
+          }
           if (name.length() > 253 || !DNS_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
             error(findings, "e_san_dns_name_invalid", "BR 7.1.2.7.12", "'" + name + "' is not a fully-qualified domain name in preferred name syntax");
           }

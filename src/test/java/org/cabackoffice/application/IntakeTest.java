@@ -201,6 +201,40 @@ class IntakeTest {
   }
 
   @Test
+  void aWildcardIsRefusedForEvInBothLanguagesAndTakenForOv() throws Exception {
+    String csr =
+        CsrFactory.pem(
+            CsrFactory.p256(),
+            "C=JP,ST=Tokyo,L=Chuo-ku,O=Sample K.K.,CN=www.sample.co.jp",
+            List.of("www.sample.co.jp", "*.sample.co.jp"));
+    ApplicationForm ov = form("Sample K.K.", "Sample K.K.");
+    ApplicationForm ev =
+        new ApplicationForm(
+            Product.EV, ov.applicationType(), csr, ov.express(), ov.paymentMethod(), ov.organization(),
+            ov.responsiblePerson(), ov.technicalContact(), null);
+
+    ApplicationRefusedException refused =
+        catchThrowableOfType(ApplicationRefusedException.class, () -> applications.submit(USER, ev));
+
+    assertThat(refused.findings()).extracting(IntakeFinding::code).contains("csr.ev-wildcard");
+    assertThat(refused.findings())
+        .filteredOn(f -> f.code().equals("csr.ev-wildcard"))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.message()).contains("*.sample.co.jp", "EV Guidelines 7.1.2.1");
+          assertThat(f.messageJa()).contains("*.sample.co.jp", "ワイルドカード");
+        });
+    verify(signals, never()).startApplicationProcess(anyLong(), any());
+
+    applications.submit(
+        USER,
+        new ApplicationForm(
+            Product.GLOBAL_SERVER_ID, ov.applicationType(), csr, ov.express(), ov.paymentMethod(), ov.organization(),
+            ov.responsiblePerson(), ov.technicalContact(), null));
+    verify(signals).startApplicationProcess(eq(42L), any());
+  }
+
+  @Test
   void aCorporateNumberWithAWrongCheckDigitIsRefused() throws Exception {
     ApplicationRefusedException refused =
         catchThrowableOfType(

@@ -141,6 +141,25 @@ class PreIssuanceLintTest {
   }
 
   @Test
+  void aWildcardIsAnErrorInAnEvCertificateOnly() throws Exception {
+    X509v3CertificateBuilder tbs = tbs(SERIAL, 90, false, authority.issuerName());
+    tbs.replaceExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(new GeneralName[] {
+          new GeneralName(GeneralName.dNSName, "www.example.jp"), new GeneralName(GeneralName.dNSName, "*.example.jp")
+        }));
+    X509Certificate candidate = authority.signForLint(tbs);
+
+    assertThat(lint.check(candidate, authority.issuingCertificate(), CertificateProfile.EV))
+        .extracting(LintFinding::code)
+        .contains("e_ev_not_wildcard");
+    assertThat(lint.check(candidate, authority.issuingCertificate(), CertificateProfile.OV))
+        .extracting(LintFinding::code)
+        .doesNotContain("e_ev_not_wildcard");
+  }
+
+  @Test
   void aPrecertificateWithItsCriticalNullPoisonPassesBothLints() throws Exception {
     X509v3CertificateBuilder tbs = tbs(SERIAL, 200, false, authority.issuerName());
     tbs.addExtension(Precertificates.POISON, true, DERNull.INSTANCE);

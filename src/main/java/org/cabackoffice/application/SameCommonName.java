@@ -59,7 +59,11 @@ public class SameCommonName implements TaskFormFacts {
     if (application.getCommonName() == null || application.getCommonName().isBlank()) {
       return List.of();
     }
-    return applications.sameCommonNameAs(application.getCommonName(), application.getId()).stream()
+    List<Application> others = applications.sameCommonNameAs(application.getCommonName(), application.getId());
+    Map<Long, String> serials =
+        certificates.serialsIssuedFor(
+            others.stream().filter(a -> a.getStatus() == ApplicationStatus.ISSUED).map(Application::getId).toList());
+    return others.stream()
         .map(
             a ->
                 new OtherApplication(
@@ -67,9 +71,7 @@ public class SameCommonName implements TaskFormFacts {
                     a.getStatus(),
                     a.getOrganizationNameEn(),
                     a.getSubmittedAt(),
-                    a.getStatus() == ApplicationStatus.ISSUED
-                        ? certificates.serialIssuedFor(a.getId()).orElse(null)
-                        : null))
+                    a.getStatus() == ApplicationStatus.ISSUED ? serials.get(a.getId()) : null))
         .toList();
   }
 

@@ -3,7 +3,9 @@ package org.cabackoffice.issuance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /** Storage of {@link IssuedCertificate}s; narrow on purpose, so tests can fake it in a map. */
 public interface IssuedCertificateRepository extends Repository<IssuedCertificate, Long> {
@@ -25,6 +27,10 @@ public interface IssuedCertificateRepository extends Repository<IssuedCertificat
 
   /** The certificate already issued for an application, so a retried job does not sign twice. */
   Optional<IssuedCertificate> findFirstByApplicationId(Long applicationId);
+
+  /** (application id, serial) of the certificates issued for these applications, oldest first. */
+  @Query("select c.applicationId, c.serial from IssuedCertificate c where c.applicationId in :applicationIds order by c.id")
+  List<Object[]> serialsOfApplications(@Param("applicationIds") java.util.Collection<Long> applicationIds);
 
   /** The certificate already issued for an ACME order, so a retried order step does not sign twice. */
   Optional<IssuedCertificate> findFirstByAcmeOrderId(Long acmeOrderId);

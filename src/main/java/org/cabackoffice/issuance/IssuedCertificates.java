@@ -52,7 +52,25 @@ public class IssuedCertificates {
   /** The serial of the certificate issued for the application, once it is. */
   @Transactional(readOnly = true)
   public Optional<String> serialIssuedFor(long applicationId) {
-    return certificates.findFirstByApplicationId(applicationId).map(IssuedCertificate::serial);
+    return Optional.ofNullable(serialsIssuedFor(List.of(applicationId)).get(applicationId));
+  }
+
+  /**
+   * The serial issued for each of these applications that has one, read as two columns, a
+   * thousand applications a query: officers' forms list every other application for a common
+   * name, and reading each certificate whole (its PEM, its names) was a sixth of the node's CPU in
+   * the load benchmark.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, String> serialsIssuedFor(java.util.Collection<Long> applicationIds) {
+    java.util.Map<Long, String> serials = new java.util.HashMap<>();
+    List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(applicationIds));
+    for (int from = 0; from < ids.size(); from += 1000) {
+      for (Object[] row : certificates.serialsOfApplications(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
+        serials.putIfAbsent(((Number) row[0]).longValue(), (String) row[1]);
+      }
+    }
+    return serials;
   }
 
   /**

@@ -122,6 +122,14 @@ final class TestFixtures {
     }
 
     @Override
+    public List<Object[]> serialsOfApplications(java.util.Collection<Long> applicationIds) {
+      return saved.stream()
+          .filter(c -> c.applicationId() != null && applicationIds.contains(c.applicationId()))
+          .map(c -> new Object[] {c.applicationId(), c.serial()})
+          .toList();
+    }
+
+    @Override
     public Optional<IssuedCertificate> findFirstByAcmeOrderId(Long acmeOrderId) {
       return saved.stream().filter(c -> acmeOrderId.equals(c.acmeOrderId())).findFirst();
     }

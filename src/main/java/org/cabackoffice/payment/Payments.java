@@ -176,16 +176,7 @@ public class Payments {
           "deferred invoice (先行納入手配): the process did not wait for this payment");
     }
     try {
-      Payment notified =
-          ownTransaction.execute(
-              tx -> {
-                signals.deliver(
-                    RenewalProcess.Messages.PAYMENT_RECEIVED, applicationId, Map.of());
-                Payment p = payments.findById(stored.payment().getId()).orElseThrow();
-                p.markProcessNotified();
-                return payments.save(p);
-              });
-      return new RecordedPayment(notified, true, null);
+      return new RecordedPayment(deliver(applicationId, stored.payment().getId()), true, null);
     } catch (NoProcessWaitingException e) {
       log.warn(
           "payment {} of application {} is recorded but no process waits for it: {}",
@@ -217,6 +208,22 @@ public class Payments {
   }
 
   /**
+   * Delivers the payment message to the application's process and marks the payment taken, in a
+   * transaction of its own.
+   *
+   * @throws NoProcessWaitingException when no process of the application waits for a payment
+   */
+  private Payment deliver(long applicationId, long paymentId) {
+    return ownTransaction.execute(
+        tx -> {
+          signals.deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, applicationId, Map.of());
+          Payment p = payments.findById(paymentId).orElseThrow();
+          p.markProcessNotified();
+          return payments.save(p);
+        });
+  }
+
+  /**
    * Tells the processes now waiting for a payment that was recorded while they were not waiting
    * (the class comment says how that happens). A payment of a deferred invoice is never waited
    * for; one whose process still does not wait is left for the next look.
@@ -232,13 +239,7 @@ public class Payments {
         continue;
       }
       try {
-        ownTransaction.executeWithoutResult(
-            tx -> {
-              signals.deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, unheard.getApplicationId(), Map.of());
-              Payment p = payments.findById(unheard.getId()).orElseThrow();
-              p.markProcessNotified();
-              payments.save(p);
-            });
+        deliver(unheard.getApplicationId(), unheard.getId());
         told++;
         log.info(
             "payment {} of application {} reached its process on a later look: the process was not yet waiting when the payment was recorded",

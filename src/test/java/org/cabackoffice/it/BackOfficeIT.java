@@ -297,6 +297,35 @@ public abstract class BackOfficeIT {
     DNS.txt(name, value);
   }
 
+  /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */
+  protected long waitingForDns(String domain) throws Exception {
+    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
+    String csr =
+        org.cabackoffice.testsupport.CsrFactory.pem(
+            org.cabackoffice.testsupport.CsrFactory.p256(),
+            "CN=www." + domain + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
+            List.of("www." + domain));
+    @SuppressWarnings("rawtypes")
+    ResponseEntity<Map> created =
+        customer()
+            .postForEntity(
+                "/api/applications",
+                CertificateApplicationIT.form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
+                Map.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    runJobs();
+    return id;
+  }
+
+  /** The officers' stages after domain control: no documents, paid, phoned, approved by a senior. */
+  protected void approve(long id) {
+    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
+    payInvoice(id);
+    confirmByPhone(id, "officer");
+    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
+  }
+
   protected String processInstanceId(long applicationId) {
     return runtime
         .createProcessInstanceQuery()

@@ -671,33 +671,6 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** An application for www.{@code domain}, registered to the applicant: it waits for DNS. */
-  private long waitingForDns(String domain) throws Exception {
-    WHOIS.answer(domain, jprsRecord(domain, "Sample K.K.", "hostmaster@sample.co.jp"));
-    String csr =
-        CsrFactory.pem(
-            CsrFactory.p256(),
-            "CN=www." + domain + ", O=Sample K.K., L=Chuo-ku, ST=Tokyo, C=JP",
-            List.of("www." + domain));
-    ResponseEntity<Map> created =
-        customer()
-            .postForEntity(
-                "/api/applications",
-                CertificateApplicationIT.form("GLOBAL_SERVER_ID", "NEW", "BANK_TRANSFER", csr, null),
-                Map.class);
-    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-    long id = ((Number) created.getBody().get("id")).longValue();
-    runJobs();
-    return id;
-  }
-
-  private void approve(long id) {
-    completeTask(id, "decide-documents", "officer", Map.of("documentsRequirement", "NOT_NEEDED", "documentsNote", "-"));
-    payInvoice(id);
-    confirmByPhone(id, "officer");
-    completeTask(id, "approve-issuance", "senior", Map.of("issuanceDecision", "APPROVE", "approvalNote", "ok"));
-  }
-
   private String status(long id) {
     @SuppressWarnings("unchecked")
     Map<String, Object> view = customer().getForObject("/api/applications/" + id, Map.class);

@@ -15,22 +15,24 @@
 #
 # Needs the repackaged jar (`mvn -B -o -q package -DskipTests` at the root; JAR= names another)
 # and PostgreSQL on 127.0.0.1:5432 as user postgres without a password (DB= names the database,
-# default bench_e2e; it is dropped and created anew). NODE_ARGS adds settings to the node's command
-# line, e.g. NODE_ARGS=--backoffice.payment.unheard-look-interval=1s. The driver's classes are compiled here
+# default bench_e2e; it is dropped and created anew; DB=h2 runs the node on its embedded H2).
+# NODE_ARGS adds settings to the node's command line, e.g.
+# NODE_ARGS=--backoffice.payment.unheard-look-interval=1s. WARMUP=N runs N untimed applications
+# (and N floor instances) before each leg, default 1. OUT names the output directory. The driver's classes are compiled here
 # with javac against the jar's own classes and libraries, so no Maven run of this project (and
 # no JMH download) is needed for it.
 set -euo pipefail
 cd "$(dirname "$0")"
 legs=("$@")
 [[ ${#legs[@]} -eq 0 ]] && legs=(1:20:20 4:40:40)
-jar=${JAR:-$(ls ../target/ca-back-office-*.jar | grep -v -- -plain | head -1)}
+jar=$(realpath "${JAR:-$(ls ../target/ca-back-office-*.jar | grep -v -- -plain | head -1)}")
 db=${DB:-bench_e2e}
-out=target/pg-load-run
+out=${OUT:-target/pg-load-run}
 rm -rf "$out" target/pg-load-run-jar
 mkdir -p "$out" target/pg-load-run-jar target/pg-load-run-classes
 
 # The driver: the bench sources that need no JMH, against the jar's classes and libraries.
-(cd target/pg-load-run-jar && unzip -q "../../$jar" 'BOOT-INF/*')
+(cd target/pg-load-run-jar && unzip -q "$jar" 'BOOT-INF/*')
 cp="target/pg-load-run-classes:target/pg-load-run-jar/BOOT-INF/classes:target/pg-load-run-jar/BOOT-INF/lib/*"
 javac -nowarn -d target/pg-load-run-classes -cp "$cp" \
     src/main/java/org/cabackoffice/bench/{LoadRun,EndToEndLoad,EngineFloor,AcmeOrderLoad}.java
@@ -46,14 +48,20 @@ postgres_cpu() {
 machine_busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 cores=$(nproc)
 
-psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" -c "create database $db"
+# DB=h2: the node on its embedded H2 database in the data directory instead (the same legs).
+if [[ $db == h2 ]]; then
+  datasource=()
+else
+  psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" -c "create database $db"
+  datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db"
+    --spring.datasource.username=postgres --spring.datasource.password=)
+fi
 port=$(free_port); smtp=$(free_port)
 data=$(mktemp -d /tmp/pg-load-run.XXXXXX)
 # Deep stacks (Spring Security, Tomcat, the engine's interceptors) pass JFR's default 64 frames.
 java -Xmx1g -XX:FlightRecorderOptions=stackdepth=512 -jar "$jar" --server.port="$port" --backoffice.data-dir="$data" \
     --backoffice.base-url="http://127.0.0.1:$port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-    --spring.datasource.username=postgres --spring.datasource.password= \
+    "${datasource[@]}" \
     --backoffice.mail.catcher.smtp-port="$smtp" --spring.mail.port="$smtp" \
     --backoffice.mail.catcher.imap-port="$(free_port)" --backoffice.whois.dev-registry.port="$(free_port)" \
     ${NODE_ARGS:-} >"$out/node.log" 2>&1 &
@@ -74,7 +82,7 @@ for leg in "${legs[@]}"; do
   echo "== $name: $(uptime)"
   jcmd "$node" JFR.start name="$name" settings=profile >/dev/null
   node0=$(cpu_of "$node"); pg0=$(postgres_cpu); busy0=$(machine_busy); t0=$(date +%s.%N)
-  java -cp "$cp" org.cabackoffice.bench.LoadRun "http://127.0.0.1:$port" "$n" "$k" "$floor" \
+  java -Dbench.warmup="${WARMUP:-1}" -cp "$cp" org.cabackoffice.bench.LoadRun "http://127.0.0.1:$port" "$n" "$k" "$floor" \
     || echo "== $name: LoadRun failed (see above)"
   node1=$(cpu_of "$node"); pg1=$(postgres_cpu); busy1=$(machine_busy); t1=$(date +%s.%N)
   jcmd "$node" JFR.stop name="$name" filename="$PWD/$out/$name.jfr" >/dev/null

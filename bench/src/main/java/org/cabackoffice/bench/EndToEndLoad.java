@@ -99,9 +99,13 @@ public final class EndToEndLoad {
     for (int i = 0; i < n; i++) {
       csrs.add(csr());
     }
-    // One application first, untimed: the server's first requests compile and load classes.
-    System.out.println("warming up with one application (not timed)");
-    runOne(csr());
+    // Applications first, untimed: the server's first requests load classes and run in the
+    // interpreter until the JIT has compiled them (-Dbench.warmup, default one).
+    int warmup = Integer.getInteger("bench.warmup", 1);
+    System.out.printf("warming up with %d application(s) (not timed)%n", warmup);
+    for (int i = 0; i < warmup; i++) {
+      runOne(csr());
+    }
     callNanos.clear();
 
     AtomicInteger next = new AtomicInteger();

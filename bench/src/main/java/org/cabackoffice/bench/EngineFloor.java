@@ -88,7 +88,9 @@ public final class EngineFloor {
       deployment.deploy();
 
       AtomicInteger ids = new AtomicInteger();
-      runOne(engine, ids.incrementAndGet()); // warm-up, not timed
+      for (int i = Integer.getInteger("bench.warmup", 1); i > 0; i--) {
+        runOne(engine, ids.incrementAndGet()); // warm-up, not timed, as many as the end-to-end leg's
+      }
       AtomicInteger done = new AtomicInteger();
       ExecutorService drivers = Executors.newFixedThreadPool(k);
       long start = System.nanoTime();

@@ -50,10 +50,15 @@ step start-to-ready bash start-to-ready.sh 2 new
 keep start-to-ready '^run '
 
 step e2e-h2 env WARMUP=10 DB=h2 OUT="$out/e2e-h2" bash pg-load-run.sh 1:20:20 4:40:40
-keep e2e-h2 'applications/s|^== .*CPU-s|ratio|ready in'
+keep e2e-h2 'applications/s|CPU-s during|: ratio|ready in'
 
 step e2e-postgresql env WARMUP=10 OUT="$out/e2e-postgresql" bash pg-load-run.sh 1:20:20 4:40:40
-keep e2e-postgresql 'applications/s|^== .*CPU-s|ratio|ready in'
+keep e2e-postgresql 'applications/s|CPU-s during|: ratio|ready in'
+for db in h2 postgresql; do
+  grep -oE '^[0-9]+ applications, [0-9]+ drivers: [0-9.]+ s, [0-9.]+ applications/s' "$out/e2e-$db.log" \
+    | awk -v db="$db" '{ rate[$3] = $(NF - 1) } END { if (rate[1] > 0) printf "   %s: four drivers / one = %.2fx\n", db, rate[4] / rate[1] }' \
+    | tee -a "$summary"
+done
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists bench_e2e' >/dev/null 2>&1
 
 step jmh mvn -B -q -o exec:exec \

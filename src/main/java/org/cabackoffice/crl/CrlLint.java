@@ -26,9 +26,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.TBSCertList;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.cabackoffice.issuance.LintFinding;
+import org.cabackoffice.issuance.SignatureAlgorithmEncodings;
 import org.cabackoffice.issuance.LintFinding.Severity;
 
 /**
@@ -60,14 +60,12 @@ final class CrlLint {
   private static final Set<Integer> PERMITTED_REASONS = Set.of(1, 3, 4, 5, 9);
 
   /** BR 7.1.3.2, which 7.2 points to: the algorithms a CA may sign with; no SHA-1 (SC-097). */
-  private static final Set<ASN1ObjectIdentifier> PERMITTED_SIGNATURES =
+  /** The PKCS#1 v1.5 algorithms BR 7.1.3.2.1 permits, each with NULL parameters. */
+  private static final Set<ASN1ObjectIdentifier> RSA_SIGNATURES =
       Set.of(
           PKCSObjectIdentifiers.sha256WithRSAEncryption,
           PKCSObjectIdentifiers.sha384WithRSAEncryption,
-          PKCSObjectIdentifiers.sha512WithRSAEncryption,
-          X9ObjectIdentifiers.ecdsa_with_SHA256,
-          X9ObjectIdentifiers.ecdsa_with_SHA384,
-          X9ObjectIdentifiers.ecdsa_with_SHA512);
+          PKCSObjectIdentifiers.sha512WithRSAEncryption);
 
   /** BR 7.2.2 "CRL Extensions": the extensions a CRL carries and whether each is critical. */
   private static final java.util.Map<ASN1ObjectIdentifier, Boolean> EXTENSION_CRITICALITY =
@@ -99,7 +97,7 @@ final class CrlLint {
     List<LintFinding> findings = new ArrayList<>();
     TBSCertList tbs = crl.toASN1Structure().getTBSCertList();
     checkVersion(tbs, findings);
-    checkSignatureAlgorithm(crl, tbs, findings);
+    checkSignatureAlgorithm(crl, tbs, scope.issuer(), findings);
     checkIssuer(crl, scope.issuer(), findings);
     checkDates(tbs, scope, findings);
     Extensions extensions = crl.getExtensions();
@@ -123,22 +121,30 @@ final class CrlLint {
     }
   }
 
-  private static void checkSignatureAlgorithm(X509CRLHolder crl, TBSCertList tbs, List<LintFinding> findings) {
+  private static void checkSignatureAlgorithm(
+      X509CRLHolder crl, TBSCertList tbs, X509Certificate issuer, List<LintFinding> findings) {
     AlgorithmIdentifier outer = crl.toASN1Structure().getSignatureAlgorithm();
     AlgorithmIdentifier inner = tbs.getSignature();
     if (!outer.equals(inner)) {
       error(findings, "e_crl_signature_algorithm_mismatch", "BR 7.2, RFC 5280 5.1.1.2",
           "signatureAlgorithm is not byte-for-byte the tbsCertList's signature");
     }
-    ASN1ObjectIdentifier algorithm = inner.getAlgorithm();
-    if (!PERMITTED_SIGNATURES.contains(algorithm)) {
-      error(findings, "e_crl_signature_algorithm_not_supported", "BR 7.1.3.2, ballot SC-097",
-          "signature algorithm " + algorithm + " is not one BR 7.1.3.2 permits");
-    }
-    boolean rsa = algorithm.on(PKCSObjectIdentifiers.pkcs_1);
-    if (rsa && (inner.getParameters() == null || !DERNull.INSTANCE.equals(inner.getParameters().toASN1Primitive()))) {
+    // BR 7.1.3.2 lists encodings byte for byte; an RSA identifier without its NULL parameters
+    // has its own finding (RFC 4055 5), anything else unlisted is not supported.
+    boolean rsa = inner.getAlgorithm().on(PKCSObjectIdentifiers.pkcs_1);
+    boolean nullParameters =
+        inner.getParameters() != null && DERNull.INSTANCE.equals(inner.getParameters().toASN1Primitive());
+    String encoding = SignatureAlgorithmEncodings.hex(inner);
+    if (rsa && !nullParameters && RSA_SIGNATURES.contains(inner.getAlgorithm())) {
       error(findings, "e_crl_sigalgo_missing_null_params", "BR 7.1.3.2.1, RFC 4055 5",
           "an RSA PKCS#1 v1.5 signature algorithm must carry NULL parameters");
+    } else if (!SignatureAlgorithmEncodings.permitted(encoding)) {
+      error(findings, "e_crl_signature_algorithm_not_supported", "BR 7.1.3.2, ballot SC-097",
+          "signature algorithm " + inner.getAlgorithm() + " (" + encoding + ") is none of the encodings BR 7.1.3.2 permits");
+    } else if (!SignatureAlgorithmEncodings.permittedFor(issuer.getPublicKey(), encoding)) {
+      error(findings, "e_crl_signature_algorithm_not_for_issuing_key", "BR 7.1.3.2.2",
+          "signature algorithm " + encoding + " is not the one the issuing CA's "
+              + issuer.getPublicKey().getAlgorithm() + " key signs with");
     }
   }
 

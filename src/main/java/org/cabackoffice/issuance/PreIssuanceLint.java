@@ -14,11 +14,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -34,7 +34,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -69,25 +68,6 @@ public class PreIssuanceLint {
   private static final String SERVER_AUTH = KeyPurposeId.id_kp_serverAuth.getId();
   private static final BigInteger SERIAL_LIMIT = BigInteger.TWO.pow(159);
   private static final ASN1ObjectIdentifier JURISDICTION_COUNTRY = BCStyle.JURISDICTION_C;
-  /**
-   * BR 7.1.3.2: the AlgorithmIdentifier encodings, byte for byte, a CA may sign a certificate
-   * with, by the issuing key they belong to (BR 7.1.3.2.2: a P-256 key signs with SHA-256, P-384
-   * with SHA-384, P-521 with SHA-512). SHA-1 is gone (ballot SC-097, 2026-09-15, and never for a
-   * subscriber certificate); RSASSA-PSS, which the BR permits, is left out because this CA never
-   * signs with it, so an encoding of it here would be a fault.
-   */
-  private static final Map<String, String> RSA_SIGNATURES =
-      Map.of(
-          "300d06092a864886f70d01010b0500", "sha256WithRSAEncryption",
-          "300d06092a864886f70d01010c0500", "sha384WithRSAEncryption",
-          "300d06092a864886f70d01010d0500", "sha512WithRSAEncryption");
-
-  private static final Map<Integer, String> ECDSA_SIGNATURE_BY_CURVE_BITS =
-      Map.of(
-          256, "300a06082a8648ce3d040302",
-          384, "300a06082a8648ce3d040303",
-          521, "300a06082a8648ce3d040304");
-
   /**
    * Upper bounds of subject attributes, in characters: RFC 5280 Appendix A (ub-common-name 64,
    * ub-organization-name 64, ub-organizational-unit-name 64, ub-locality-name 128,
@@ -166,32 +146,24 @@ public class PreIssuanceLint {
 
   private static void checkSignatureAlgorithm(
       X509CertificateHolder holder, X509Certificate issuer, List<LintFinding> findings) {
-    String outer = hex(holder.toASN1Structure().getSignatureAlgorithm());
-    String inner = hex(holder.toASN1Structure().getTBSCertificate().getSignature());
+    String outer = SignatureAlgorithmEncodings.hex(holder.toASN1Structure().getSignatureAlgorithm());
+    String inner = SignatureAlgorithmEncodings.hex(holder.toASN1Structure().getTBSCertificate().getSignature());
     if (!outer.equals(inner)) {
       error(findings, "e_cert_sig_alg_not_match_tbs_sig_alg", "RFC 5280 4.1.1.2, BR 7.1.3.2",
           "signatureAlgorithm " + outer + " is not byte for byte the TBS signature field " + inner);
     }
-    String expected = signatureFor(issuer.getPublicKey());
+    Optional<String> expected = SignatureAlgorithmEncodings.expectedFor(issuer.getPublicKey());
     for (String encoding : outer.equals(inner) ? List.of(inner) : List.of(inner, outer)) {
-      if (!RSA_SIGNATURES.containsKey(encoding) && !ECDSA_SIGNATURE_BY_CURVE_BITS.containsValue(encoding)) {
+      if (!SignatureAlgorithmEncodings.permitted(encoding)) {
         error(findings, "e_signature_algorithm_not_supported", "BR 7.1.3.2, ballot SC-097",
             "signature algorithm " + encoding + " is none of the encodings BR 7.1.3.2 permits (no SHA-1)");
-      } else if (expected == null ? !RSA_SIGNATURES.containsKey(encoding) : !expected.equals(encoding)) {
+      } else if (!SignatureAlgorithmEncodings.permittedFor(issuer.getPublicKey(), encoding)) {
         error(findings, "e_signature_algorithm_not_for_issuing_key", "BR 7.1.3.2.2",
             "signature algorithm " + encoding + " is not the one the issuing CA's "
                 + issuer.getPublicKey().getAlgorithm() + " key signs with"
-                + (expected == null ? "" : " (" + expected + ")"));
+                + expected.map(e -> " (" + e + ")").orElse(""));
       }
     }
-  }
-
-  /** The ECDSA encoding an EC issuing key must use; null for an RSA key (any PKCS#1 v1.5 one). */
-  private static String signatureFor(java.security.PublicKey key) {
-    if (key instanceof java.security.interfaces.ECPublicKey ec) {
-      return ECDSA_SIGNATURE_BY_CURVE_BITS.getOrDefault(ec.getParams().getOrder().bitLength(), "none");
-    }
-    return null;
   }
 
   /**
@@ -255,14 +227,6 @@ public class PreIssuanceLint {
       return candidate.getTBSCertificate();
     } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException("the candidate's TBS does not encode", e);
-    }
-  }
-
-  private static String hex(AlgorithmIdentifier algorithm) {
-    try {
-      return org.bouncycastle.util.encoders.Hex.toHexString(algorithm.getEncoded(ASN1Encoding.DER));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("an AlgorithmIdentifier does not encode", e);
     }
   }
 

@@ -149,6 +149,50 @@ class CrlLintTest {
   }
 
   @Test
+  void aPermittedAlgorithmTheIssuingKeyDoesNotSignWithIsRefused() throws Exception {
+    // BR 7.1.3.2.2: the issuing CA's P-384 key signs with SHA-384; ecdsa-with-SHA256 is a
+    // permitted encoding, but not for that key.
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    X509CRLHolder crl =
+        shard(BigInteger.TEN, Duration.ofDays(7), List.of()).unsigned()
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(generator.generateKeyPair().getPrivate()));
+
+    assertThat(errors(crl, shardScope(Optional.empty()))).containsExactly("e_crl_signature_algorithm_not_for_issuing_key");
+  }
+
+  @Test
+  void anEcdsaIdentifierWithParametersIsNotThePermittedEncoding() throws Exception {
+    // BR 7.1.3.2 lists the encodings byte for byte: ecdsa-with-SHA384 carries no parameters, so
+    // the same OID with a NULL is none of them (an OID check let it through).
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp384r1"));
+    org.bouncycastle.operator.ContentSigner real =
+        new JcaContentSignerBuilder("SHA384withECDSA").build(generator.generateKeyPair().getPrivate());
+    org.bouncycastle.operator.ContentSigner withNull =
+        new org.bouncycastle.operator.ContentSigner() {
+          @Override
+          public org.bouncycastle.asn1.x509.AlgorithmIdentifier getAlgorithmIdentifier() {
+            return new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.x9.X9ObjectIdentifiers.ecdsa_with_SHA384, org.bouncycastle.asn1.DERNull.INSTANCE);
+          }
+
+          @Override
+          public java.io.OutputStream getOutputStream() {
+            return real.getOutputStream();
+          }
+
+          @Override
+          public byte[] getSignature() {
+            return real.getSignature();
+          }
+        };
+    X509CRLHolder crl = shard(BigInteger.TEN, Duration.ofDays(7), List.of()).unsigned().build(withNull);
+
+    assertThat(errors(crl, shardScope(Optional.empty()))).containsExactly("e_crl_signature_algorithm_not_supported");
+  }
+
+  @Test
   void aSha1SignatureIsRefused() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -220,7 +220,7 @@ class AcmeCertbotIT extends BackOfficeIT {
                 AcmeOrderVariables.IDENTITY_APPROVAL, AcmeOrderVariables.CONFIRMED,
                 AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the call covers the checklist");
             // The officer who called is no senior officer and cannot take the approval; the rule
-            // for a senior officer who made the call is AcmeIdentityStepsTest's (EV Guidelines 5.2.4).
+            // for a senior officer who made the call, at the claim, is AcmeIdentityClaimIT's (EV Guidelines 5.2.4).
             assertThatThrownBy(() -> tasks.claim(approval.getId(), "officer")).hasMessageContaining("may not take");
             tasks.claim(approval.getId(), "senior");
             completeAs("senior", approval.getId(), approve);

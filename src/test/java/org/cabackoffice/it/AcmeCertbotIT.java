@@ -323,6 +323,8 @@ class AcmeCertbotIT extends BackOfficeIT {
     assertThat(run.getResult()).as(String.valueOf(run.getProblem()))
         .isEqualTo(org.cabackoffice.automationtest.AutomationTestRun.Result.SUCCEEDED);
     assertThat(run.getStartedBy()).isEqualTo("operator");
+    // The account's key is the shared database's, for every node, not this node's data directory's.
+    assertThat(jdbc.queryForObject("select count(*) from automation_test_account_key", Integer.class)).isOne();
     X509Certificate certificate = certificate(run.getSerial());
     assertThat(attribute(certificate, BCStyle.CN)).isEqualTo("automation-test.sample-direct.jp");
     assertThat(attribute(certificate, BCStyle.O)).isEqualTo(eabOrganization);

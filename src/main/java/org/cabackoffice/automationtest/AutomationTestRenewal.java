@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,13 +21,16 @@ import org.cabackoffice.issuance.CertificateSerial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Renews the automation test certificate (Chrome Root Program policy 1.8) as a subscriber would:
  * {@link AcmeRenewalClient} against the CA's own ACME directory with an http-01 responder of its
- * own, from one ACME account kept across runs ({@link AutomationTestAccountKey}): EAB credentials
+ * own, from one ACME account kept across runs and nodes ({@link AutomationTestAccountKey}): EAB credentials
  * for the configured customer are issued only when the key has no account yet (the first run), and
  * a deactivated account is replaced by a new key and account. Each attempt runs on a thread of its own
  * (polling waits for the {@code acme-order} process), is recorded, and a failure is logged at WARN
@@ -60,14 +64,30 @@ public class AutomationTestRenewal {
       Environment environment,
       @Value("${backoffice.data-dir:./data}") String dataDir,
       @Value("${backoffice.ca.keystore-password:}") String keystorePassword,
+      JdbcTemplate jdbc,
       Clock clock) {
     this.properties = properties;
     this.runs = runs;
     this.credentials = credentials;
     this.environment = environment;
     this.directory = Path.of(dataDir, "automation-test");
-    this.accountKey = new AutomationTestAccountKey(directory.resolve("acme-account.p12"), keystorePassword, clock);
+    // The key is the database's, for every node; the file is where a node kept it before.
+    this.accountKey = new AutomationTestAccountKey(jdbc, directory.resolve("acme-account.p12"), keystorePassword, clock);
     this.clock = clock;
+  }
+
+  /**
+   * An upgraded node hands the key it kept in its data directory to the database at start, before
+   * another node's first attempt could store a new one, so its account is the one kept.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void takeOverFormerAccountKey() {
+    try {
+      accountKey.takeOverFormerFile();
+    } catch (RuntimeException e) {
+      // The next attempt tries again and records the problem for operations; the message names no secret.
+      log.warn("The automation test's ACME account key was not moved to the database yet: {}", e.getMessage());
+    }
   }
 
   /** The timer's look: starts an attempt when one is due (see {@link AutomationTestRuns#due}). */
@@ -101,12 +121,13 @@ public class AutomationTestRenewal {
         return new AcmeRenewalClient.Credentials(eab.kid(), eab.hmacKey());
       };
       AcmeRenewalClient.Renewed renewed;
+      KeyPair key = accountKey.current();
       try {
-        renewed = new AcmeRenewalClient(accountKey.current()).renew(directoryUrl(), domain, binding, responder, deadline);
+        renewed = new AcmeRenewalClient(key).renew(directoryUrl(), domain, binding, responder, deadline);
       } catch (AcmeRenewalClient.AccountDeactivated e) {
         // The key cannot have another account (RFC 8555 7.3.6): a new key, and EAB credentials for it.
         log.info("The automation test's ACME account was deactivated ({}): a new account key and account", e.getMessage());
-        renewed = new AcmeRenewalClient(accountKey.replace()).renew(directoryUrl(), domain, binding, responder, deadline);
+        renewed = new AcmeRenewalClient(accountKey.replace(key)).renew(directoryUrl(), domain, binding, responder, deadline);
       }
       String serial = CertificateSerial.hex(renewed.certificate().getSerialNumber());
       keep(renewed);

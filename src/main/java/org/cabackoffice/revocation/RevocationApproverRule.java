@@ -18,12 +18,11 @@ public class RevocationApproverRule implements TaskDecisionRule {
     this.requests = requests;
   }
 
-  /** @param requestId for the revocation process's tasks, the revocation request's id */
   @Override
-  public Optional<String> refusal(String taskKey, long requestId, String userId) {
-    if (!RevocationProcess.Activities.APPROVE_REVOCATION.equals(taskKey)) {
+  public Optional<String> refusal(Task task, String userId) {
+    if (!task.is(RevocationProcess.PROCESS_KEY, RevocationProcess.Activities.APPROVE_REVOCATION)) {
       return Optional.empty();
     }
-    return requests.approverRefusal(requestId, userId);
+    return RevocationProcess.requestId(task.businessKey()).flatMap(requestId -> requests.approverRefusal(requestId, userId));
   }
 }

@@ -20,10 +20,11 @@ public class ApproverRule implements TaskDecisionRule {
   }
 
   @Override
-  public Optional<String> refusal(String taskKey, long applicationId, String userId) {
-    if (!RenewalProcess.Activities.APPROVE_ISSUANCE.equals(taskKey)) {
+  public Optional<String> refusal(Task task, String userId) {
+    if (!task.is(RenewalProcess.PROCESS_KEY, RenewalProcess.Activities.APPROVE_ISSUANCE)) {
       return Optional.empty();
     }
-    return approvals.approverRefusal(applicationId, userId);
+    return RenewalProcess.applicationId(task.businessKey())
+        .flatMap(applicationId -> approvals.approverRefusal(applicationId, userId));
   }
 }

@@ -1,5 +1,7 @@
 package org.cabackoffice.workflow;
 
+import java.util.Optional;
+
 /**
  * The contract between bpmn/certificate-renewal.bpmn and the Java code: process key, stages,
  * the activity ids Java addresses, messages, errors and variables, kept in one place so a renamed
@@ -10,6 +12,16 @@ package org.cabackoffice.workflow;
 public final class RenewalProcess {
 
   public static final String PROCESS_KEY = "certificate-renewal";
+
+  /**
+   * The application a process's business key names: the application's id, bare (other processes'
+   * keys carry a prefix, {@link RevocationProcess#businessKey}); empty for any other key.
+   */
+  public static Optional<Long> applicationId(String businessKey) {
+    return businessKey != null && businessKey.matches("\\d{1,18}")
+        ? Optional.of(Long.valueOf(businessKey))
+        : Optional.empty();
+  }
 
   /** The guide's stages: the collapsed sub-processes of the top level, in order. */
   public static final class Stages {

@@ -220,7 +220,7 @@ class AcmeCertbotIT extends BackOfficeIT {
                 AcmeOrderVariables.IDENTITY_APPROVAL, AcmeOrderVariables.CONFIRMED,
                 AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the call covers the checklist");
             // The officer who called is no senior officer and cannot take the approval; the rule
-            // for a senior officer who made the call is AcmeIdentityStepsTest's (EV Guidelines 5.2.4).
+            // for a senior officer who made the call, at the claim, is AcmeIdentityClaimIT's (EV Guidelines 5.2.4).
             assertThatThrownBy(() -> tasks.claim(approval.getId(), "officer")).hasMessageContaining("may not take");
             tasks.claim(approval.getId(), "senior");
             completeAs("senior", approval.getId(), approve);
@@ -323,6 +323,8 @@ class AcmeCertbotIT extends BackOfficeIT {
     assertThat(run.getResult()).as(String.valueOf(run.getProblem()))
         .isEqualTo(org.cabackoffice.automationtest.AutomationTestRun.Result.SUCCEEDED);
     assertThat(run.getStartedBy()).isEqualTo("operator");
+    // The account's key is the shared database's, for every node, not this node's data directory's.
+    assertThat(jdbc.queryForObject("select count(*) from automation_test_account_key", Integer.class)).isOne();
     X509Certificate certificate = certificate(run.getSerial());
     assertThat(attribute(certificate, BCStyle.CN)).isEqualTo("automation-test.sample-direct.jp");
     assertThat(attribute(certificate, BCStyle.O)).isEqualTo(eabOrganization);

@@ -24,6 +24,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -352,6 +355,87 @@ class InstanceMigrationProcessTest {
     assertThat(proposed.getMigratedCount()).isEqualTo(2);
     assertThat(proposed.failureLines()).isEmpty();
     assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
+  }
+
+  /**
+   * An ACME order moves as an application does: an order waiting at the officers' phone call on
+   * an earlier acme-order version, whose identity stage had no second officer's approval yet
+   * (src/test/resources/operations), is proposed, approved by a second operator, moved to the
+   * current bpmn/acme-order.bpmn, and after the call waits for the approval (EV Guidelines 5.2.4);
+   * the order left on the earlier version goes on to the challenges without it.
+   */
+  @Test
+  void anAcmeOrderWaitingForThePhoneCallMovesToTheVersionWithTheSecondOfficersApproval() {
+    String old = repository.createDeployment()
+        .addClasspathResource("operations/acme-order-before-identity-approval.bpmn").deploy().getId();
+    String current = repository.createDeployment().addClasspathResource("bpmn/acme-order.bpmn").deploy().getId();
+    List<String> passed = new java.util.ArrayList<>();
+    Mocks.register("checkIdentityReuseDelegate", (JavaDelegate) e -> e.setVariable("identityCurrent", false));
+    Mocks.register("acmeIdentityConfirmationListener", (TaskListener) t -> passed.add("call recorded"));
+    Mocks.register("acmeIdentityApprovalListener", (TaskListener) t -> passed.add("approval " + t.getEventName()));
+    Mocks.register("checkFinalizationDelegate", (JavaDelegate) e -> {
+      passed.add("challenges of " + e.getProcessBusinessKey());
+      e.setVariable("finalization", "WAITING");
+    });
+    try {
+      ProcessDefinition before = repository.createProcessDefinitionQuery().deploymentId(old).singleResult();
+      ProcessDefinition after = repository.createProcessDefinitionQuery().deploymentId(current).singleResult();
+      for (ProcessDefinition d : List.of(before, after)) {
+        when(models.version(d.getId())).thenReturn(Optional.of(new DeployedVersion(
+            d.getKey(), d.getId(), d.getVersion(), d.getDeploymentId(), "test", Instant.EPOCH, 0, List.of())));
+      }
+      String moving = waitingForTheCall(before, "acme-order-21");
+      String staying = waitingForTheCall(before, "acme-order-22");
+
+      ProcessMigrations.Plan plan = migrations.preview(before.getId(), after.getId(), "acme-order-21", false);
+      assertThat(plan.valid()).as(String.join("; ", plan.failures())).isTrue();
+      assertThat(plan.instances()).singleElement().satisfies(i -> {
+        assertThat(i.movable()).as(String.join("; ", i.obstacles())).isTrue();
+        assertThat(i.activities()).contains("identity-stage", "confirm-organization-identity");
+      });
+      InstanceMigration proposed = migrations.propose(
+          before.getId(), after.getId(), List.of(moving), "the second officer's approval of an order's phone call", "operator");
+      assertThatThrownBy(() -> migrations.approve(proposed.getId(), "operator", null)).hasMessageContaining("four-eyes");
+      InstanceMigration done = migrations.approve(proposed.getId(), "operator2", "checked");
+      assertThat(done.getStatus()).isEqualTo(InstanceMigration.Status.MIGRATED);
+      assertThat(done.getMigratedCount()).isEqualTo(1);
+      assertThat(done.failureLines()).isEmpty();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(moving).singleResult().getProcessDefinitionId())
+          .isEqualTo(after.getId());
+      // The call's timers (the daily reminder, the 14 days) came along with the task.
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(moving).timers().count()).isEqualTo(2);
+
+      answerTheCall(moving);
+      org.camunda.bpm.engine.task.Task approval = engine.getTaskService().createTaskQuery().processInstanceId(moving).singleResult();
+      assertThat(approval.getTaskDefinitionKey()).isEqualTo("approve-organization-identity");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
+          .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("seniorOfficers"));
+      assertThat(passed).containsExactly("call recorded", "approval create");
+
+      answerTheCall(staying);
+      assertThat(passed).endsWith("call recorded", "challenges of acme-order-22");
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(staying).singleResult().getProcessDefinitionId())
+          .isEqualTo(before.getId());
+    } finally {
+      Mocks.reset();
+      repository.deleteDeployment(current, true);
+      repository.deleteDeployment(old, true);
+    }
+  }
+
+  /** Starts an order whose organization is past the reuse period: it waits at the officers' phone call. */
+  private String waitingForTheCall(ProcessDefinition definition, String businessKey) {
+    String id = runtime.startProcessInstanceById(definition.getId(), businessKey, Map.of("orderId", 21L)).getId();
+    engine.getManagementService().createJobQuery().processInstanceId(id).executable().messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getTaskDefinitionKey())
+        .isEqualTo("confirm-organization-identity");
+    return id;
+  }
+
+  private void answerTheCall(String instance) {
+    org.camunda.bpm.engine.task.Task call = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    engine.getTaskService().complete(call.getId(), Map.of("identityDecision", "CONFIRMED"));
   }
 
   static final String TIMED = "migration-timer";

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.cabackoffice.workflow.RevocationProcess;
 import org.cabackoffice.workflow.TaskDecisionRule;
 import org.cabackoffice.workflow.camunda.ExpectedRefusal;
 import org.camunda.bpm.engine.identity.Group;
@@ -31,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>belongs to none of its candidate groups (a senior officer also takes the validation
  *       officers' tasks: senior officers are officers too), or
- *   <li>is refused by a feature's {@link TaskDecisionRule} (the approver validated nothing of the
- *       application, EV Guidelines 5.2.4).
+ *   <li>is refused by a feature's {@link TaskDecisionRule} (EV Guidelines 5.2.4: the approver
+ *       validated nothing of the application, did not propose the revocation, did not make the
+ *       ACME order's phone call).
  * </ul>
  *
  * The check sits in the engine's command path, so the engine REST API, Tasklist and Cockpit all
@@ -135,35 +135,24 @@ final class TaskClaims extends CommandInterceptor {
     return ruleRefusal(task, userId);
   }
 
+  /**
+   * The features' rules on the task. Each reads its own process's business key (an application's
+   * id, a revocation request's, an ACME order's): this interceptor knows the engine, not them.
+   */
   private String ruleRefusal(TaskEntity task, String userId) {
     ExecutionEntity process = task.getProcessInstance();
-    Long applicationId = process == null ? null : applicationId(process.getBusinessKey());
-    if (applicationId == null) {
-      return null;
+    if (process == null) {
+      return null; // a task outside any process: no feature's rule applies
     }
+    TaskDecisionRule.Task decided =
+        new TaskDecisionRule.Task(process.getProcessDefinition().getKey(), process.getBusinessKey(), task.getTaskDefinitionKey());
     for (TaskDecisionRule rule : rules.get()) {
-      Optional<String> refusal = rule.refusal(task.getTaskDefinitionKey(), applicationId, userId);
+      Optional<String> refusal = rule.refusal(decided, userId);
       if (refusal.isPresent()) {
         return refusal.get();
       }
     }
     return null;
-  }
-
-  /**
-   * The id the rules judge: the application's, or for a revocation request's process the
-   * request's (each rule looks only at its own process's task keys).
-   */
-  private static Long applicationId(String businessKey) {
-    Optional<Long> revocation = RevocationProcess.requestId(businessKey);
-    if (revocation.isPresent()) {
-      return revocation.get();
-    }
-    try {
-      return businessKey == null ? null : Long.valueOf(businessKey);
-    } catch (NumberFormatException e) {
-      return null; // neither an application's nor a revocation request's process
-    }
   }
 
   private static String field(Command<?> command, String name) {

@@ -46,6 +46,7 @@ class DocumentControllerTest {
           store.requestRepository,
           store.documentRepository,
           store.signals,
+          store.acmeOrders,
           new DocumentsProperties(null, null),
           store.transactions,
           clock);

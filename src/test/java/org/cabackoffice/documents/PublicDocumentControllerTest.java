@@ -52,6 +52,7 @@ class PublicDocumentControllerTest {
                     store.requestRepository,
                     store.documentRepository,
                     store.signals,
+                    store.acmeOrders,
                     new DocumentsProperties(null, 2048L),
                     store.transactions,
                     at),

@@ -161,6 +161,8 @@ public class AcmeIdentitySteps {
     pendingCall(orderId).ifPresent(call -> evidence.append("Call by ").append(call.getOfficer())
         .append(" on ").append(BusinessCalendar.shown(call.getConfirmedAt())).append(": ").append(call.getNote()));
     documents.findings(orderId).forEach(finding -> evidence.append("\n").append(finding));
+    orders.findById(orderId).map(AcmeOrder::getRegistrantEvidence)
+        .ifPresent(registrants -> evidence.append("\nRegistrants: ").append(registrants));
     return evidence.toString();
   }
 
@@ -206,7 +208,10 @@ public class AcmeIdentitySteps {
     AcmeOrder order = orders.findById(orderId).orElseThrow();
     if (approved) {
       // The basis auditors read names every step: the call, each document's review, the approval.
-      List<String> findings = documents.findings(orderId);
+      List<String> findings = new java.util.ArrayList<>(documents.findings(orderId));
+      if (order.getRegistrantEvidence() != null) {
+        findings.add("registrants: " + order.getRegistrantEvidence().replace('\n', ';'));
+      }
       order.identity(true, Truncation.cut("identity confirmation #" + call.getId() + " by " + call.getOfficer()
           + ", approved by " + approver + (findings.isEmpty() ? "" : "; " + String.join("; ", findings)), 2000));
     } else {

@@ -26,6 +26,8 @@ public final class AcmeOrderVariables {
   public static final String SPOKE_WITH = "spokeWith";
   public static final String VALIDATED_BY = "validatedBy";
   public static final String IDENTITY_APPROVAL = "identityApproval";
+  /** The registrants of the order's registrable domains beside the organization (AcmeRegistrants). */
+  public static final String REGISTRANT_EVIDENCE = "registrantEvidence";
   /** What the identity steps found, for the approver's form (the call, the documents and their reviews). */
   public static final String IDENTITY_EVIDENCE = "identityEvidence";
   /** The calling officer's answer: supporting documents NEEDED or NOT_NEEDED (guide [3-1]), and which. */
@@ -70,6 +72,7 @@ public final class AcmeOrderVariables {
     public static final String ORDER_PLACED = "order-placed";
     public static final String IDENTITY_STAGE = "identity-stage";
     public static final String CHECK_IDENTITY_REUSE = "check-identity-reuse";
+    public static final String LOOK_UP_REGISTRANTS = "look-up-registrants";
     public static final String CONFIRM_IDENTITY = "confirm-organization-identity";
     public static final String IDENTITY_NOT_CONFIRMED_IN_TIME = "identity-not-confirmed-in-time";
     public static final String IDENTITY_CALL_REMINDER_DUE = "identity-call-reminder-due";

@@ -57,6 +57,8 @@ class AcmeOrderProcessTest {
     tasks = engine.getTaskService();
     management = engine.getManagementService();
     delegate("checkIdentityReuseDelegate", e -> e.setVariable(AcmeOrderVariables.IDENTITY_CURRENT, identityCurrent));
+    delegate("lookUpAcmeRegistrantsDelegate", e -> e.setVariable(AcmeOrderVariables.REGISTRANT_EVIDENCE,
+        "example.co.jp: registrant \"Example KK\" vs \"Example KK\": matches the organization"));
     delegate("checkFinalizationDelegate", e -> e.setVariable(AcmeOrderVariables.FINALIZATION, finalization));
     delegate("checkAcmeContractDelegate", e -> {
       e.setVariable(AcmeOrderVariables.WITHIN_CONTRACT, withinContract);
@@ -107,7 +109,7 @@ class AcmeOrderProcessTest {
         .hasPassedInOrder(
             Activities.CHECK_IDENTITY_REUSE, Activities.CHECK_FINALIZATION, Activities.CHECK_CONTRACT,
             Activities.CHECK_CAA, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID)
-        .hasNotPassed(Activities.CONFIRM_IDENTITY, Activities.APPROVE_BEYOND_CONTRACT)
+        .hasNotPassed(Activities.LOOK_UP_REGISTRANTS, Activities.CONFIRM_IDENTITY, Activities.APPROVE_BEYOND_CONTRACT)
         .isEnded();
   }
 
@@ -150,7 +152,9 @@ class AcmeOrderProcessTest {
     identityCurrent = false;
     ProcessInstance pi = start();
     runJobs();
-    assertThat(pi).isWaitingAt(Activities.CONFIRM_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    assertThat(pi).hasPassedInOrder(Activities.CHECK_IDENTITY_REUSE, Activities.LOOK_UP_REGISTRANTS)
+        .isWaitingAt(Activities.CONFIRM_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    assertThat(runtime.getVariable(pi.getId(), AcmeOrderVariables.REGISTRANT_EVIDENCE)).asString().contains("matches");
     Task call = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(call).hasCandidateGroup("validationOfficers");
     assertThat(engine.getFormService().getDeployedTaskForm(call.getId())).isNotNull();
@@ -367,6 +371,31 @@ class AcmeOrderProcessTest {
     assertThat(failures).singleElement().asString().contains("employment certificate was not reviewed").contains("14 days");
     assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY).isEnded();
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void aRegistryThatDoesNotAnswerLeavesTheOrderProcessingAsAnIncidentThatSaysWhy() {
+    // The real step, with the registry's answer when it throttles us.
+    AcmeRegistrants registrants = org.mockito.Mockito.mock(AcmeRegistrants.class);
+    org.mockito.Mockito.when(registrants.lookUp(7L))
+        .thenThrow(new org.cabackoffice.domain.RegistryUnavailableException("whois.jprs.jp refused: query limit exceeded"));
+    Mocks.register("lookUpAcmeRegistrantsDelegate", new LookUpAcmeRegistrantsDelegate(registrants));
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    Job failed = null;
+    for (int round = 0; round < 10 && failed == null; round++) {
+      Job due = management.createJobQuery().processInstanceId(pi.getId()).executable().messages().singleResult();
+      try {
+        management.executeJob(due.getId());
+      } catch (RuntimeException refused) {
+        assertThat(refused).isInstanceOf(org.cabackoffice.workflow.camunda.RetryableIncident.class);
+        failed = management.createJobQuery().jobId(due.getId()).singleResult();
+      }
+    }
+    assertThat(failed).as("the look-up job failed").isNotNull();
+    assertThat(failed.getExceptionMessage())
+        .contains("registrant look-up for ACME order 7", "query limit exceeded", "retry once the registry answers");
+    assertThat(pi).isWaitingAt(Activities.LOOK_UP_REGISTRANTS).hasNotPassed(Activities.CONFIRM_IDENTITY).isNotEnded();
   }
 
   @Test

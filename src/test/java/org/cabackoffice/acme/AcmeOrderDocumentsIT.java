@@ -63,7 +63,7 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
     body.add("file", new ByteArrayResource(DocumentFixtures.pdf(1)) {
       @Override
       public String getFilename() {
-        return "在籍証明書.pdf";
+        return "zaiseki-shoumeisho.pdf";
       }
     });
     ResponseEntity<Map> upload = http.postForEntity(page, new HttpEntity<>(body, headers), Map.class);
@@ -75,7 +75,7 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
     List<Map<String, Object>> listed = as("officer", "officer").getForObject("/api/acme/orders/" + orderId + "/documents", List.class);
     assertThat(listed).singleElement().satisfies(r -> {
       assertThat(r).containsEntry("kind", "EMPLOYMENT_CERTIFICATE").containsEntry("status", "UPLOADED");
-      assertThat(r.get("documents").toString()).contains("在籍証明書.pdf");
+      assertThat(r.get("documents").toString()).contains("zaiseki-shoumeisho.pdf");
     });
     assertThatThrownBy(() -> jdbc.update("update document_request set acme_order_id = null where acme_order_id = ?", orderId))
         .as("a request serves an application or an order")

@@ -85,6 +85,17 @@ class DocumentControllerTest {
   }
 
   @Test
+  void anAcmeOrdersRequestsAreListedUnderTheOrderAndNotUnderTheApplicationOfTheSameNumber() throws Exception {
+    requests.request(DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE, "在籍証明書", "tech@example.jp");
+    mvc.perform(get("/api/acme/orders/7/documents"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].kind").value("EMPLOYMENT_CERTIFICATE"))
+        .andExpect(jsonPath("$[0].acmeOrderId").value(7))
+        .andExpect(jsonPath("$[0].token").doesNotExist());
+    mvc.perform(get("/api/applications/7/documents")).andExpect(jsonPath("$").isEmpty());
+  }
+
+  @Test
   void anAttachmentWithoutItsArrivalOrNotAPdfIsRefused() throws Exception {
     requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "tech@example.jp");
     mvc.perform(
@@ -190,7 +201,7 @@ class DocumentControllerTest {
         Arrays.stream(DocumentController.class.getDeclaredMethods())
             .filter(m -> AnnotatedElementUtils.hasAnnotation(m, RequestMapping.class))
             .toArray(Method[]::new);
-    assertThat(handlers).hasSize(3);
+    assertThat(handlers).hasSize(4);
     for (Method handler : handlers) {
       // Auditors read; only officers attach what arrived by fax or e-mail.
       assertThat(handler.getAnnotation(PreAuthorize.class).value())

@@ -6,6 +6,7 @@ import org.cabackoffice.acme.AcmeOrderProcess;
 import org.cabackoffice.acme.AcmeOrderVariables;
 import org.cabackoffice.documents.AcmeOrderDocumentArrivals;
 import org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +64,11 @@ public class CamundaAcmeOrderProcess implements AcmeOrderProcess, AcmeOrderDocum
     if (!waiting) {
       throw new NoProcessWaitingException("ACME order " + orderId + " is not waiting for '" + messageName + "'");
     }
-    runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey).correlateWithResult();
+    try {
+      runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      // The wait ended between the look and the correlation (its link expired meanwhile).
+      throw new NoProcessWaitingException("ACME order " + orderId + " is not waiting for '" + messageName + "'");
+    }
   }
 }

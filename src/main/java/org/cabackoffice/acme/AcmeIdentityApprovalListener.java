@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On creation shows the approver who made the call; on completion records the second officer's
+ * On creation shows the approver who made the call and what the steps found (the call, the
+ * employment certificate and documents with their reviews); on completion records the second officer's
  * decision, refusing it from the officer who made the call (EV Guidelines 5.2.4), as the renewal's
  * approval does.
  */
@@ -27,6 +28,7 @@ public class AcmeIdentityApprovalListener implements TaskListener {
           long orderId = CheckIdentityReuseDelegate.orderId(task.getExecution());
           if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariable(AcmeOrderVariables.VALIDATED_BY, steps.caller(orderId).orElse("-"));
+            task.setVariable(AcmeOrderVariables.IDENTITY_EVIDENCE, steps.evidence(orderId));
             return;
           }
           String decision = BusinessKeys.text(task, AcmeOrderVariables.IDENTITY_APPROVAL);

@@ -71,6 +71,10 @@ public class AcmeOrder {
   @Column(name = "identity_current")
   private Boolean identityCurrent;
 
+  /** The registrants of the order's registrable domains as looked up for stale identity steps. */
+  @Column(name = "registrant_evidence", length = 4000)
+  private String registrantEvidence;
+
   @Column(name = "error_type", length = 64)
   private String errorType;
 
@@ -101,6 +105,14 @@ public class AcmeOrder {
     this.csrPem = csrPem;
     this.finalizedAt = at;
     this.status = PROCESSING;
+  }
+
+  void registrants(String evidence) {
+    this.registrantEvidence = evidence;
+  }
+
+  public String getRegistrantEvidence() {
+    return registrantEvidence;
   }
 
   void identity(boolean current, String basis) {

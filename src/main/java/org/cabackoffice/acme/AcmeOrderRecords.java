@@ -81,7 +81,7 @@ public class AcmeOrderRecords {
   public record OrderRecord(
       Row row, String businessKey, long accountId, long customerAccountId, Instant expiresAt, Instant finalizedAt,
       String identityBasis, Boolean identityCurrent, List<Confirmation> confirmations, String errorType,
-      String errorDetail, List<AuthorizationRecord> authorizations) {}
+      String errorDetail, List<AuthorizationRecord> authorizations, String registrantEvidence) {}
 
   /** Matching orders, newest first, at most {@link #MOST} (+1 to tell that there were more). */
   @Transactional(readOnly = true)
@@ -133,7 +133,7 @@ public class AcmeOrderRecords {
           .toList();
       return new OrderRecord(row(o), AcmeOrderVariables.businessKey(o.getId()), account.getId(), account.getCustomerAccountId(),
           o.getExpiresAt(), o.getFinalizedAt(), o.getIdentityBasis(), o.getIdentityCurrent(), confirmed, o.getErrorType(),
-          o.getErrorDetail(), names);
+          o.getErrorDetail(), names, o.getRegistrantEvidence());
     });
   }
 

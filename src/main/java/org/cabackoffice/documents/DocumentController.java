@@ -42,7 +42,8 @@ public class DocumentController {
   /** A request as officers see it; the token is left out, it is the customer's credential. */
   public record DocumentRequestView(
       long requestId,
-      long applicationId,
+      Long applicationId,
+      Long acmeOrderId,
       DocumentKind kind,
       String note,
       DocumentRequestStatus status,
@@ -60,6 +61,7 @@ public class DocumentController {
       return new DocumentRequestView(
           r.getId(),
           r.getApplicationId(),
+          r.getAcmeOrderId(),
           r.getKind(),
           r.getNote(),
           r.getStatus(),
@@ -78,6 +80,17 @@ public class DocumentController {
   @PreAuthorize("hasAnyRole('OFFICER', 'SENIOR_OFFICER', 'AUDITOR')")
   public List<DocumentRequestView> documents(@PathVariable long applicationId) {
     return uploads.documentsOf(applicationId).stream().map(DocumentRequestView::of).toList();
+  }
+
+  /**
+   * What the technical contact uploaded for an ACME order's identity steps (the employment
+   * certificate, supporting documents): the reviewing officer and the approver open it from their
+   * forms, auditors from the order's evidence.
+   */
+  @GetMapping("/api/acme/orders/{orderId}/documents")
+  @PreAuthorize("hasAnyRole('OFFICER', 'SENIOR_OFFICER', 'AUDITOR')")
+  public List<DocumentRequestView> acmeOrderDocuments(@PathVariable long orderId) {
+    return uploads.documentsOf(DocumentSubject.acmeOrder(orderId)).stream().map(DocumentRequestView::of).toList();
   }
 
   /**

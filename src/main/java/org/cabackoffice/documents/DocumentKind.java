@@ -48,7 +48,10 @@ public enum DocumentKind {
     this.englishName = englishName;
   }
 
-  /** The message the application's process waits for once this kind has been uploaded. */
+  /**
+   * The message the process waits for once this kind has been uploaded: an application's, or an
+   * ACME order's identity steps, whose model names its receive tasks' messages the same.
+   */
   public String uploadedMessage() {
     return uploadedMessage;
   }

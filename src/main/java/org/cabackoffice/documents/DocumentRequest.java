@@ -24,8 +24,12 @@ public class DocumentRequest {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "application_id", nullable = false, updatable = false)
-  private long applicationId;
+  /** Null for a request of an ACME order (V117): exactly one of the two is set. */
+  @Column(name = "application_id", updatable = false)
+  private Long applicationId;
+
+  @Column(name = "acme_order_id", updatable = false)
+  private Long acmeOrderId;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "kind", nullable = false, updatable = false, length = 32)
@@ -74,14 +78,15 @@ public class DocumentRequest {
   protected DocumentRequest() {}
 
   DocumentRequest(
-      long applicationId,
+      DocumentSubject subject,
       DocumentKind kind,
       String note,
       String token,
       String technicalContactEmail,
       Instant requestedAt,
       Instant expiresAt) {
-    this.applicationId = applicationId;
+    this.applicationId = subject.applicationId();
+    this.acmeOrderId = subject.acmeOrderId();
     this.kind = kind;
     this.note = note;
     this.token = token;
@@ -130,8 +135,18 @@ public class DocumentRequest {
     return id;
   }
 
-  public long getApplicationId() {
+  /** The application, or null for a request of an ACME order. */
+  public Long getApplicationId() {
     return applicationId;
+  }
+
+  /** The ACME order, or null for a request of an application. */
+  public Long getAcmeOrderId() {
+    return acmeOrderId;
+  }
+
+  public DocumentSubject subject() {
+    return new DocumentSubject(applicationId, acmeOrderId);
   }
 
   public DocumentKind getKind() {

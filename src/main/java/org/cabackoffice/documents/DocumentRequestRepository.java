@@ -10,6 +10,10 @@ public interface DocumentRequestRepository extends Repository<DocumentRequest, L
   Optional<DocumentRequest> findFirstByApplicationIdAndKindOrderByIdDesc(
       long applicationId, DocumentKind kind);
 
+  Optional<DocumentRequest> findFirstByAcmeOrderIdAndKindOrderByIdDesc(long acmeOrderId, DocumentKind kind);
+
+  List<DocumentRequest> findByAcmeOrderIdOrderByIdAsc(long acmeOrderId);
+
   List<DocumentRequest> findByApplicationIdOrderByIdAsc(long applicationId);
 
   Optional<DocumentRequest> findByToken(String token);

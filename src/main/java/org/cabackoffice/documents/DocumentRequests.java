@@ -53,9 +53,15 @@ public class DocumentRequests {
   @Transactional
   public DocumentRequest request(
       long applicationId, DocumentKind kind, String note, String technicalContactEmail) {
+    return request(DocumentSubject.application(applicationId), kind, note, technicalContactEmail);
+  }
+
+  /** As {@link #request(long, DocumentKind, String, String)}, for an application or an ACME order. */
+  @Transactional
+  public DocumentRequest request(
+      DocumentSubject subject, DocumentKind kind, String note, String technicalContactEmail) {
     Instant now = clock.instant();
-    Optional<DocumentRequest> latest =
-        requests.findFirstByApplicationIdAndKindOrderByIdDesc(applicationId, kind);
+    Optional<DocumentRequest> latest = latest(subject, kind);
     if (latest.isPresent() && latest.get().getStatus().isOpen()) {
       DocumentRequest open = latest.get();
       if (open.getStatus() == DocumentRequestStatus.UPLOADED || !open.hasLapsed(now)) {
@@ -74,12 +80,12 @@ public class DocumentRequests {
       throw new DocumentRefused(
           DocumentRefused.Reason.INVALID_INPUT,
           "技術担当者の E メールアドレスがありません。",
-          "application " + applicationId + " has no technical contact e-mail");
+          subject + " has no technical contact e-mail");
     }
     DocumentRequest request =
         requests.save(
             new DocumentRequest(
-                applicationId,
+                subject,
                 kind,
                 note.strip(),
                 UploadTokens.next(),
@@ -89,11 +95,11 @@ public class DocumentRequests {
     outbox.enqueue(
         templates.compose(
             "document-request:" + request.getId(),
-            kind.requestTemplate(),
+            template(subject, kind.requestTemplate()),
             technicalContactEmail,
             mailModel(request),
             List.of())
-            .about(applicationId));
+            .about(subject.applicationId()));
     return request;
   }
 
@@ -105,10 +111,14 @@ public class DocumentRequests {
    */
   @Transactional
   public Optional<DocumentRequest> remind(long applicationId, DocumentKind kind) {
+    return remind(DocumentSubject.application(applicationId), kind);
+  }
+
+  @Transactional
+  public Optional<DocumentRequest> remind(DocumentSubject subject, DocumentKind kind) {
     Instant now = clock.instant();
     Optional<DocumentRequest> waiting =
-        requests
-            .findFirstByApplicationIdAndKindOrderByIdDesc(applicationId, kind)
+        latest(subject, kind)
             .filter(r -> r.getStatus() == DocumentRequestStatus.REQUESTED && !r.hasLapsed(now));
     waiting.ifPresent(
         r -> {
@@ -116,7 +126,7 @@ public class DocumentRequests {
           outbox.enqueue(
               templates.compose(
                   "document-reminder:" + r.getId() + ":" + today,
-                  kind.reminderTemplate(),
+                  template(subject, kind.reminderTemplate()),
                   r.getTechnicalContactEmail(),
                   mailModel(r),
                   List.of())
@@ -135,8 +145,12 @@ public class DocumentRequests {
    */
   @Transactional
   public Optional<DocumentRequest> expire(long applicationId, DocumentKind kind) {
-    Optional<DocumentRequest> latest =
-        requests.findFirstByApplicationIdAndKindOrderByIdDesc(applicationId, kind);
+    return expire(DocumentSubject.application(applicationId), kind);
+  }
+
+  @Transactional
+  public Optional<DocumentRequest> expire(DocumentSubject subject, DocumentKind kind) {
+    Optional<DocumentRequest> latest = latest(subject, kind);
     latest
         .filter(r -> r.getStatus() == DocumentRequestStatus.REQUESTED)
         .ifPresent(
@@ -157,6 +171,12 @@ public class DocumentRequests {
   @Transactional
   public DocumentRequest recordReview(
       long applicationId, DocumentKind kind, boolean accepted, String note, String reviewer) {
+    return recordReview(DocumentSubject.application(applicationId), kind, accepted, note, reviewer);
+  }
+
+  @Transactional
+  public DocumentRequest recordReview(
+      DocumentSubject subject, DocumentKind kind, boolean accepted, String note, String reviewer) {
     if (reviewer == null || reviewer.isBlank()) {
       throw new DocumentRefused(
           DocumentRefused.Reason.INVALID_INPUT, "審査者が不明です。", "the reviewer is unknown");
@@ -168,15 +188,14 @@ public class DocumentRequests {
           "a refusal must give its reason");
     }
     DocumentRequest request =
-        requests
-            .findFirstByApplicationIdAndKindOrderByIdDesc(applicationId, kind)
+        latest(subject, kind)
             .filter(r -> r.getStatus().isOpen())
             .orElseThrow(
                 () ->
                     new DocumentRefused(
                         DocumentRefused.Reason.NO_OPEN_REQUEST,
                         DocumentRefused.Reason.NO_OPEN_REQUEST.japanese(),
-                        "application " + applicationId + " has no open request for " + kind));
+                        subject + " has no open request for " + kind));
     request.review(accepted, note == null ? null : note.strip(), reviewer, clock.instant());
     return requests.save(request);
   }
@@ -186,6 +205,21 @@ public class DocumentRequests {
     return requests.findFirstByApplicationIdAndKindOrderByIdDesc(applicationId, kind);
   }
 
+  @Transactional(readOnly = true)
+  public Optional<DocumentRequest> latest(DocumentSubject subject, DocumentKind kind) {
+    return subject.isAcmeOrder()
+        ? requests.findFirstByAcmeOrderIdAndKindOrderByIdDesc(subject.acmeOrderId(), kind)
+        : requests.findFirstByApplicationIdAndKindOrderByIdDesc(subject.applicationId(), kind);
+  }
+
+  /**
+   * An ACME order's mails name the order, not an application, and speak of the automated
+   * renewal: the same request in its own words ({@code acme-} templates).
+   */
+  private static String template(DocumentSubject subject, String template) {
+    return subject.isAcmeOrder() ? "acme-" + template : template;
+  }
+
   /** The link the technical contact uploads through. */
   public String uploadUrl(DocumentRequest request) {
     return baseUrl + "/public/documents/" + request.getToken();
@@ -193,7 +227,8 @@ public class DocumentRequests {
 
   private Map<String, Object> mailModel(DocumentRequest request) {
     return Map.of(
-        "applicationId", request.getApplicationId(),
+        request.getAcmeOrderId() != null ? "orderId" : "applicationId",
+        request.getAcmeOrderId() != null ? request.getAcmeOrderId() : request.getApplicationId(),
         "note", request.getNote(),
         "uploadUrl", uploadUrl(request),
         "expiresAt", BusinessCalendar.shown(request.getExpiresAt()));

@@ -49,6 +49,7 @@ public class DocumentUploads {
   private final DocumentRequestRepository requests;
   private final UploadedDocumentRepository documents;
   private final ProcessSignals signals;
+  private final AcmeOrderDocumentArrivals acmeOrders;
   private final DocumentsProperties properties;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
@@ -57,12 +58,14 @@ public class DocumentUploads {
       DocumentRequestRepository requests,
       UploadedDocumentRepository documents,
       ProcessSignals signals,
+      AcmeOrderDocumentArrivals acmeOrders,
       DocumentsProperties properties,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.requests = requests;
     this.documents = documents;
     this.signals = signals;
+    this.acmeOrders = acmeOrders;
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -73,7 +76,8 @@ public class DocumentUploads {
   public record UploadReceipt(
       long documentId,
       long requestId,
-      long applicationId,
+      Long applicationId,
+      Long acmeOrderId,
       DocumentKind kind,
       String filename,
       long sizeBytes,
@@ -197,6 +201,7 @@ public class DocumentUploads {
         d.getId(),
         stored.request().getId(),
         stored.request().getApplicationId(),
+        stored.request().getAcmeOrderId(),
         stored.request().getKind(),
         d.getOriginalFilename(),
         d.getSizeBytes(),
@@ -212,7 +217,7 @@ public class DocumentUploads {
       DocumentRequest request =
           requests
               .findById(requestId)
-              .filter(r -> r.getApplicationId() == applicationId)
+              .filter(r -> Long.valueOf(applicationId).equals(r.getApplicationId()))
               .orElseThrow(
                   () ->
                       new DocumentRefused(
@@ -248,9 +253,17 @@ public class DocumentUploads {
 
   /** Every request of an application with its documents' metadata, oldest first. */
   public List<RequestDocuments> documentsOf(long applicationId) {
+    return documentsOf(DocumentSubject.application(applicationId));
+  }
+
+  /** Every request of an application or an ACME order with its documents' metadata, oldest first. */
+  public List<RequestDocuments> documentsOf(DocumentSubject subject) {
     return ownTransaction.execute(
         tx -> {
-          List<DocumentRequest> all = requests.findByApplicationIdOrderByIdAsc(applicationId);
+          List<DocumentRequest> all =
+              subject.isAcmeOrder()
+                  ? requests.findByAcmeOrderIdOrderByIdAsc(subject.acmeOrderId())
+                  : requests.findByApplicationIdOrderByIdAsc(subject.applicationId());
           if (all.isEmpty()) {
             return List.of();
           }
@@ -339,7 +352,12 @@ public class DocumentUploads {
             if (fresh.isProcessNotified()) {
               return;
             }
-            signals.deliver(request.getKind().uploadedMessage(), request.getApplicationId(), Map.of());
+            // The order's process waits for the same message the renewal does, under its own key.
+            if (fresh.getAcmeOrderId() != null) {
+              acmeOrders.arrived(fresh.getAcmeOrderId(), request.getKind().uploadedMessage());
+            } else {
+              signals.deliver(request.getKind().uploadedMessage(), fresh.getApplicationId(), Map.of());
+            }
             fresh.markProcessNotified();
             requests.save(fresh);
           });
@@ -347,9 +365,9 @@ public class DocumentUploads {
     } catch (NoProcessWaitingException e) {
       // Kept for the officer, who sees the upload in the list; the next upload tries again.
       log.warn(
-          "document for request {} of application {} stored, but no process waits for {}: {}",
+          "document for request {} of {} stored, but no process waits for {}: {}",
           request.getId(),
-          request.getApplicationId(),
+          request.subject(),
           request.getKind().uploadedMessage(),
           e.getMessage());
       return false;
@@ -359,9 +377,9 @@ public class DocumentUploads {
     } catch (RuntimeException e) {
       // The customer's file is stored; the officer sees it, and the next upload tries again.
       log.error(
-          "document for request {} of application {} stored, but telling the process failed",
+          "document for request {} of {} stored, but telling the process failed",
           request.getId(),
-          request.getApplicationId(),
+          request.subject(),
           e);
       return false;
     }

@@ -54,7 +54,9 @@ public class PublicDocumentController {
         http,
         Map.of(
             "kindKey", "documents.kind." + request.getKind().name(),
-            "applicationId", request.getApplicationId(),
+            // An ACME order's page names the order; an application's, the application.
+            "referenceKey", request.getAcmeOrderId() != null ? "upload.acmeOrder" : "upload.application",
+            "reference", request.getAcmeOrderId() != null ? request.getAcmeOrderId() : request.getApplicationId(),
             "note", Objects.toString(request.getNote(), ""),
             "alreadyReceived", request.getStatus() == DocumentRequestStatus.UPLOADED,
             "megabytes", String.valueOf(uploads.maxUploadBytes() / (1024 * 1024)),

@@ -417,6 +417,7 @@ public class SecurityConfiguration {
                         "/api/applications/*/timeline.csv",
                         "/api/applications/*/invoice",
                         "/api/applications/*/documents",
+                        "/api/acme/orders/*/documents",
                         "/api/documents/*/content",
                         "/api/key-blocklist")
                     .hasAnyRole(OFFICERS_AND_AUDITOR)

@@ -35,10 +35,11 @@ class AcmeIdentityStepsTest {
   final AcmeOrderRepository orders = mock(AcmeOrderRepository.class);
   final AcmeAccountRepository accounts = mock(AcmeAccountRepository.class);
   final AcmeIdentityConfirmationRepository confirmations = mock(AcmeIdentityConfirmationRepository.class);
+  final AcmeIdentityDocuments documents = mock(AcmeIdentityDocuments.class);
   final StaffDirectory staff = (user, role) -> Roles.SENIOR_OFFICER.equals(role) && user.toLowerCase().startsWith("senior");
   final List<OutgoingMail> outbox = new ArrayList<>();
   final AcmeIdentitySteps steps =
-      new AcmeIdentitySteps(orders, accounts, confirmations, staff, new MailTemplates(), outbox::add, CLOCK, "team@ca.example");
+      new AcmeIdentitySteps(orders, accounts, confirmations, documents, staff, new MailTemplates(), outbox::add, CLOCK, "team@ca.example");
   AcmeOrder order;
 
   @BeforeEach
@@ -52,7 +53,7 @@ class AcmeIdentityStepsTest {
 
   @Test
   void aConfirmedCallIsRecordedButNotReusableUntilASecondOfficerApprovesIt() {
-    steps.called(7L, "officer", new AcmeIdentitySteps.Call(true, true, true, "Sato, general affairs", "confirmed the names"));
+    steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, true, true, "Sato, general affairs", "confirmed the names"));
 
     ArgumentCaptor<AcmeIdentityConfirmation> saved = ArgumentCaptor.forClass(AcmeIdentityConfirmation.class);
     verify(confirmations).save(saved.capture());
@@ -65,21 +66,71 @@ class AcmeIdentityStepsTest {
   }
 
   @Test
-  void aConfirmationWithoutTheChecklistOrTheNameOfWhomTheySpokeWithIsRefused() {
-    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(true, false, true, "Sato", "ok")))
+  void anUnreachableResponsiblePersonIsRecordedWithWhomTheOfficerTriedToReachAndWaitsForTheCertificate() {
+    steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.UNREACHABLE, true, false,
+        "Tanaka, general manager", "the main number answered; Tanaka is away for two weeks", true, "a current registry certificate"));
+
+    ArgumentCaptor<AcmeIdentityConfirmation> saved = ArgumentCaptor.forClass(AcmeIdentityConfirmation.class);
+    verify(confirmations).save(saved.capture());
+    assertThat(saved.getValue().getNote())
+        .contains("could not reach Tanaka, general manager through the main number", "employment certificate")
+        .contains("supporting documents asked for (guide [3-1]): a current registry certificate");
+    assertThat(saved.getValue().pending()).isTrue();
+    assertThat(order.getStatus()).isNotEqualTo(AcmeOrder.INVALID);
+  }
+
+  @Test
+  void anUnreachableCallStillChecksTheDirectoryRecordAndNamesThePersonAndDocumentsSayWhich() {
+    assertThatThrownBy(() -> steps.called(7L, "officer",
+        new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.UNREACHABLE, false, false, "Tanaka", "no answer")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directory record is current");
-    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(true, true, false, "Sato", "ok")))
+    assertThatThrownBy(() -> steps.called(7L, "officer",
+        new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.UNREACHABLE, true, false, " ", "no answer")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whom you tried to reach");
+    assertThatThrownBy(() -> steps.called(7L, "officer",
+        new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, true, true, "Sato", "ok", true, " ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("which supporting documents");
+    verify(confirmations, never()).save(any());
+  }
+
+  @Test
+  void theApproverSeesWhatTheStepsFoundAndTheBasisAuditorsReadNamesEveryReview() {
+    pendingCallBy("officer");
+    when(documents.findings(7L)).thenReturn(List.of(
+        "employment certificate #12 [在籍.pdf (sha256 0123456789ab…)] accepted by officer2 on 2026-12-07 10:00 JST: sealed, issued 2026-11-30"));
+    assertThat(steps.evidence(7L))
+        .contains("Call by officer", "spoke with Sato")
+        .contains("employment certificate #12", "accepted by officer2");
+
+    steps.decided(7L, "senior-suzuki", true, "the certificate stands in for the call");
+    assertThat(order.getIdentityBasis())
+        .contains("by officer", "employment certificate #12", "accepted by officer2", "approved by senior-suzuki");
+  }
+
+  @Test
+  void aSeniorOfficerWhoReviewedTheOrdersDocumentsCannotApproveIt() {
+    pendingCallBy("officer");
+    when(documents.reviewers(7L)).thenReturn(List.of("senior-sato"));
+    assertThat(steps.approverRefusal(7L, "senior-sato")).get().asString().contains("reviewed this order's documents");
+    assertThat(steps.approverRefusal(7L, "senior-suzuki")).isEmpty();
+  }
+
+  @Test
+  void aConfirmationWithoutTheChecklistOrTheNameOfWhomTheySpokeWithIsRefused() {
+    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, false, true, "Sato", "ok")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directory record is current");
+    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, true, false, "Sato", "ok")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("intends the certificates");
-    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(true, true, true, " ", "ok")))
+    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, true, true, " ", "ok")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whom you spoke with");
-    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(true, true, true, "Sato", null)))
+    assertThatThrownBy(() -> steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.CONFIRMED, true, true, "Sato", null)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note");
     verify(confirmations, never()).save(any());
   }
 
   @Test
   void aCallThatDoesNotConfirmTheOrganizationMakesTheOrderInvalidWithTheOfficersReason() {
-    steps.called(7L, "officer", new AcmeIdentitySteps.Call(false, false, false, null, "nobody by that name at the main number"));
+    steps.called(7L, "officer", new AcmeIdentitySteps.Call(AcmeIdentitySteps.CallOutcome.REFUSED, false, false, null, "nobody by that name at the main number"));
     assertThat(order.getStatus()).isEqualTo(AcmeOrder.INVALID);
     assertThat(order.getErrorDetail()).contains("not confirmed").contains("nobody by that name");
     verify(confirmations, never()).save(any());

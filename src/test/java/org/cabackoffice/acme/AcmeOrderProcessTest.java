@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * delegates; what they do is AcmeOrdersTest's and AcmeCertbotIT's.
  */
 @Deployment(resources = {"bpmn/acme-order.bpmn", "forms/confirm-acme-identity.form", "forms/approve-acme-identity.form",
-    "forms/approve-acme-beyond-contract.form"})
+    "forms/approve-acme-beyond-contract.form", "forms/review-acme-employment-certificate.form", "forms/review-acme-documents.form"})
 class AcmeOrderProcessTest {
 
   @RegisterExtension
@@ -57,6 +57,8 @@ class AcmeOrderProcessTest {
     tasks = engine.getTaskService();
     management = engine.getManagementService();
     delegate("checkIdentityReuseDelegate", e -> e.setVariable(AcmeOrderVariables.IDENTITY_CURRENT, identityCurrent));
+    delegate("lookUpAcmeRegistrantsDelegate", e -> e.setVariable(AcmeOrderVariables.REGISTRANT_EVIDENCE,
+        "example.co.jp: registrant \"Example KK\" vs \"Example KK\": matches the organization"));
     delegate("checkFinalizationDelegate", e -> e.setVariable(AcmeOrderVariables.FINALIZATION, finalization));
     delegate("checkAcmeContractDelegate", e -> {
       e.setVariable(AcmeOrderVariables.WITHIN_CONTRACT, withinContract);
@@ -71,6 +73,27 @@ class AcmeOrderProcessTest {
     delegate("remindAcmeIdentityDelegate", e -> reminders.add((String) e.getVariableLocal(AcmeOrderVariables.WAITING_FOR)));
     Mocks.register("acmeBeyondContractListener", (TaskListener) task ->
         calls.add("acmeBeyondContractListener:" + task.getVariable(AcmeOrderVariables.CONTRACT_DECISION)));
+    // The identity steps' documents (AcmeIdentityDocumentsTest and DocumentUploadsTest do what they do).
+    delegate("requestAcmeEmploymentCertificateDelegate", e -> {
+      e.setVariable(AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_EXPIRES_AT, in30Days());
+      e.setVariable(AcmeOrderVariables.DOCUMENTS_URL, "https://ca.example/api/acme/orders/7/documents");
+    });
+    delegate("remindAcmeEmploymentCertificateDelegate", e -> { });
+    delegate("closeAcmeEmploymentCertificateRequestDelegate", e -> { });
+    delegate("requestAcmeDocumentsDelegate", e -> {
+      e.setVariable(AcmeOrderVariables.DOCUMENTS_EXPIRE_AT, in30Days());
+      e.setVariable(AcmeOrderVariables.DOCUMENTS_URL, "https://ca.example/api/acme/orders/7/documents");
+    });
+    delegate("remindAcmeDocumentsDelegate", e -> { });
+    delegate("closeAcmeDocumentRequestDelegate", e -> { });
+    Mocks.register("acmeEmploymentCertificateReviewListener", (TaskListener) task ->
+        calls.add("acmeEmploymentCertificateReviewListener:" + task.getVariable(AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW)));
+    Mocks.register("acmeDocumentsReviewListener", (TaskListener) task ->
+        calls.add("acmeDocumentsReviewListener:" + task.getVariable(AcmeOrderVariables.DOCUMENTS_REVIEW)));
+  }
+
+  private static java.util.Date in30Days() {
+    return java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
   }
 
   @AfterEach
@@ -86,7 +109,7 @@ class AcmeOrderProcessTest {
         .hasPassedInOrder(
             Activities.CHECK_IDENTITY_REUSE, Activities.CHECK_FINALIZATION, Activities.CHECK_CONTRACT,
             Activities.CHECK_CAA, Activities.SIGN_CERTIFICATE, Activities.ORDER_VALID)
-        .hasNotPassed(Activities.CONFIRM_IDENTITY, Activities.APPROVE_BEYOND_CONTRACT)
+        .hasNotPassed(Activities.LOOK_UP_REGISTRANTS, Activities.CONFIRM_IDENTITY, Activities.APPROVE_BEYOND_CONTRACT)
         .isEnded();
   }
 
@@ -129,7 +152,9 @@ class AcmeOrderProcessTest {
     identityCurrent = false;
     ProcessInstance pi = start();
     runJobs();
-    assertThat(pi).isWaitingAt(Activities.CONFIRM_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    assertThat(pi).hasPassedInOrder(Activities.CHECK_IDENTITY_REUSE, Activities.LOOK_UP_REGISTRANTS)
+        .isWaitingAt(Activities.CONFIRM_IDENTITY).hasNotPassed(Activities.CHECK_FINALIZATION);
+    assertThat(runtime.getVariable(pi.getId(), AcmeOrderVariables.REGISTRANT_EVIDENCE)).asString().contains("matches");
     Task call = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(call).hasCandidateGroup("validationOfficers");
     assertThat(engine.getFormService().getDeployedTaskForm(call.getId())).isNotNull();
@@ -245,6 +270,241 @@ class AcmeOrderProcessTest {
     runJobs();
     assertThat(pi).hasPassed(Activities.REMIND_IDENTITY_APPROVAL).isWaitingAt(Activities.APPROVE_IDENTITY);
     assertThat(reminders).containsExactly("the phone call through the main number", "the second officer's approval");
+  }
+
+  // --- the employment certificate (guide [4]) and supporting documents (guide [3-1]) ----------
+
+  static final Map<String, Object> UNREACHABLE = Map.of(
+      AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.UNREACHABLE,
+      AcmeOrderVariables.SPOKE_WITH, "Tanaka, general manager",
+      AcmeOrderVariables.IDENTITY_NOTE, "the main number answered; Tanaka is away");
+  static final Map<String, Object> CONFIRMED_WITH_DOCUMENTS = Map.of(
+      AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.CONFIRMED,
+      AcmeOrderVariables.IDENTITY_NOTE, "spoke with the general affairs manager",
+      AcmeOrderVariables.DOCUMENTS_REQUIREMENT, AcmeOrderVariables.NEEDED,
+      AcmeOrderVariables.DOCUMENTS_NOTE, "a current registry certificate");
+
+  @Test
+  void anUnreachableResponsiblePersonsEmploymentCertificateIsAskedForReviewedAndThenApproved() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(UNREACHABLE);
+    runJobs();
+    assertThat(pi).isWaitingAt(Activities.WAIT_FOR_EMPLOYMENT_CERTIFICATE).hasNotPassed(Activities.APPROVE_IDENTITY);
+    assertThat(calls).contains("requestAcmeEmploymentCertificateDelegate");
+
+    // The upload tells the order's process the way DocumentUploads does, by the order's key.
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    assertThat(pi).isWaitingAt(Activities.REVIEW_EMPLOYMENT_CERTIFICATE);
+    Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(review).hasCandidateGroup("validationOfficers");
+    assertThat(engine.getFormService().getDeployedTaskForm(review.getId())).isNotNull();
+    completeAs("officer2", Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Map.of(
+        AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW, AcmeOrderVariables.ACCEPTED,
+        AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_NOTE, "sealed, issued last week"));
+    runJobs();
+
+    assertThat(pi).isWaitingAt(Activities.APPROVE_IDENTITY).hasNotPassed(Activities.REQUEST_DOCUMENTS);
+    approve(Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "CONFIRMED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "the certificate stands in for the call"));
+    runJobs();
+    assertThat(calls).containsSubsequence("acmeIdentityConfirmationListener", "requestAcmeEmploymentCertificateDelegate",
+        "acmeEmploymentCertificateReviewListener:ACCEPTED", "acmeIdentityApprovalListener:create", "acmeIdentityApprovalListener:complete");
+    assertThat(pi)
+        .hasPassedInOrder(Activities.CONFIRM_IDENTITY, Activities.REQUEST_EMPLOYMENT_CERTIFICATE, Activities.WAIT_FOR_EMPLOYMENT_CERTIFICATE,
+            Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Activities.APPROVE_IDENTITY, Activities.CHECK_FINALIZATION, Activities.ORDER_VALID)
+        .isEnded();
+  }
+
+  @Test
+  void anEmploymentCertificateTheOfficerDoesNotAcceptRefusesTheOrderWithoutAnApproval() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(UNREACHABLE);
+    runJobs();
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    completeAs("officer2", Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Map.of(
+        AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW, AcmeOrderVariables.REFUSED,
+        AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_NOTE, "no company seal"));
+    runJobs();
+    assertThat(calls).contains("acmeEmploymentCertificateReviewListener:REFUSED");
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY, Activities.CHECK_FINALIZATION).isEnded();
+  }
+
+  @Test
+  void anEmploymentCertificateNotUploadedBeforeTheLinkExpiresClosesTheRequestAndRefusesTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(UNREACHABLE);
+    runJobs();
+    management.executeJob(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(pi).hasPassed(Activities.REMIND_EMPLOYMENT_CERTIFICATE).isWaitingAt(Activities.WAIT_FOR_EMPLOYMENT_CERTIFICATE);
+    assertThat(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_REMINDER_DUE)).as("the next day's reminder").isNotNull();
+
+    management.executeJob(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_EXPIRED).getId());
+    runJobs();
+    assertThat(calls).containsSubsequence("closeAcmeEmploymentCertificateRequestDelegate", "failAcmeOrderDelegate");
+    assertThat(failures).singleElement().asString().contains("no employment certificate").contains("upload link expired");
+    assertThat(pi).hasPassedInOrder(Activities.CLOSE_EMPLOYMENT_CERTIFICATE_REQUEST, Activities.ORDER_INVALID)
+        .hasNotPassed(Activities.REVIEW_EMPLOYMENT_CERTIFICATE).isEnded();
+  }
+
+  @Test
+  void anEmploymentCertificateNobodyReviewsIsRemindedDailyAndRefusedAfter14Days() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(UNREACHABLE);
+    runJobs();
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    management.executeJob(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_REVIEW_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(reminders).containsExactly("the review of the employment certificate");
+    management.executeJob(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_NOT_REVIEWED_IN_TIME).getId());
+    runJobs();
+    assertThat(failures).singleElement().asString().contains("employment certificate was not reviewed").contains("14 days");
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY).isEnded();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void aRegistryThatDoesNotAnswerLeavesTheOrderProcessingAsAnIncidentThatSaysWhy() {
+    // The real step, with the registry's answer when it throttles us.
+    AcmeRegistrants registrants = org.mockito.Mockito.mock(AcmeRegistrants.class);
+    org.mockito.Mockito.when(registrants.lookUp(7L))
+        .thenThrow(new org.cabackoffice.domain.RegistryUnavailableException("whois.jprs.jp refused: query limit exceeded"));
+    Mocks.register("lookUpAcmeRegistrantsDelegate", new LookUpAcmeRegistrantsDelegate(registrants));
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    Job failed = null;
+    for (int round = 0; round < 10 && failed == null; round++) {
+      Job due = management.createJobQuery().processInstanceId(pi.getId()).executable().messages().singleResult();
+      try {
+        management.executeJob(due.getId());
+      } catch (RuntimeException refused) {
+        assertThat(refused).isInstanceOf(org.cabackoffice.workflow.camunda.RetryableIncident.class);
+        failed = management.createJobQuery().jobId(due.getId()).singleResult();
+      }
+    }
+    assertThat(failed).as("the look-up job failed").isNotNull();
+    assertThat(failed.getExceptionMessage())
+        .contains("registrant look-up for ACME order 7", "query limit exceeded", "retry once the registry answers");
+    assertThat(pi).isWaitingAt(Activities.LOOK_UP_REGISTRANTS).hasNotPassed(Activities.CONFIRM_IDENTITY).isNotEnded();
+  }
+
+  @Test
+  void anUploadNobodyWaitsForIsAnsweredAsSuchNotCorrelatedElsewhere() {
+    identityCurrent = false;
+    start();
+    runJobs();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+            .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED))
+        .isInstanceOf(org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException.class)
+        .hasMessageContaining("ACME order 7");
+  }
+
+  @Test
+  void supportingDocumentsTheCallingOfficerAsksForAreReviewedBeforeTheApproval() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(CONFIRMED_WITH_DOCUMENTS);
+    runJobs();
+    assertThat(pi).isWaitingAt(Activities.WAIT_FOR_DOCUMENTS).hasNotPassed(Activities.REQUEST_EMPLOYMENT_CERTIFICATE);
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(Activities.REVIEW_DOCUMENTS);
+    assertThat(engine.getFormService().getDeployedTaskForm(review.getId())).isNotNull();
+    completeAs("officer2", Activities.REVIEW_DOCUMENTS, Map.of(
+        AcmeOrderVariables.DOCUMENTS_REVIEW, AcmeOrderVariables.ACCEPTED, AcmeOrderVariables.DOCUMENTS_REVIEW_NOTE, "current, names the organization"));
+    runJobs();
+    approve(Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "CONFIRMED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "call and documents agree"));
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(Activities.CONFIRM_IDENTITY, Activities.REQUEST_DOCUMENTS, Activities.REVIEW_DOCUMENTS,
+            Activities.APPROVE_IDENTITY, Activities.ORDER_VALID)
+        .isEnded();
+  }
+
+  @Test
+  void bothAnEmploymentCertificateAndDocumentsAreReviewedInTurnBeforeTheApproval() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    Map<String, Object> both = new java.util.HashMap<>(UNREACHABLE);
+    both.put(AcmeOrderVariables.DOCUMENTS_REQUIREMENT, AcmeOrderVariables.NEEDED);
+    both.put(AcmeOrderVariables.DOCUMENTS_NOTE, "a current registry certificate");
+    decide(both);
+    runJobs();
+    org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess process = new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime);
+    process.arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    completeAs("officer2", Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Map.of(
+        AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW, AcmeOrderVariables.ACCEPTED, AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_NOTE, "sealed"));
+    runJobs();
+    process.arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    completeAs("officer2", Activities.REVIEW_DOCUMENTS, Map.of(
+        AcmeOrderVariables.DOCUMENTS_REVIEW, AcmeOrderVariables.ACCEPTED, AcmeOrderVariables.DOCUMENTS_REVIEW_NOTE, "current"));
+    runJobs();
+    approve(Map.of(AcmeOrderVariables.IDENTITY_APPROVAL, "CONFIRMED", AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "all in order"));
+    runJobs();
+    assertThat(pi)
+        .hasPassedInOrder(Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Activities.REQUEST_DOCUMENTS, Activities.REVIEW_DOCUMENTS,
+            Activities.APPROVE_IDENTITY, Activities.ORDER_VALID)
+        .isEnded();
+  }
+
+  @Test
+  void documentsTheOfficerDoesNotAcceptRefuseTheOrder() {
+    identityCurrent = false;
+    ProcessInstance pi = start();
+    runJobs();
+    decide(CONFIRMED_WITH_DOCUMENTS);
+    runJobs();
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    completeAs("officer2", Activities.REVIEW_DOCUMENTS, Map.of(
+        AcmeOrderVariables.DOCUMENTS_REVIEW, AcmeOrderVariables.REFUSED, AcmeOrderVariables.DOCUMENTS_REVIEW_NOTE, "issued in 2019"));
+    runJobs();
+    assertThat(calls).contains("acmeDocumentsReviewListener:REFUSED");
+    assertThat(pi).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY).isEnded();
+  }
+
+  @Test
+  void documentsNotUploadedInTimeOrNotReviewedInTimeRefuseTheOrderAndEachWaitIsReminded() {
+    identityCurrent = false;
+    ProcessInstance lapsed = start();
+    runJobs();
+    decide(CONFIRMED_WITH_DOCUMENTS);
+    runJobs();
+    management.executeJob(timer(lapsed, Activities.DOCUMENTS_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(lapsed).hasPassed(Activities.REMIND_DOCUMENTS).isWaitingAt(Activities.WAIT_FOR_DOCUMENTS);
+    management.executeJob(timer(lapsed, Activities.DOCUMENTS_EXPIRED).getId());
+    runJobs();
+    assertThat(lapsed).hasPassedInOrder(Activities.CLOSE_DOCUMENT_REQUEST, Activities.ORDER_INVALID).isEnded();
+    assertThat(failures).singleElement().asString().contains("supporting documents were not received");
+
+    failures.clear();
+    ProcessInstance unreviewed = start();
+    runJobs();
+    decide(CONFIRMED_WITH_DOCUMENTS);
+    runJobs();
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
+        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    management.executeJob(timer(unreviewed, Activities.DOCUMENTS_REVIEW_REMINDER_DUE).getId());
+    runJobs();
+    assertThat(reminders).contains("the review of the supporting documents");
+    management.executeJob(timer(unreviewed, Activities.DOCUMENTS_NOT_REVIEWED_IN_TIME).getId());
+    runJobs();
+    assertThat(failures).singleElement().asString().contains("supporting documents were not reviewed").contains("14 days");
+    assertThat(unreviewed).hasPassed(Activities.ORDER_INVALID).hasNotPassed(Activities.APPROVE_IDENTITY).isEnded();
   }
 
   @Test

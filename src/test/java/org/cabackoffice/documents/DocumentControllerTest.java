@@ -46,6 +46,7 @@ class DocumentControllerTest {
           store.requestRepository,
           store.documentRepository,
           store.signals,
+          store.acmeOrders,
           new DocumentsProperties(null, null),
           store.transactions,
           clock);
@@ -81,6 +82,17 @@ class DocumentControllerTest {
         .andExpect(jsonPath("$[0].status").value("UPLOADED"))
         .andExpect(jsonPath("$[0].documents[0].arrivedBy").value("FAX"))
         .andExpect(jsonPath("$[0].documents[0].attachedBy").value("officer"));
+  }
+
+  @Test
+  void anAcmeOrdersRequestsAreListedUnderTheOrderAndNotUnderTheApplicationOfTheSameNumber() throws Exception {
+    requests.request(DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE, "在籍証明書", "tech@example.jp");
+    mvc.perform(get("/api/acme/orders/7/documents"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].kind").value("EMPLOYMENT_CERTIFICATE"))
+        .andExpect(jsonPath("$[0].acmeOrderId").value(7))
+        .andExpect(jsonPath("$[0].token").doesNotExist());
+    mvc.perform(get("/api/applications/7/documents")).andExpect(jsonPath("$").isEmpty());
   }
 
   @Test
@@ -189,7 +201,7 @@ class DocumentControllerTest {
         Arrays.stream(DocumentController.class.getDeclaredMethods())
             .filter(m -> AnnotatedElementUtils.hasAnnotation(m, RequestMapping.class))
             .toArray(Method[]::new);
-    assertThat(handlers).hasSize(3);
+    assertThat(handlers).hasSize(4);
     for (Method handler : handlers) {
       // Auditors read; only officers attach what arrived by fax or e-mail.
       assertThat(handler.getAnnotation(PreAuthorize.class).value())

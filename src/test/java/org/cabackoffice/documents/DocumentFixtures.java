@@ -17,7 +17,7 @@ public final class DocumentFixtures {
   public static DocumentRequest request(
       long applicationId, DocumentKind kind, String note, Instant requestedAt, Instant expiresAt) {
     return new DocumentRequest(
-        applicationId, kind, note, UploadTokens.next(), "tech@example.jp", requestedAt, expiresAt);
+        DocumentSubject.application(applicationId), kind, note, UploadTokens.next(), "tech@example.jp", requestedAt, expiresAt);
   }
 
   public static UploadedDocument upload(long requestId, byte[] content, Instant uploadedAt) {

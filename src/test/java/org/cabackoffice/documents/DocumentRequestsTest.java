@@ -66,6 +66,26 @@ class DocumentRequestsTest {
   }
 
   @Test
+  void anAcmeOrdersRequestNamesTheOrderInItsOwnMailsAndIsApartFromTheApplicationOfTheSameNumber() {
+    DocumentRequest request = requests.request(
+        DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE, "Tanaka の在籍証明書", "tech@example.jp");
+    DocumentRequest application = requests.request(7L, DocumentKind.EMPLOYMENT_CERTIFICATE, "申請責任者の在籍証明書", "tech@example.jp");
+
+    assertThat(request.getAcmeOrderId()).isEqualTo(7L);
+    assertThat(request.getApplicationId()).isNull();
+    assertThat(application).isNotSameAs(request);
+    assertThat(mails.get(0).subject()).startsWith("在籍証明書ご提出のお願い (ACME 注文 7)").contains("(ACME order 7)");
+    assertThat(mails.get(0).body()).contains("Tanaka の在籍証明書", "processing", request.getToken());
+    assertThat(mails.get(0).applicationId()).isNull();
+
+    assertThat(requests.remind(DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE)).contains(request);
+    assertThat(mails.get(2).subject()).contains("ACME 注文 7");
+    assertThat(requests.expire(DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE).orElseThrow().getStatus())
+        .isEqualTo(DocumentRequestStatus.EXPIRED);
+    assertThat(application.getStatus()).isEqualTo(DocumentRequestStatus.REQUESTED);
+  }
+
+  @Test
   void openRequestIsReturnedAndNotMailedAgain() {
     DocumentRequest first = requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "a", "t@example.jp");
     DocumentRequest again = requests.request(7L, DocumentKind.SUPPORTING_DOCUMENTS, "b", "t@example.jp");

@@ -31,6 +31,7 @@ class DocumentUploadsTest {
         store.requestRepository,
         store.documentRepository,
         store.signals,
+        store.acmeOrders,
         new DocumentsProperties(null, 8192L),
         store.transactions,
         Clock.fixed(now, DocumentRequestsTest.SERVER_ZONE));
@@ -79,6 +80,23 @@ class DocumentUploadsTest {
       assertThat(d.getRequestId()).isEqualTo(request.getId());
     });
     assertThat(store.delivered).containsExactly(RenewalProcess.Messages.DOCUMENTS_UPLOADED + ":7");
+  }
+
+  @Test
+  void anAcmeOrdersUploadTellsTheOrdersProcessAndNoApplicationsOne() {
+    // An ACME order's identity steps ask for the employment certificate too (guide [4]).
+    DocumentRequest request = requests.request(
+        DocumentSubject.acmeOrder(7L), DocumentKind.EMPLOYMENT_CERTIFICATE, "在籍証明書", "tech@example.jp");
+
+    DocumentUploads.UploadReceipt receipt = uploads.upload(request.getToken(), "在籍.pdf", "application/pdf", PDF);
+
+    assertThat(receipt.processNotified()).isTrue();
+    assertThat(receipt.acmeOrderId()).isEqualTo(7L);
+    assertThat(receipt.applicationId()).isNull();
+    assertThat(store.delivered).containsExactly(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED + ":acme-order-7");
+    assertThat(uploads.documentsOf(DocumentSubject.acmeOrder(7L))).singleElement()
+        .satisfies(rd -> assertThat(rd.documents()).singleElement().extracting(UploadedDocumentSummary::originalFilename).isEqualTo("在籍.pdf"));
+    assertThat(uploads.documentsOf(7L)).as("application 7's documents are not order 7's").isEmpty();
   }
 
   @Test

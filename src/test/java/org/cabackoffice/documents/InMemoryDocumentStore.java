@@ -37,14 +37,29 @@ final class InMemoryDocumentStore {
         public Optional<DocumentRequest> findFirstByApplicationIdAndKindOrderByIdDesc(
             long applicationId, DocumentKind kind) {
           return requests.stream()
-              .filter(r -> r.getApplicationId() == applicationId && r.getKind() == kind)
+              .filter(r -> Long.valueOf(applicationId).equals(r.getApplicationId()) && r.getKind() == kind)
               .max(Comparator.comparing(DocumentRequest::getId));
+        }
+
+        @Override
+        public Optional<DocumentRequest> findFirstByAcmeOrderIdAndKindOrderByIdDesc(long acmeOrderId, DocumentKind kind) {
+          return requests.stream()
+              .filter(r -> Long.valueOf(acmeOrderId).equals(r.getAcmeOrderId()) && r.getKind() == kind)
+              .max(Comparator.comparing(DocumentRequest::getId));
+        }
+
+        @Override
+        public List<DocumentRequest> findByAcmeOrderIdOrderByIdAsc(long acmeOrderId) {
+          return requests.stream()
+              .filter(r -> Long.valueOf(acmeOrderId).equals(r.getAcmeOrderId()))
+              .sorted(Comparator.comparing(DocumentRequest::getId))
+              .toList();
         }
 
         @Override
         public List<DocumentRequest> findByApplicationIdOrderByIdAsc(long applicationId) {
           return requests.stream()
-              .filter(r -> r.getApplicationId() == applicationId)
+              .filter(r -> Long.valueOf(applicationId).equals(r.getApplicationId()))
               .sorted(Comparator.comparing(DocumentRequest::getId))
               .toList();
         }
@@ -126,6 +141,15 @@ final class InMemoryDocumentStore {
         public List<String> currentActivities(long applicationId) {
           return List.of();
         }
+      };
+
+  /** An ACME order's process, told of uploads as "message:acme-order-ID". */
+  final AcmeOrderDocumentArrivals acmeOrders =
+      (orderId, messageName) -> {
+        if (noProcessWaiting) {
+          throw new ProcessSignals.NoProcessWaitingException("nothing waits for " + messageName);
+        }
+        delivered.add(messageName + ":acme-order-" + orderId);
       };
 
   final PlatformTransactionManager transactions =

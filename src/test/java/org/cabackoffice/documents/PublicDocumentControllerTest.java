@@ -21,6 +21,7 @@ import org.cabackoffice.pages.TestPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
+import org.cabackoffice.workflow.RenewalProcess;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -52,6 +53,7 @@ class PublicDocumentControllerTest {
                     store.requestRepository,
                     store.documentRepository,
                     store.signals,
+                    store.acmeOrders,
                     new DocumentsProperties(null, 2048L),
                     store.transactions,
                     at),
@@ -109,6 +111,24 @@ class PublicDocumentControllerTest {
     mvc.perform(get("/public/documents/" + request.getToken()))
         .andExpect(content().string(containsString("在籍証明書のご提出")))
         .andExpect(content().string(containsString("href=\"?lang=en\"")));
+  }
+
+  @Test
+  void anAcmeOrdersPageNamesTheOrderInBothLanguagesAndItsUploadTellsTheOrdersProcess() throws Exception {
+    DocumentRequest request = requests.request(
+        DocumentSubject.acmeOrder(9L), DocumentKind.EMPLOYMENT_CERTIFICATE, "Tanaka の在籍証明書", "tech@example.jp");
+
+    mvc.perform(get("/public/documents/" + request.getToken()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("ACME 注文番号")))
+        .andExpect(content().string(not(containsString("申請番号"))));
+    mvc.perform(get("/public/documents/" + request.getToken()).param("lang", "en"))
+        .andExpect(content().string(containsString("ACME order")));
+    mvc.perform(multipart("/public/documents/" + request.getToken()).file(file("zaiseki.pdf", DocumentUploadsTest.PDF))
+            .accept(MediaType.APPLICATION_JSON))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.acmeOrderId").value(9));
+    assertThat(store.delivered).containsExactly(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED + ":acme-order-9");
   }
 
   @Test

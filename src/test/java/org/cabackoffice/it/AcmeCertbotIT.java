@@ -201,7 +201,9 @@ class AcmeCertbotIT extends BackOfficeIT {
             runJobs();
             assertThat(orderRecords.record(orderId).orElseThrow().row().status()).isEqualTo("processing");
             assertThat(as("auditor", "auditor").getForObject("/audit/acme-orders/" + orderId + "?lang=en", String.class))
-                .contains("id=\"identity-decision\">past the reuse period: waiting for an officer");
+                .contains("id=\"identity-decision\">past the reuse period: waiting for an officer")
+                // The registrants looked up for the officers (WHOIS/RDAP) are the order's evidence too.
+                .contains("id=\"registrants\"", "sample-direct.jp: ");
             tasks.claim(call.getId(), "officer");
             completeAs("officer", call.getId(), Map.of(
                 AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.CONFIRMED,

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cabackoffice.workflow.ProcessSignals;
 import org.flywaydb.core.Flyway;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.repository.core.support.RepositoryComposition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
@@ -133,6 +135,11 @@ public final class BankStatementScale {
           };
       PaymentProperties properties = new PaymentProperties(null, null, BRANCH, null, null, null, null, null);
       InvoiceRepository invoiceRepository = repositories.getRepository(InvoiceRepository.class);
+      // The application's Spring Data finds the JDBC fragment by its name; a bare factory is handed it.
+      BankStatementLineRepository lineRepository =
+          repositories.getRepository(
+              BankStatementLineRepository.class,
+              RepositoryComposition.RepositoryFragments.just(new BankStatementLineBatchesImpl(new JdbcTemplate(dataSource))));
       Payments payments =
           new Payments(
               invoiceRepository, repositories.getRepository(PaymentRepository.class), signals, transactions,
@@ -140,12 +147,12 @@ public final class BankStatementScale {
       BankStatementImports imports =
           new BankStatementImports(
               repositories.getRepository(BankStatementImportRepository.class),
-              repositories.getRepository(BankStatementLineRepository.class),
+              lineRepository,
               repositories.getRepository(VirtualAccountRepository.class),
               invoiceRepository,
               payments,
               new ContractDeposits(
-                  repositories.getRepository(BankStatementLineRepository.class),
+                  lineRepository,
                   repositories.getRepository(VirtualAccountRepository.class),
                   NO_CONTRACTS,
                   transactions),

@@ -37,8 +37,9 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * {@code lines} deposits imported by the real {@link BankStatementImports} against {@code
  * invoices} open invoices, on an H2 file database migrated by the application's own Flyway
  * scripts, with the application's JPA mappings and repositories (no Spring Boot context, whose
- * start would cost minutes on the shared machine). Prints wall time, the process's CPU time, GC
- * time and the peak heap.
+ * start would cost minutes on the shared machine). Prints wall time, the process's CPU time, the
+ * importing thread's own CPU time (the JIT and the collector run beside it), GC time and the peak
+ * heap.
  *
  * <p>The file, a realistic day gone large: every invoice's virtual account pays its exact total
  * once (those match); of the rest, about 40 % go to accounts that are none of ours, 20 % pay
@@ -164,10 +165,13 @@ public final class BankStatementScale {
       resetPeaks();
       long gcBefore = gcMillis();
       long cpuBefore = processCpuNanos();
+      long threadCpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long start = System.nanoTime();
       StatementImportReport report = imports.importUnlimited("bench.csv", StatementFile.at(file), "bench");
       long wall = System.nanoTime() - start;
       long cpu = processCpuNanos() - cpuBefore;
+      // The importing thread alone: the JIT compilers and GC threads run beside it on other cores.
+      long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuBefore;
       long gc = gcMillis() - gcBefore;
       System.out.printf(
           "imported %,d lines: matched %,d, unmatched %,d, duplicates %,d, errors %,d; processes told %,d%n",
@@ -177,6 +181,7 @@ public final class BankStatementScale {
           "wall %.1f s, process CPU %.1f s, GC %.1f s, peak heap %,d MiB (max %,d MiB), %,.0f lines/s%n",
           wall / 1e9, cpu / 1e9, gc / 1e3, peakHeapBytes() >> 20,
           Runtime.getRuntime().maxMemory() >> 20, lines / (wall / 1e9));
+      System.out.printf("importing thread CPU %.1f s, %,.0f lines per CPU-second of it%n", threadCpu / 1e9, lines / (threadCpu / 1e9));
       System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       factoryBean.destroy();
     }

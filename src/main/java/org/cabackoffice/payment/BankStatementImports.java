@@ -270,7 +270,9 @@ public class BankStatementImports {
    * Stores a chunk of lines in one transaction, then records the chunk's matched deposits in one
    * more (issue 12: a transaction per line made a day's file of a million lines take hours). The
    * facts the matching needs are read for the whole chunk with a query each; the lines of the
-   * chunk see the deposits and invoices the lines before them claimed.
+   * chunk see the deposits and invoices the lines before them claimed. The lines go in as one
+   * JDBC batch and the claimed ones' outcomes as another ({@link BankStatementLineBatches}), not
+   * as entities inserted and dirty-checked one by one.
    *
    * <p>The deposit key's unique constraint still decides which import has a deposit: when
    * another import stored one of the chunk's deposits after our look, the insert fails, the chunk
@@ -282,7 +284,13 @@ public class BankStatementImports {
     List<BankStatementLine> stored = null;
     for (int attempt = 1; stored == null; attempt++) {
       try {
-        stored = inOwnTransaction(() -> lines.saveAll(decide(importId, entries, recordedBy)));
+        stored =
+            inOwnTransaction(
+                () -> {
+                  List<BankStatementLine> decided = decide(importId, entries, recordedBy);
+                  lines.insertAll(decided);
+                  return decided;
+                });
       } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
         // Another import stored one of these deposits after our look (a unique violation), or
         // its chunk still holds one (a lock timeout). Once that chunk has committed, deciding
@@ -331,17 +339,13 @@ public class BankStatementImports {
                 paymentReference(l.getReference(), l.getPayer()), recordedBy));
       }
     }
+    for (int i = 0; i < claimed.size(); i++) {
+      recordings.get(i).applyTo(claimed.get(i));
+    }
+    // One batch for the chunk's claimed lines, found by their deposit keys (the insert read no ids back).
     inOwnTransaction(
         () -> {
-          // One query for the chunk's claimed lines, written back when the transaction commits.
-          Map<Long, BankStatementLine> current = new HashMap<>();
-          lines.findByIdIn(claimed.stream().map(BankStatementLine::getId).toList())
-              .forEach(line -> current.put(line.getId(), line));
-          for (int i = 0; i < claimed.size(); i++) {
-            BankStatementLine line = current.get(claimed.get(i).getId());
-            recordings.get(i).applyTo(line);
-            lines.save(line);
-          }
+          lines.writeOutcomes(importId, claimed);
           return null;
         });
     recordings.forEach(r -> tally.add(r.outcome()));
@@ -372,13 +376,11 @@ public class BankStatementImports {
   private List<BankStatementLine> decide(long importId, List<Object> entries, String recordedBy) {
     List<DepositNotification> deposits =
         entries.stream().filter(DepositNotification.class::isInstance).map(DepositNotification.class::cast).toList();
-    Map<String, Long> storedBy = new HashMap<>();
-    if (!deposits.isEmpty()) {
-      for (BankStatementLine earlier :
-          lines.findByDepositKeyIn(deposits.stream().map(DepositNotification::depositKey).collect(Collectors.toSet()))) {
-        storedBy.put(earlier.getDepositKey(), earlier.getImportId());
-      }
-    }
+    Map<String, Long> storedBy =
+        deposits.isEmpty()
+            ? new HashMap<>()
+            : new HashMap<>(
+                lines.importsHolding(deposits.stream().map(DepositNotification::depositKey).collect(Collectors.toSet())));
     Set<String> numbers =
         deposits.stream()
             .filter(d -> !storedBy.containsKey(d.depositKey()))

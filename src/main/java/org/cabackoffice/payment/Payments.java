@@ -176,7 +176,9 @@ public class Payments {
           "deferred invoice (先行納入手配): the process did not wait for this payment");
     }
     try {
-      return new RecordedPayment(deliver(applicationId, stored.payment().getId()), true, null);
+      deliver(applicationId, stored.payment().getId());
+      stored.payment().markProcessNotified();
+      return new RecordedPayment(stored.payment(), true, null);
     } catch (NoProcessWaitingException e) {
       log.warn(
           "payment {} of application {} is recorded but no process waits for it: {}",
@@ -213,13 +215,13 @@ public class Payments {
    *
    * @throws NoProcessWaitingException when no process of the application waits for a payment
    */
-  private Payment deliver(long applicationId, long paymentId) {
-    return ownTransaction.execute(
+  private void deliver(long applicationId, long paymentId) {
+    ownTransaction.executeWithoutResult(
         tx -> {
           signals.deliver(RenewalProcess.Messages.PAYMENT_RECEIVED, applicationId, Map.of());
-          Payment p = payments.findById(paymentId).orElseThrow();
-          p.markProcessNotified();
-          return payments.save(p);
+          if (payments.markProcessNotified(paymentId) != 1) {
+            throw new IllegalStateException("payment " + paymentId + " is not stored");
+          }
         });
   }
 

@@ -134,6 +134,13 @@ final class InMemoryPaymentStore {
         }
 
         @Override
+        public int markProcessNotified(long id) {
+          Optional<Payment> payment = findById(id);
+          payment.ifPresent(Payment::markProcessNotified);
+          return payment.isPresent() ? 1 : 0;
+        }
+
+        @Override
         public Payment save(Payment payment) {
           if (!payments.contains(payment)) {
             payments.add(withId(payment));
@@ -187,31 +194,38 @@ final class InMemoryPaymentStore {
           return statementLines.stream().filter(l -> l.getId() == id).findFirst();
         }
 
-        @Override
-        public List<BankStatementLine> findByIdIn(Collection<Long> ids) {
-          return statementLines.stream().filter(l -> ids.contains(l.getId())).toList();
-        }
-
         /** All or nothing, as the chunk's transaction is: a key stored already refuses the lot. */
         @Override
-        public <S extends BankStatementLine> List<S> saveAll(Iterable<S> lines) {
-          List<S> all = new ArrayList<>();
-          lines.forEach(all::add);
+        public void insertAll(List<BankStatementLine> lines) {
           java.util.Set<String> keys = new java.util.HashSet<>();
-          for (S line : all) {
+          for (BankStatementLine line : lines) {
             if (line.getDepositKey() != null
                 && (!keys.add(line.getDepositKey())
                     || statementLines.stream().anyMatch(l -> Objects.equals(l.getDepositKey(), line.getDepositKey())))) {
               throw new DataIntegrityViolationException("unique deposit_key " + line.getDepositKey());
             }
           }
-          all.forEach(this::save);
-          return all;
+          lines.forEach(this::save);
+        }
+
+        /** The stored lines are the very objects the import changed; only the key's owner is checked. */
+        @Override
+        public void writeOutcomes(long importId, List<BankStatementLine> claimed) {
+          for (BankStatementLine line : claimed) {
+            if (statementLines.stream().noneMatch(
+                l -> l == line && l.getImportId() == importId && Objects.equals(l.getDepositKey(), line.getDepositKey()))) {
+              throw new IllegalStateException("no line of import " + importId + " holds " + line.getDepositKey());
+            }
+          }
         }
 
         @Override
-        public List<BankStatementLine> findByDepositKeyIn(Collection<String> depositKeys) {
-          return statementLines.stream().filter(l -> depositKeys.contains(l.getDepositKey())).toList();
+        public java.util.Map<String, Long> importsHolding(Collection<String> depositKeys) {
+          java.util.Map<String, Long> holding = new java.util.HashMap<>();
+          statementLines.stream()
+              .filter(l -> l.getDepositKey() != null && depositKeys.contains(l.getDepositKey()))
+              .forEach(l -> holding.put(l.getDepositKey(), l.getImportId()));
+          return holding;
         }
 
         @Override

@@ -61,7 +61,7 @@ for db in h2 postgresql; do
 done
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists bench_e2e' >/dev/null 2>&1
 
-step jmh mvn -B -q -o exec:exec \
+step jmh mvn -B -q -o compile exec:exec \
   -Djmh.args="CsrCheckBenchmark|SigningBenchmark|DepositMatchingBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff $PWD/$out/jmh.json"
 keep jmh '^(Benchmark |o\.c\.)'
 

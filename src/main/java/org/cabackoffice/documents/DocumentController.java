@@ -108,6 +108,26 @@ public class DocumentController {
       @RequestParam(name = "arrivedBy", required = false) String arrivedBy,
       @RequestParam(name = "requestId", required = false) String requestId)
       throws IOException {
+    return attach(DocumentSubject.application(applicationId), file, arrivedBy, requestId);
+  }
+
+  /**
+   * As for an application: an officer attaches a PDF an ACME order's identity steps asked for
+   * (employment certificate, supporting documents) that arrived by fax, e-mail or post.
+   */
+  @PostMapping(value = "/api/acme/orders/{orderId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize("hasAnyRole('OFFICER', 'SENIOR_OFFICER')")
+  public ResponseEntity<DocumentUploads.UploadReceipt> attachToAcmeOrder(
+      @PathVariable long orderId,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "arrivedBy", required = false) String arrivedBy,
+      @RequestParam(name = "requestId", required = false) String requestId)
+      throws IOException {
+    return attach(DocumentSubject.acmeOrder(orderId), file, arrivedBy, requestId);
+  }
+
+  private ResponseEntity<DocumentUploads.UploadReceipt> attach(
+      DocumentSubject subject, MultipartFile file, String arrivedBy, String requestId) throws IOException {
     DocumentArrival arrival = arrival(arrivedBy);
     Long request = requestId(requestId);
     if (file == null) {
@@ -119,7 +139,7 @@ public class DocumentController {
     }
     DocumentUploads.UploadReceipt receipt =
         uploads.attach(
-            applicationId,
+            subject,
             request,
             arrival,
             currentUser.name(),

@@ -149,15 +149,31 @@ public class DocumentUploads {
       String filename,
       String contentType,
       byte[] content) {
+    return attach(DocumentSubject.application(applicationId), requestId, arrivedBy, officer, filename, contentType, content);
+  }
+
+  /**
+   * As {@link #attach(long, Long, DocumentArrival, String, String, String, byte[])}, for an
+   * application or an ACME order: an order's identity steps take an employment certificate or
+   * supporting documents by fax or mail as the renewal's do (guide [3-1], [4]).
+   */
+  public UploadReceipt attach(
+      DocumentSubject subject,
+      Long requestId,
+      DocumentArrival arrivedBy,
+      String officer,
+      String filename,
+      String contentType,
+      byte[] content) {
     if (arrivedBy == null) {
       throw new DocumentRefused(DocumentRefused.Reason.ARRIVAL_MISSING);
     }
-    ownTransaction.execute(tx -> openRequestOf(applicationId, requestId));
+    ownTransaction.execute(tx -> openRequestOf(subject, requestId));
     checkContent(content);
     Instant now = clock.instant();
     UploadReceipt receipt =
         store(
-            () -> openRequestOf(applicationId, requestId),
+            () -> openRequestOf(subject, requestId),
             request ->
                 UploadedDocument.attached(
                     request.getId(),
@@ -169,12 +185,12 @@ public class DocumentUploads {
                     arrivedBy,
                     officer));
     log.info(
-        "{} attached document {} received by {} to request {} of application {}",
+        "{} attached document {} received by {} to request {} of {}",
         officer,
         receipt.documentId(),
         arrivedBy,
         receipt.requestId(),
-        applicationId);
+        subject);
     return receipt;
   }
 
@@ -212,39 +228,43 @@ public class DocumentUploads {
         d.getAttachedBy());
   }
 
-  private DocumentRequest openRequestOf(long applicationId, Long requestId) {
+  private DocumentRequest openRequestOf(DocumentSubject subject, Long requestId) {
     if (requestId != null) {
       DocumentRequest request =
           requests
               .findById(requestId)
-              .filter(r -> Long.valueOf(applicationId).equals(r.getApplicationId()))
+              .filter(r -> subject.isAcmeOrder()
+                  ? subject.acmeOrderId().equals(r.getAcmeOrderId())
+                  : subject.applicationId().equals(r.getApplicationId()))
               .orElseThrow(
                   () ->
                       new DocumentRefused(
                           DocumentRefused.Reason.UNKNOWN_REQUEST,
                           DocumentRefused.Reason.UNKNOWN_REQUEST.japanese(),
-                          "application " + applicationId + " has no document request " + requestId));
+                          subject + " has no document request " + requestId));
       if (!request.getStatus().isOpen()) {
         throw new DocumentRefused(DocumentRefused.Reason.REQUEST_CLOSED);
       }
       return request;
     }
     List<DocumentRequest> open =
-        requests.findByApplicationIdOrderByIdAsc(applicationId).stream()
+        (subject.isAcmeOrder()
+                ? requests.findByAcmeOrderIdOrderByIdAsc(subject.acmeOrderId())
+                : requests.findByApplicationIdOrderByIdAsc(subject.applicationId()))
+            .stream()
             .filter(r -> r.getStatus().isOpen())
             .toList();
     if (open.isEmpty()) {
       throw new DocumentRefused(
           DocumentRefused.Reason.NO_OPEN_REQUEST,
           DocumentRefused.Reason.NO_OPEN_REQUEST.japanese(),
-          "application " + applicationId + " has no open document request to attach a document to");
+          subject + " has no open document request to attach a document to");
     }
     if (open.size() > 1) {
       throw new DocumentRefused(
           DocumentRefused.Reason.REQUEST_AMBIGUOUS,
           DocumentRefused.Reason.REQUEST_AMBIGUOUS.japanese(),
-          "application "
-              + applicationId
+          subject
               + " has several open document requests; name one as requestId: "
               + open.stream().map(r -> r.getId() + " (" + r.getKind() + ")").toList());
     }

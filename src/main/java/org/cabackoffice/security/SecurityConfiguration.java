@@ -434,7 +434,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/applications/*/payments")
                     .hasRole(Roles.OFFICER)
                     // Guide [3-1]: documents that arrived by fax or e-mail, attached by officers.
-                    .requestMatchers(HttpMethod.POST, "/api/applications/*/documents")
+                    .requestMatchers(HttpMethod.POST, "/api/applications/*/documents", "/api/acme/orders/*/documents")
                     .hasAnyRole(OFFICERS)
                     .requestMatchers(HttpMethod.POST, "/api/csr/check")
                     .hasAnyRole(Roles.CUSTOMER, Roles.OFFICER, Roles.SENIOR_OFFICER)

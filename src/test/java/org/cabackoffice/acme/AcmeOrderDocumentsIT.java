@@ -82,4 +82,51 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
         .as("a request serves an application or an order")
         .isInstanceOf(DataIntegrityViolationException.class);
   }
+
+  @Test
+  void anOfficerAttachesAnEmploymentCertificateThatCameByFaxToTheOrdersOpenRequest() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
+    long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
+    String thumbprint = "fax-" + System.nanoTime();
+    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
+            + " values (?, '{}', ?, ?, 'eab-fax', 'valid', null, ?)",
+        thumbprint, customer, entry, java.sql.Timestamp.from(now));
+    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
+    long orderId = orders.save(new AcmeOrder(account, List.of("fax.sample-direct.jp"), now, now.plus(1, ChronoUnit.HOURS))).getId();
+    String path = "/api/acme/orders/" + orderId + "/documents";
+
+    ResponseEntity<Map> nothingAsked = as("officer", "officer").postForEntity(path, fax(), Map.class);
+    assertThat(nothingAsked.getStatusCode().is4xxClientError()).as("no open request: " + nothingAsked.getBody()).isTrue();
+    assertThat(String.valueOf(nothingAsked.getBody())).contains("ACME order " + orderId);
+
+    documents.requestEmploymentCertificate(orderId, "Sato, director");
+    assertThat(customer().postForEntity(path, fax(), Map.class).getStatusCode())
+        .as("the customer uploads through the link, not this officers' endpoint").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> attached = as("officer", "officer").postForEntity(path, fax(), Map.class);
+
+    assertThat(attached.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(attached.getBody()).containsEntry("acmeOrderId", (int) orderId)
+        .containsEntry("arrivedBy", "FAX").containsEntry("attachedBy", "officer");
+    List<Map<String, Object>> listed = as("officer", "officer").getForObject(path, List.class);
+    assertThat(listed).singleElement().satisfies(r -> {
+      assertThat(r).containsEntry("kind", "EMPLOYMENT_CERTIFICATE").containsEntry("status", "UPLOADED");
+      assertThat(r.get("documents").toString()).contains("fax-zaiseki.pdf", "FAX");
+    });
+  }
+
+  private static HttpEntity<MultiValueMap<String, Object>> fax() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("arrivedBy", "FAX");
+    body.add("file", new ByteArrayResource(DocumentFixtures.pdf(1)) {
+      @Override
+      public String getFilename() {
+        return "fax-zaiseki.pdf";
+      }
+    });
+    return new HttpEntity<>(body, headers);
+  }
 }

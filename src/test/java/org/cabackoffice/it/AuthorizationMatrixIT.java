@@ -176,6 +176,7 @@ class AuthorizationMatrixIT extends BackOfficeIT {
       POST    /api/acme/contracts                                401       403      4xx     4xx     403     4xx      403
       GET     /api/acme/contracts                                401       403      2xx     2xx     2xx     2xx      403
       GET     /api/acme/orders/{orderId}/documents               401       403      2xx     2xx     2xx     403      403
+      POST    /api/acme/orders/{orderId}/documents               401       403      4xx     4xx     403     403      403
       POST    /api/acme/contracts/{id}/payment                   401       403      4xx     4xx     403     403      403
       GET     /api/acme/contracts/{id}/invoice.pdf               401       403      4xx     4xx     4xx     4xx      403
       # The storefront (issue 14): form login and session for browsers; Basic as the API's

@@ -53,6 +53,8 @@ public class AcmeIdentityConfirmation {
   static final String PENDING = "PENDING";
   static final String APPROVED = "APPROVED";
   static final String REFUSED = "REFUSED";
+  /** The order ended (a document refused, a wait run out) before a second officer decided. */
+  static final String ENDED = "ENDED";
 
   protected AcmeIdentityConfirmation() {}
 
@@ -70,6 +72,18 @@ public class AcmeIdentityConfirmation {
     this.approvedBy = approver;
     this.approvalNote = note;
     this.approvedAt = at;
+  }
+
+  /**
+   * The order ended before the approval: the call stays as evidence, but it is no longer waiting
+   * for a second officer, and says why (nobody approved it, so no later order reuses it).
+   */
+  void endedWithTheOrder(String reason, Instant at) {
+    if (pending()) {
+      this.approval = ENDED;
+      this.approvalNote = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+      this.approvedAt = at;
+    }
   }
 
   /** Whether later orders may rely on it: approved, or recorded before approvals existed. */

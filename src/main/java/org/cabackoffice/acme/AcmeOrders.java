@@ -75,6 +75,7 @@ public class AcmeOrders {
   private final AcmeOrderProcess process;
   private final AcmeProperties properties;
   private final AcmeContracts contracts;
+  private final AcmeIdentityConfirmationRepository confirmations;
   private final boolean caaEnabled;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -96,6 +97,7 @@ public class AcmeOrders {
       AcmeOrderProcess process,
       AcmeProperties properties,
       AcmeContracts contracts,
+      AcmeIdentityConfirmationRepository confirmations,
       @Value("${backoffice.caa.enabled:true}") boolean caaEnabled,
       Clock clock) {
     this.orders = orders;
@@ -114,6 +116,7 @@ public class AcmeOrders {
     this.process = process;
     this.properties = properties;
     this.contracts = contracts;
+    this.confirmations = confirmations;
     this.caaEnabled = caaEnabled;
     this.clock = clock;
   }
@@ -569,6 +572,13 @@ public class AcmeOrders {
   private boolean refuse(AcmeOrder order, String type, String detail) {
     order.failed(type, detail);
     orders.save(order);
+    // A call that waited for the second officer waits no more: it says the order ended, and why.
+    confirmations
+        .findFirstByOrderIdAndApprovalOrderByIdDesc(order.getId(), AcmeIdentityConfirmation.PENDING)
+        .ifPresent(call -> {
+          call.endedWithTheOrder(detail, clock.instant());
+          confirmations.save(call);
+        });
     // Nothing was signed: what the order took from the contract goes back.
     contracts.giveBack(order.getId());
     log.info("ACME order {} refused: {}", order.getId(), detail);

@@ -33,6 +33,8 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
   @Autowired AcmeOrderRepository orders;
   @Autowired AcmeIdentityDocuments documents;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AcmeOrders acmeOrders;
+  @Autowired AcmeIdentityConfirmationRepository confirmations;
 
   @Test
   void anOrdersEmploymentCertificateGoesToTheEabCustomerAndItsUploadIsKeptForTheOfficers() {
@@ -113,6 +115,28 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
       assertThat(r).containsEntry("kind", "EMPLOYMENT_CERTIFICATE").containsEntry("status", "UPLOADED");
       assertThat(r.get("documents").toString()).contains("fax-zaiseki.pdf", "FAX");
     });
+  }
+
+  @Test
+  void aCallWaitingForTheSecondOfficerSaysSoWhenARefusedDocumentEndsTheOrder() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
+    long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
+    String thumbprint = "ended-" + System.nanoTime();
+    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
+            + " values (?, '{}', ?, ?, 'eab-ended', 'valid', null, ?)",
+        thumbprint, customer, entry, java.sql.Timestamp.from(now));
+    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
+    long orderId = orders.save(new AcmeOrder(account, List.of("ended.sample-direct.jp"), now, now.plus(1, ChronoUnit.HOURS))).getId();
+    long callId = confirmations.save(new AcmeIdentityConfirmation(orderId, entry, "officer", "spoke with Sato", now)).getId();
+
+    acmeOrders.fail(orderId, "the CA's officer did not accept the employment certificate: unsigned");
+
+    AcmeIdentityConfirmation call = confirmations.findById(callId).orElseThrow();
+    assertThat(call.pending()).as("no longer waiting for a second officer").isFalse();
+    assertThat(call.reusable()).as("never approved, so never reused").isFalse();
+    assertThat(call.getApproval()).isEqualTo("ENDED");
+    assertThat(call.getApprovalNote()).contains("did not accept the employment certificate");
   }
 
   private static HttpEntity<MultiValueMap<String, Object>> fax() {

@@ -38,15 +38,7 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
 
   @Test
   void anOrdersEmploymentCertificateGoesToTheEabCustomerAndItsUploadIsKeptForTheOfficers() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
-    long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
-    String thumbprint = "documents-" + System.nanoTime();
-    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
-            + " values (?, '{}', ?, ?, 'eab-documents', 'valid', 'mailto:key-holder@example.net', ?)",
-        thumbprint, customer, entry, java.sql.Timestamp.from(now));
-    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
-    long orderId = orders.save(new AcmeOrder(account, List.of("docs.sample-direct.jp"), now, now.plus(1, ChronoUnit.HOURS))).getId();
+    long orderId = orderOfTheCustomer("docs.sample-direct.jp", "mailto:key-holder@example.net");
 
     documents.requestEmploymentCertificate(orderId, "Tanaka, general manager");
 
@@ -87,15 +79,7 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
 
   @Test
   void anOfficerAttachesAnEmploymentCertificateThatCameByFaxToTheOrdersOpenRequest() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
-    long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
-    String thumbprint = "fax-" + System.nanoTime();
-    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
-            + " values (?, '{}', ?, ?, 'eab-fax', 'valid', null, ?)",
-        thumbprint, customer, entry, java.sql.Timestamp.from(now));
-    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
-    long orderId = orders.save(new AcmeOrder(account, List.of("fax.sample-direct.jp"), now, now.plus(1, ChronoUnit.HOURS))).getId();
+    long orderId = orderOfTheCustomer("fax.sample-direct.jp", null);
     String path = "/api/acme/orders/" + orderId + "/documents";
 
     ResponseEntity<Map> nothingAsked = as("officer", "officer").postForEntity(path, fax(), Map.class);
@@ -119,16 +103,9 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
 
   @Test
   void aCallWaitingForTheSecondOfficerSaysSoWhenARefusedDocumentEndsTheOrder() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
+    long orderId = orderOfTheCustomer("ended.sample-direct.jp", null);
     long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
-    String thumbprint = "ended-" + System.nanoTime();
-    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
-            + " values (?, '{}', ?, ?, 'eab-ended', 'valid', null, ?)",
-        thumbprint, customer, entry, java.sql.Timestamp.from(now));
-    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
-    long orderId = orders.save(new AcmeOrder(account, List.of("ended.sample-direct.jp"), now, now.plus(1, ChronoUnit.HOURS))).getId();
-    long callId = confirmations.save(new AcmeIdentityConfirmation(orderId, entry, "officer", "spoke with Sato", now)).getId();
+    long callId = confirmations.save(new AcmeIdentityConfirmation(orderId, entry, "officer", "spoke with Sato", Instant.now())).getId();
 
     acmeOrders.fail(orderId, "the CA's officer did not accept the employment certificate: unsigned");
 
@@ -137,6 +114,22 @@ class AcmeOrderDocumentsIT extends BackOfficeIT {
     assertThat(call.reusable()).as("never approved, so never reused").isFalse();
     assertThat(call.getApproval()).isEqualTo("ENDED");
     assertThat(call.getApprovalNote()).contains("did not accept the employment certificate");
+  }
+
+  /**
+   * An order of an ACME account bound (as EAB binds it) to the demo customer and a directory
+   * record; {@code contact} is the account's own, unverified contact.
+   */
+  private long orderOfTheCustomer(String dnsName, String contact) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long customer = jdbc.queryForObject("select id from customer_account where email = ?", Long.class, CUSTOMER);
+    long entry = jdbc.queryForObject("select min(id) from organization_directory_entry", Long.class);
+    String thumbprint = "documents-" + System.nanoTime();
+    jdbc.update("insert into acme_account (key_thumbprint, jwk, customer_account_id, organization_entry_id, eab_kid, status, contact, created_at)"
+            + " values (?, '{}', ?, ?, 'eab-documents', 'valid', ?, ?)",
+        thumbprint, customer, entry, contact, java.sql.Timestamp.from(now));
+    long account = jdbc.queryForObject("select id from acme_account where key_thumbprint = ?", Long.class, thumbprint);
+    return orders.save(new AcmeOrder(account, List.of(dnsName), now, now.plus(1, ChronoUnit.HOURS))).getId();
   }
 
   private static HttpEntity<MultiValueMap<String, Object>> fax() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cabackoffice.acme.AcmeOrderVariables.Activities;
+import org.cabackoffice.workflow.RenewalProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -295,8 +296,7 @@ class AcmeOrderProcessTest {
     assertThat(calls).contains("requestAcmeEmploymentCertificateDelegate");
 
     // The upload tells the order's process the way DocumentUploads does, by the order's key.
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    uploaded(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
     assertThat(pi).isWaitingAt(Activities.REVIEW_EMPLOYMENT_CERTIFICATE);
     Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(review).hasCandidateGroup("validationOfficers");
@@ -324,8 +324,7 @@ class AcmeOrderProcessTest {
     runJobs();
     decide(UNREACHABLE);
     runJobs();
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    uploaded(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
     completeAs("officer2", Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Map.of(
         AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW, AcmeOrderVariables.REFUSED,
         AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_NOTE, "no company seal"));
@@ -361,8 +360,7 @@ class AcmeOrderProcessTest {
     runJobs();
     decide(UNREACHABLE);
     runJobs();
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    uploaded(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
     management.executeJob(timer(pi, Activities.EMPLOYMENT_CERTIFICATE_REVIEW_REMINDER_DUE).getId());
     runJobs();
     assertThat(reminders).containsExactly("the review of the employment certificate");
@@ -403,8 +401,7 @@ class AcmeOrderProcessTest {
     identityCurrent = false;
     start();
     runJobs();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-            .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploaded(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED))
         .isInstanceOf(org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException.class)
         .hasMessageContaining("ACME order 7");
   }
@@ -417,8 +414,7 @@ class AcmeOrderProcessTest {
     decide(CONFIRMED_WITH_DOCUMENTS);
     runJobs();
     assertThat(pi).isWaitingAt(Activities.WAIT_FOR_DOCUMENTS).hasNotPassed(Activities.REQUEST_EMPLOYMENT_CERTIFICATE);
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    uploaded(RenewalProcess.Messages.DOCUMENTS_UPLOADED);
     Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo(Activities.REVIEW_DOCUMENTS);
     assertThat(engine.getFormService().getDeployedTaskForm(review.getId())).isNotNull();
@@ -443,12 +439,11 @@ class AcmeOrderProcessTest {
     both.put(AcmeOrderVariables.DOCUMENTS_NOTE, "a current registry certificate");
     decide(both);
     runJobs();
-    org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess process = new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime);
-    process.arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
+    uploaded(RenewalProcess.Messages.EMPLOYMENT_CERTIFICATE_UPLOADED);
     completeAs("officer2", Activities.REVIEW_EMPLOYMENT_CERTIFICATE, Map.of(
         AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_REVIEW, AcmeOrderVariables.ACCEPTED, AcmeOrderVariables.EMPLOYMENT_CERTIFICATE_NOTE, "sealed"));
     runJobs();
-    process.arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    uploaded(RenewalProcess.Messages.DOCUMENTS_UPLOADED);
     completeAs("officer2", Activities.REVIEW_DOCUMENTS, Map.of(
         AcmeOrderVariables.DOCUMENTS_REVIEW, AcmeOrderVariables.ACCEPTED, AcmeOrderVariables.DOCUMENTS_REVIEW_NOTE, "current"));
     runJobs();
@@ -467,8 +462,7 @@ class AcmeOrderProcessTest {
     runJobs();
     decide(CONFIRMED_WITH_DOCUMENTS);
     runJobs();
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    uploaded(RenewalProcess.Messages.DOCUMENTS_UPLOADED);
     completeAs("officer2", Activities.REVIEW_DOCUMENTS, Map.of(
         AcmeOrderVariables.DOCUMENTS_REVIEW, AcmeOrderVariables.REFUSED, AcmeOrderVariables.DOCUMENTS_REVIEW_NOTE, "issued in 2019"));
     runJobs();
@@ -496,8 +490,7 @@ class AcmeOrderProcessTest {
     runJobs();
     decide(CONFIRMED_WITH_DOCUMENTS);
     runJobs();
-    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime)
-        .arrived(7, org.cabackoffice.workflow.RenewalProcess.Messages.DOCUMENTS_UPLOADED);
+    uploaded(RenewalProcess.Messages.DOCUMENTS_UPLOADED);
     management.executeJob(timer(unreviewed, Activities.DOCUMENTS_REVIEW_REMINDER_DUE).getId());
     runJobs();
     assertThat(reminders).contains("the review of the supporting documents");
@@ -664,5 +657,10 @@ class AcmeOrderProcessTest {
     Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
     assertThat(timer).as("timer " + activityId).isNotNull();
     return timer;
+  }
+
+  /** The technical contact's upload reaches order 7's process, as the upload page tells it. */
+  private void uploaded(String message) {
+    new org.cabackoffice.acme.camunda.CamundaAcmeOrderProcess(runtime).arrived(7, message);
   }
 }

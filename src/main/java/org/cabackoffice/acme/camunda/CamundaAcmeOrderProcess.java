@@ -5,8 +5,7 @@ import java.util.Map;
 import org.cabackoffice.acme.AcmeOrderProcess;
 import org.cabackoffice.acme.AcmeOrderVariables;
 import org.cabackoffice.documents.AcmeOrderDocumentArrivals;
-import org.cabackoffice.workflow.ProcessSignals.NoProcessWaitingException;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.cabackoffice.workflow.camunda.WaitingMessage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -51,24 +50,7 @@ public class CamundaAcmeOrderProcess implements AcmeOrderProcess, AcmeOrderDocum
 
   @Override
   public void arrived(long orderId, String messageName) {
-    String businessKey = AcmeOrderVariables.businessKey(orderId);
-    // Asked first, as for an application: a correlation that finds nobody is an expected answer
-    // (a file uploaded after the order was refused), but the engine logs it at ERROR.
-    boolean waiting =
-        runtime.createExecutionQuery()
-                .processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(messageName)
-                .count()
-            > 0;
-    if (!waiting) {
-      throw new NoProcessWaitingException("ACME order " + orderId + " is not waiting for '" + messageName + "'");
-    }
-    try {
-      runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      // The wait ended between the look and the correlation (its link expired meanwhile).
-      throw new NoProcessWaitingException("ACME order " + orderId + " is not waiting for '" + messageName + "'");
-    }
+    WaitingMessage.deliver(
+        runtime, PROCESS_KEY, AcmeOrderVariables.businessKey(orderId), messageName, Map.of(), "ACME order " + orderId);
   }
 }

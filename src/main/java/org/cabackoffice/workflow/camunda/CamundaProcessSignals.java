@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.cabackoffice.workflow.ProcessSignals;
 import org.cabackoffice.workflow.RenewalProcess;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,29 +29,8 @@ public class CamundaProcessSignals implements ProcessSignals {
 
   @Override
   public void deliver(String messageName, long applicationId, Map<String, Object> variables) {
-    // Asked first: a correlation that finds nobody is an expected answer here (a payment before
-    // its stage, the later look at unheard payments), but the engine logs it at ERROR.
-    boolean waiting =
-        runtime
-                .createExecutionQuery()
-                .processInstanceBusinessKey(String.valueOf(applicationId))
-                .messageEventSubscriptionName(messageName)
-                .count()
-            > 0;
-    if (!waiting) {
-      throw new NoProcessWaitingException(
-          "application " + applicationId + " is not waiting for '" + messageName + "'");
-    }
-    try {
-      runtime
-          .createMessageCorrelation(messageName)
-          .processInstanceBusinessKey(String.valueOf(applicationId))
-          .setVariables(variables)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new NoProcessWaitingException(
-          "application " + applicationId + " is not waiting for '" + messageName + "'");
-    }
+    WaitingMessage.deliver(
+        runtime, null, String.valueOf(applicationId), messageName, variables, "application " + applicationId);
   }
 
   @Override

@@ -233,9 +233,7 @@ public class DocumentUploads {
       DocumentRequest request =
           requests
               .findById(requestId)
-              .filter(r -> subject.isAcmeOrder()
-                  ? subject.acmeOrderId().equals(r.getAcmeOrderId())
-                  : subject.applicationId().equals(r.getApplicationId()))
+              .filter(r -> subject.equals(r.subject()))
               .orElseThrow(
                   () ->
                       new DocumentRefused(
@@ -248,10 +246,7 @@ public class DocumentUploads {
       return request;
     }
     List<DocumentRequest> open =
-        (subject.isAcmeOrder()
-                ? requests.findByAcmeOrderIdOrderByIdAsc(subject.acmeOrderId())
-                : requests.findByApplicationIdOrderByIdAsc(subject.applicationId()))
-            .stream()
+        requestsOf(subject).stream()
             .filter(r -> r.getStatus().isOpen())
             .toList();
     if (open.isEmpty()) {
@@ -280,10 +275,7 @@ public class DocumentUploads {
   public List<RequestDocuments> documentsOf(DocumentSubject subject) {
     return ownTransaction.execute(
         tx -> {
-          List<DocumentRequest> all =
-              subject.isAcmeOrder()
-                  ? requests.findByAcmeOrderIdOrderByIdAsc(subject.acmeOrderId())
-                  : requests.findByApplicationIdOrderByIdAsc(subject.applicationId());
+          List<DocumentRequest> all = requestsOf(subject);
           if (all.isEmpty()) {
             return List.of();
           }
@@ -295,6 +287,13 @@ public class DocumentUploads {
               .toList();
         });
   }
+  /** Every request of the application or the ACME order, oldest first. */
+  private List<DocumentRequest> requestsOf(DocumentSubject subject) {
+    return subject.isAcmeOrder()
+        ? requests.findByAcmeOrderIdOrderByIdAsc(subject.acmeOrderId())
+        : requests.findByApplicationIdOrderByIdAsc(subject.applicationId());
+  }
+
 
   /**
    * A stored document with its content.

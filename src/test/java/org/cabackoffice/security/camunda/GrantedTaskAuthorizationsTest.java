@@ -36,7 +36,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * authorization provider, StaffPermissions' grants): officers find and work the tasks of the
  * processes they are granted with no per-task authorization rows (bench/README "Task list at
  * 100,000 open tasks": those rows made Tasklist's count quadratic), a validation officer can
- * still neither take, pass on nor complete a senior officers' task, other tasks keep Camunda's
+ * still neither take, pass on nor decide a senior officers' task, other tasks keep Camunda's
  * rows, and the start removes the rows written before.
  */
 class GrantedTaskAuthorizationsTest {

@@ -10,8 +10,10 @@
 #
 # "quick" runs the task list and bank steps smaller (a smoke test of the script: 10,000 tasks, unless
 # the kept database has more, and 100,000 lines). The task list step times the filter's first page
-# alone: Tasklist's count is quadratic in open tasks with the per-task authorizations
-# (bench/README, "Task list at 100,000 open tasks") and would not finish at 100,000.
+# alone, the goal's figure; "all" instead of "pages" adds the count, Tasklist's list call and the
+# board, linear in open tasks since the engine writes no per-task authorizations for the officers'
+# processes (bench/README, "Task list at 100,000 open tasks"; a database filled before that loses
+# its rows at the step's start).
 # Needs what each step needs (bench/README.md, "Run it"): the repackaged jar at the root
 # (mvn -B -q package -DskipTests; JAR= names another, e.g. a copy, because step 1 below replaces
 # target/), the application's plain jar in the local repository (mvn -B -q -DskipTests

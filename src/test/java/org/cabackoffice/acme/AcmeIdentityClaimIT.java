@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cabackoffice.acme.AcmeOrderVariables.Activities;
 import org.cabackoffice.it.BackOfficeIT;
 import org.cabackoffice.security.camunda.StaffGroups;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ class AcmeIdentityClaimIT extends BackOfficeIT {
 
   @Autowired AcmeOrderRepository orders;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuthorizationService authorizations;
 
   @Test
   void theSeniorOfficerWhoMadeThePhoneCallCannotClaimTheApprovalAnotherSeniorOfficerCan() {
@@ -55,8 +60,15 @@ class AcmeIdentityClaimIT extends BackOfficeIT {
           .setVariable(AcmeOrderVariables.IDENTITY_CURRENT, false)
           .startBeforeActivity(Activities.CONFIRM_IDENTITY)
           .execute().getId();
-      // A senior officer takes the validation officers' call too, and makes it.
+      // The officers find the call by their grant on the process, with no per-task rows
+      // (GrantedTaskAuthorizations: those made Tasklist's counts quadratic in open tasks).
       Task call = task(instance, Activities.CONFIRM_IDENTITY);
+      String order = instance;
+      assertThat(taskRows(instance)).isZero();
+      assertThat(as("officer", StaffGroups.VALIDATION_OFFICERS, () -> tasks.createTaskQuery().processInstanceId(order)
+              .taskCandidateGroup(StaffGroups.VALIDATION_OFFICERS).count()))
+          .isEqualTo(1);
+      // A senior officer takes the validation officers' call too, and makes it.
       tasks.claim(call.getId(), "senior");
       completeAs("senior", call.getId(), Map.of(
           AcmeOrderVariables.IDENTITY_DECISION, AcmeOrderVariables.CONFIRMED,
@@ -66,6 +78,22 @@ class AcmeIdentityClaimIT extends BackOfficeIT {
           AcmeOrderVariables.IDENTITY_NOTE, "called the main number from the directory; the names are the company's"));
 
       Task approval = task(instance, Activities.APPROVE_IDENTITY);
+      assertThat(taskRows(instance)).isZero();
+      // A validation officer reads the approval, as the application's, but can neither take it,
+      // pass it on, nor decide it.
+      as("officer", StaffGroups.VALIDATION_OFFICERS, () -> {
+        assertThat(tasks.createTaskQuery().processInstanceId(order).taskDefinitionKey(Activities.APPROVE_IDENTITY).count())
+            .isEqualTo(1);
+        assertThatThrownBy(() -> tasks.claim(approval.getId(), "officer")).hasMessageContaining("officer may not take");
+        assertThatThrownBy(() -> tasks.setAssignee(approval.getId(), "senior2"))
+            .isInstanceOf(AuthorizationException.class)
+            .hasMessageContaining("officer may not pass on");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(
+                AcmeOrderVariables.IDENTITY_APPROVAL, AcmeOrderVariables.CONFIRMED,
+                AcmeOrderVariables.IDENTITY_APPROVAL_NOTE, "looks right")))
+            .hasMessageContaining("claim the task first");
+        return null;
+      });
       assertThatThrownBy(() -> tasks.claim(approval.getId(), "senior"))
           .hasMessageContaining("senior made the phone call for this order and may not also approve it (EV Guidelines 5.2.4)");
       assertThatThrownBy(() -> tasks.setAssignee(approval.getId(), "senior")).hasMessageContaining("may not also approve it");
@@ -79,6 +107,22 @@ class AcmeIdentityClaimIT extends BackOfficeIT {
       }
       identity.deleteMembership(second.getId(), StaffGroups.SENIOR_OFFICERS);
       identity.deleteUser(second.getId());
+    }
+  }
+
+  private long taskRows(String instance) {
+    return tasks.createTaskQuery().processInstanceId(instance).list().stream()
+        .mapToLong(task -> authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).count())
+        .sum();
+  }
+
+  /** As Tasklist runs a call: the officer logged in to the engine with their group. */
+  private <T> T as(String officer, String group, Supplier<T> call) {
+    identity.setAuthentication(officer, List.of(group));
+    try {
+      return call.get();
+    } finally {
+      identity.clearAuthentication();
     }
   }
 

@@ -11,7 +11,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts {@link RecordKeeping}, then {@link TaskClaims}, in front of every engine command. */
+/**
+ * Puts {@link RecordKeeping}, then {@link TaskClaims}, in front of every engine command, and has
+ * the engine write no per-task authorizations that {@link StaffPermissions}' grants repeat
+ * ({@link GrantedTaskAuthorizations}): TaskClaims, not those rows, decides who holds a task.
+ */
 @Configuration
 public class RecordKeepingPlugin {
 
@@ -36,6 +40,7 @@ public class RecordKeepingPlugin {
         TaskClaims claims = new TaskClaims(() -> rules.orderedStream().toList());
         configuration.setCustomPreCommandInterceptorsTxRequired(
             with(with(configuration.getCustomPreCommandInterceptorsTxRequired(), guard), claims));
+        configuration.setResourceAuthorizationProvider(new GrantedTaskAuthorizations());
       }
     };
   }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cabackoffice.workflow.TaskDecisionRule;
 import org.cabackoffice.workflow.camunda.ExpectedRefusal;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * The check sits in the engine's command path, so the engine REST API, Tasklist and Cockpit all
- * meet it. Giving a task back (claim or assign to nobody) is always allowed.
+ * meet it. Giving a task back (claim or assign to nobody) is allowed to whoever holds it; an
+ * assignment only to someone the task is offered to or held by.
  */
 final class TaskClaims extends CommandInterceptor {
 
@@ -72,6 +74,12 @@ final class TaskClaims extends CommandInterceptor {
       log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, taken);
       throw new ExpectedRefusal(taken);
     }
+    String notOffered =
+        command instanceof AssignTaskCmd ? next.execute(context -> notOfferedToCaller(context, taskId)) : null;
+    if (notOffered != null) {
+      log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, notOffered);
+      throw new AuthorizationException(notOffered);
+    }
     if (userId == null) {
       return next.execute(command);
     }
@@ -97,6 +105,43 @@ final class TaskClaims extends CommandInterceptor {
       return null;
     }
     return "the task is held by " + task.getAssignee() + "; only they or an administrator give it back or pass it on";
+  }
+
+  /**
+   * An assignment (Tasklist's and the REST API's unclaim, "assign to") comes only from someone the
+   * task is offered to or held by: its assignee or owner, a candidate user, or a member of one of
+   * its candidate groups as the caller is logged in. Camunda asks TASK_ASSIGN or UPDATE for it;
+   * officers once had UPDATE from the per-task rows of their own tasks only, and now hold
+   * TASK_ASSIGN on the whole process definition (StaffPermissions, GrantedTaskAuthorizations), so
+   * this keeps a validation officer from passing on a senior officers' approval, as before.
+   * Refused as the engine refused it, 403.
+   */
+  private static String notOfferedToCaller(CommandContext context, String taskId) {
+    String caller = context.getAuthenticatedUserId();
+    List<String> groups = context.getAuthenticatedGroupIds() == null ? List.of() : context.getAuthenticatedGroupIds();
+    if (caller == null || groups.contains(StaffGroups.ADMINS)) {
+      return null;
+    }
+    context.disableAuthorizationCheck();
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null || caller.equals(task.getAssignee()) || caller.equals(task.getOwner())) {
+      return null;
+    }
+    Set<String> candidateGroups = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (caller.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId()))) {
+        return null;
+      }
+      if (link.getGroupId() != null) {
+        candidateGroups.add(link.getGroupId());
+      }
+    }
+    return caller
+        + " may not pass on \""
+        + task.getName()
+        + "\": only whoever holds it or "
+        + (candidateGroups.isEmpty() ? "its candidates" : "a member of " + String.join(", ", candidateGroups))
+        + " assigns it";
   }
 
   private String refusal(CommandContext context, String taskId, String userId) {

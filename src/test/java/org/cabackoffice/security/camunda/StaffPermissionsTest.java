@@ -5,8 +5,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.cabackoffice.acme.AcmeOrderProcess;
 import org.cabackoffice.workflow.RenewalProcess;
+import org.cabackoffice.workflow.RevocationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,7 +44,7 @@ class StaffPermissionsTest {
   void permissions() {
     authorizations = engine.getAuthorizationService();
     identity = engine.getIdentityService();
-    permissions = new StaffPermissions(identity, authorizations);
+    permissions = new StaffPermissions(engine);
   }
 
   @AfterEach
@@ -92,6 +95,25 @@ class StaffPermissionsTest {
     after.remove(mended.getId());
     revisions.remove(mended.getId());
     assertThat(after).isEqualTo(revisions);
+  }
+
+  @Test
+  void officersWorkTheAcmeOrdersTasksAsTheApplicationsByGrant() {
+    // Spelled out in StaffPermissions, which may not read the acme package (no cycles).
+    assertThat(StaffPermissions.ACME_ORDER_PROCESS).isEqualTo(AcmeOrderProcess.PROCESS_KEY);
+    assertThat(StaffPermissions.TASK_PROCESSES)
+        .containsExactlyInAnyOrder(RenewalProcess.PROCESS_KEY, RevocationProcess.PROCESS_KEY, AcmeOrderProcess.PROCESS_KEY);
+    permissions.ensure();
+
+    for (String group : List.of(StaffGroups.VALIDATION_OFFICERS, StaffGroups.SENIOR_OFFICERS)) {
+      Authorization application = grant(group, Resources.PROCESS_DEFINITION, RenewalProcess.PROCESS_KEY);
+      Authorization acme = grant(group, Resources.PROCESS_DEFINITION, AcmeOrderProcess.PROCESS_KEY);
+      assertThat(((AuthorizationEntity) acme).getPermissions()).isEqualTo(((AuthorizationEntity) application).getPermissions());
+      assertThat(acme.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+      assertThat(acme.isPermissionGranted(Permissions.TASK_ASSIGN)).isTrue();
+      assertThat(acme.isPermissionGranted(Permissions.UPDATE_TASK)).isFalse();
+      assertThat(acme.isPermissionGranted(Permissions.DELETE)).isFalse();
+    }
   }
 
   private Authorization officersOnTheApplicationProcess() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.cabackoffice.security.camunda.GrantedTaskAuthorizations;
 import org.cabackoffice.teamboard.BoardTasks;
 import org.cabackoffice.workflow.RenewalProcess;
 import org.cabackoffice.workflow.RenewalProcess.Variables;
@@ -58,8 +59,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  *
  * <p>Arguments: database name (created if missing, kept for the next run; tasks are added up to
  * N), N, and the measured runs per query; 0 runs prints each query's SQL and parameters instead, -1 only fills the database; a fourth
- * argument {@code pages} times the filters' first pages alone (no count, no board), {@code all}
- * everything; a fifth, {@code noindex}, runs the engine without {@link TaskDueDateIndex}.
+ * argument {@code pages} times the filters' first pages alone (no count, no board), {@code counts}
+ * the filter's count and the board, {@code board} the board alone, {@code all} everything; then flags: {@code noindex} runs the
+ * engine without {@link TaskDueDateIndex}, {@code taskrows} with Camunda's default authorization
+ * provider (per-task rows, as before {@link GrantedTaskAuthorizations}; without it the rows there
+ * are deleted at start as the back office does).
  */
 public final class TaskListScale {
 
@@ -73,7 +77,9 @@ public final class TaskListScale {
     String database = args.length > 0 ? args[0] : "bench_tasklist_scale";
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    boolean pagesOnly = args.length > 3 && args[3].equals("pages");
+    String what = args.length > 3 ? args[3] : "all";
+    List<String> flags = args.length > 4 ? Arrays.asList(args).subList(4, args.length) : List.of();
+    boolean taskRows = flags.contains("taskrows");
     quietLogging();
     createDatabase(database);
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
@@ -86,17 +92,31 @@ public final class TaskListScale {
     configuration.setJobExecutorActivate(false);
     configuration.setAuthorizationEnabled(true);
     configuration.setJdbcMaxActiveConnections(6);
-    // The back office's index on the due date (workflow/camunda); "noindex" as 5th argument leaves
-    // it out, for the figure before (drop ACT_IDX_TASK_DUE_DATE in psql first).
-    if (!(args.length > 4 && args[4].equals("noindex"))) {
+    // The back office's index on the due date (workflow/camunda); "noindex" leaves it out, for
+    // the figure before (drop ACT_IDX_TASK_DUE_DATE in psql first).
+    if (!flags.contains("noindex")) {
       configuration.setProcessEnginePlugins(List.of(new TaskDueDateIndex()));
+    }
+    // The back office's authorization provider, which writes no per-task rows for the officers'
+    // processes; "taskrows" runs Camunda's default, which writes one per candidate group and
+    // assignee (the figure before).
+    if (!taskRows) {
+      configuration.setResourceAuthorizationProvider(new GrantedTaskAuthorizations());
     }
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       prepare(engine);
+      if (!taskRows) {
+        // As StaffPermissions does at the back office's start: the rows written before go.
+        long t0 = System.nanoTime();
+        int deleted = GrantedTaskAuthorizations.deleteRepeatedRows((ProcessEngineConfigurationImpl) configuration);
+        System.out.printf("deleted %,d per-task authorizations in %.0f ms%n", deleted, (System.nanoTime() - t0) / 1e6);
+      }
       fill(engine, (ProcessEngineConfigurationImpl) configuration, n);
+      System.out.printf("per-task authorizations: %,d%n",
+          engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).count());
       if (runs >= 0) {
-        measure(engine, runs, pagesOnly);
+        measure(engine, runs, what);
       }
     } finally {
       engine.close();
@@ -204,18 +224,26 @@ public final class TaskListScale {
     return null;
   }
 
-  private static void measure(ProcessEngine engine, int runs, boolean pagesOnly) throws Exception {
+  private static void measure(ProcessEngine engine, int runs, String what) throws Exception {
+    boolean pagesOnly = what.equals("pages");
+    boolean countsOnly = what.equals("counts");
+    boolean boardOnly = what.equals("board");
     FilterService filters = engine.getFilterService();
     System.out.printf("open tasks: %,d%n", engine.getTaskService().createTaskQuery().count());
     Map<String, Supplier<Integer>> cases = new java.util.LinkedHashMap<>();
-    for (String name : List.of("審査チーム / Validation team", "段階 / Stage: " + firstStage(filters))) {
+    for (String name : boardOnly ? List.<String>of() : List.of("審査チーム / Validation team", "段階 / Stage: " + firstStage(filters))) {
       Filter filter = filters.createFilterQuery().filterName(name).singleResult();
       if (filter == null) {
         continue;
       }
-      cases.put("Tasklist filter '" + name + "', first page of 15 only", () -> firstPage(engine, filter.getId()));
+      if (!countsOnly) {
+        cases.put("Tasklist filter '" + name + "', first page of 15 only", () -> firstPage(engine, filter.getId()));
+      }
       if (name.startsWith("審査チーム") && !pagesOnly) {
-        cases.put("Tasklist filter '" + name + "', page + count + columns", () -> tasklistPage(engine, filter.getId()));
+        cases.put("Tasklist filter '" + name + "', count alone", () -> (int) count(engine, filter.getId()));
+        if (!countsOnly) {
+          cases.put("Tasklist filter '" + name + "', page + count + columns", () -> tasklistPage(engine, filter.getId()));
+        }
       }
     }
     CamundaBoardTasks board = new CamundaBoardTasks(engine.getTaskService(), engine.getRuntimeService(),
@@ -240,7 +268,8 @@ public final class TaskListScale {
       return;
     }
     for (Map.Entry<String, Supplier<Integer>> c : cases.entrySet()) {
-      for (int i = 0; i < 20; i++) {
+      // 20 warm-up calls, fewer when only a few runs are affordable (the count before: 77 s each).
+      for (int i = 0; i < Math.min(20, runs / 10); i++) {
         c.getValue().get();
       }
       double[] ms = new double[runs];
@@ -291,6 +320,16 @@ public final class TaskListScale {
             .list();
       }
       return page.size();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The filter's count alone, as the officer: Tasklist shows it with the list and per filter. */
+  private static long count(ProcessEngine engine, String filterId) {
+    engine.getIdentityService().setAuthentication(OFFICER, GROUPS);
+    try {
+      return engine.getFilterService().count(filterId);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

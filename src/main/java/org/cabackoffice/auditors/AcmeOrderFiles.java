@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cabackoffice.acme.AcmeOrderRecords;
 import org.cabackoffice.audit.ProcessHistory;
 import org.cabackoffice.issuance.IssuedCertificate;
@@ -73,7 +74,7 @@ public class AcmeOrderFiles {
           "Multi-perspective corroboration of CAA for " + String.join(", ", c.names()) + ": " + c.outcome()
               + (c.perspectives().isEmpty() ? "" : ": " + c.perspectives().stream()
                   .map(p -> p.perspectiveId() + " " + p.region() + " " + p.verdict())
-                  .collect(java.util.stream.Collectors.joining(", "))),
+                  .collect(Collectors.joining(", "))),
           "mpic_corroboration:" + c.id()));
     }
     for (AcmeOrderRecords.Confirmation c : order.confirmations()) {

@@ -168,7 +168,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             DnsChangeObservation.class,
             DnsChangeObservation::perspectiveId,
             (p, o) -> dnsChangeResult(p, o, recordName, expectedValue));
-    return decide(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record", names, results, null, "");
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record",
+        names, results, null, "");
   }
 
   @Override
@@ -188,7 +190,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             DnsChangeObservation.class,
             DnsChangeObservation::perspectiveId,
             (p, o) -> persistentDcvResult(p, o, recordName, accountUri, issuerDomains, now));
-    return decide(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record", names, results, null, "");
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record",
+        names, results, null, "");
   }
 
   @Override
@@ -205,7 +209,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             PerspectiveProtocol.WebsiteFileObservation.class,
             PerspectiveProtocol.WebsiteFileObservation::perspectiveId,
             (p, o) -> websiteFileResult(p, o, url, expectedValue));
-    return decide(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "website file", names, results, null, "");
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "website file", names,
+        results, null, "");
   }
 
   @Override
@@ -222,7 +228,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             PerspectiveProtocol.WebsiteFileObservation.class,
             PerspectiveProtocol.WebsiteFileObservation::perspectiveId,
             (p, o) -> acmeHttp01Result(p, o, keyAuthorization));
-    return decide(Corroboration.Owner.NONE, Corroboration.Subject.DOMAIN_CONTROL, "ACME http-01 key authorization", names, results, null, "");
+    return decide(
+        Corroboration.Owner.NONE, Corroboration.Subject.DOMAIN_CONTROL, "ACME http-01 key authorization", names,
+        results, null, "");
   }
 
   /**

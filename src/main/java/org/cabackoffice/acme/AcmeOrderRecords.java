@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.cabackoffice.domain.corroboration.Corroboration;
+import org.cabackoffice.domain.corroboration.CorroborationRecords;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a search, and one order's record: its names, account, organization, the identity decision
  * (reused or confirmed by an officer), each name's authorization with its challenges and their
  * evidence as recorded (the perspectives' results are part of that evidence when corroboration
- * ran), the outcome and the certificate's serial. Read only.
+ * ran), the CAA corroboration by the remote perspectives right before signing (BR 3.2.2.9, BR 5.4.1
+ * items 7 and 8), the outcome and the certificate's serial. Read only.
  */
 @Service
 public class AcmeOrderRecords {
@@ -35,6 +38,7 @@ public class AcmeOrderRecords {
   private final AcmeChallengeRepository challenges;
   private final AcmeIdentityConfirmationRepository confirmations;
   private final ValidatedOrganizations organizations;
+  private final CorroborationRecords corroborations;
 
   AcmeOrderRecords(
       AcmeOrderRepository orders,
@@ -42,13 +46,15 @@ public class AcmeOrderRecords {
       AcmeAuthorizationRepository authorizations,
       AcmeChallengeRepository challenges,
       AcmeIdentityConfirmationRepository confirmations,
-      ValidatedOrganizations organizations) {
+      ValidatedOrganizations organizations,
+      CorroborationRecords corroborations) {
     this.orders = orders;
     this.accounts = accounts;
     this.authorizations = authorizations;
     this.challenges = challenges;
     this.confirmations = confirmations;
     this.organizations = organizations;
+    this.corroborations = corroborations;
   }
 
   /** The search as typed: dates are Japanese calendar days, inclusive. */
@@ -78,10 +84,24 @@ public class AcmeOrderRecords {
   /** An officer's confirmation the order rests on; {@code approvedBy} is null for one from before approvals. */
   public record Confirmation(String officer, Instant at, String note, String approvedBy, Instant approvedAt) {}
 
+  /** One remote perspective's result as recorded: its id, RIR region, verdict, what it saw, DNSSEC. */
+  public record PerspectiveRecord(String perspectiveId, String region, String verdict, String detail, String dnssec) {}
+
+  /**
+   * The order's CAA corroboration by the remote perspectives (BR 3.2.2.9) as kept: when, the names
+   * and requesters judged, the quorum in words ({@link Corroboration#outcome()}: met or not, or
+   * not asked because corroboration is off), the summary, each perspective's result.
+   */
+  public record CaaCorroboration(
+      long id, Instant checkedAt, List<String> names, String requesters, String quorum, boolean met,
+      String outcome, String summary, List<PerspectiveRecord> perspectives) {}
+
+  /** @param caaCorroborations oldest first; empty when none is recorded (orders before V121) */
   public record OrderRecord(
       Row row, String businessKey, long accountId, long customerAccountId, Instant expiresAt, Instant finalizedAt,
       String identityBasis, Boolean identityCurrent, List<Confirmation> confirmations, String errorType,
-      String errorDetail, List<AuthorizationRecord> authorizations, String registrantEvidence) {}
+      String errorDetail, List<AuthorizationRecord> authorizations, String registrantEvidence,
+      List<CaaCorroboration> caaCorroborations) {}
 
   /** Matching orders, newest first, at most {@link #MOST} (+1 to tell that there were more). */
   @Transactional(readOnly = true)
@@ -133,8 +153,23 @@ public class AcmeOrderRecords {
           .toList();
       return new OrderRecord(row(o), AcmeOrderVariables.businessKey(o.getId()), account.getId(), account.getCustomerAccountId(),
           o.getExpiresAt(), o.getFinalizedAt(), o.getIdentityBasis(), o.getIdentityCurrent(), confirmed, o.getErrorType(),
-          o.getErrorDetail(), names, o.getRegistrantEvidence());
+          o.getErrorDetail(), names, o.getRegistrantEvidence(), caaCorroborations(o.getId()));
     });
+  }
+
+  private List<CaaCorroboration> caaCorroborations(long orderId) {
+    return corroborations.ofAcmeOrder(orderId).stream()
+        .filter(r -> r.corroboration().getSubject() == Corroboration.Subject.CAA)
+        .map(r -> {
+          Corroboration c = r.corroboration();
+          return new CaaCorroboration(c.getId(), c.getCheckedAt(), c.getDnsNames(), c.getCaaRequesters(), c.getQuorum(),
+              c.isMet(), c.outcome(), c.getSummary(),
+              r.attempts().stream()
+                  .map(a -> new PerspectiveRecord(a.getPerspectiveId(), String.valueOf(a.getRegion()),
+                      String.valueOf(a.getVerdict()), a.getDetail(), a.getDnssec()))
+                  .toList());
+        })
+        .toList();
   }
 
   private Row row(AcmeOrder o) {

@@ -459,7 +459,9 @@ public class AcmeOrders {
    * CAA for every name right before signing (BR 3.2.2.8), with RFC 8657's {@code accounturi} and
    * {@code validationmethods} for this account and each name's method; the primary's permission
    * corroborated by the remote perspectives (BR 3.2.2.9) as on the application path
-   * ({@code CaaBeforeIssuance}), stored as a CAA corroboration of the order's names.
+   * ({@code CaaBeforeIssuance}), stored as the order's CAA corroboration: the auditors' record of
+   * the order shows it, the attempts of a failed quorum included (they are kept in their own
+   * transaction, which the retry's rollback leaves).
    *
    * @throws IllegalStateException when a lookup failed or the perspectives did not corroborate
    *     (a perspective down, a route hijacked): the job retries, each time asking afresh, then an
@@ -488,8 +490,8 @@ public class AcmeOrders {
       return refuse(order, AcmeProblem.CAA, String.join("; ", refusals));
     }
     MultiPerspectiveCorroboration.Outcome corroborated =
-        corroboration.caa(
-            null,
+        corroboration.acmeOrderCaa(
+            orderId,
             order.getDnsNames(),
             caaProperties.issuerDomains(),
             // The perspectives judge the same request the primary judged (RFC 8657 5.6).

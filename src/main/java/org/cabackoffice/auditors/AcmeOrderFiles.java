@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cabackoffice.acme.AcmeOrderRecords;
 import org.cabackoffice.audit.ProcessHistory;
 import org.cabackoffice.issuance.IssuedCertificate;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An ACME order's file for auditors (issue 15): the order's record, its process's history in the
  * engine (every step, with the officer where one acted), the evidence of each name's challenge,
- * the identity decision, the certificate and its revocation, merged into one timeline.
+ * the identity decision, the CAA corroboration by the remote perspectives, the certificate and its
+ * revocation, merged into one timeline.
  */
 @Service
 public class AcmeOrderFiles {
@@ -65,6 +67,15 @@ public class AcmeOrderFiles {
               c.type() + " for " + a.dnsName() + " " + c.status() + (c.evidence() == null ? "" : ": " + c.evidence()), reference));
         }
       }
+    }
+    // The CAA corroboration before signing, as the application's timeline shows its own.
+    for (AcmeOrderRecords.CaaCorroboration c : order.caaCorroborations()) {
+      entries.add(new TimelineEntry(c.checkedAt(), TimelineKind.MPIC_CORROBORATION, TimelineEntry.SYSTEM,
+          "Multi-perspective corroboration of CAA for " + String.join(", ", c.names()) + ": " + c.outcome()
+              + (c.perspectives().isEmpty() ? "" : ": " + c.perspectives().stream()
+                  .map(p -> p.perspectiveId() + " " + p.region() + " " + p.verdict())
+                  .collect(Collectors.joining(", "))),
+          "mpic_corroboration:" + c.id()));
     }
     for (AcmeOrderRecords.Confirmation c : order.confirmations()) {
       entries.add(new TimelineEntry(c.at(), TimelineKind.ORGANIZATION_VERIFIED, c.officer(),

@@ -54,9 +54,15 @@ final class FixedCorroboration implements MultiPerspectiveCorroboration {
 
   @Override
   public Outcome caa(
-      Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     asked.addAll(dnsNames);
     caaRequesters.addAll(requesters);
     return outcome;
+  }
+
+  @Override
+  public Outcome acmeOrderCaa(
+      long acmeOrderId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+    return caa(0, dnsNames, issuerDomains, requesters);
   }
 }

@@ -445,6 +445,10 @@ class AcmeConformanceIT extends BackOfficeIT {
     String timeline = page.findElement(org.openqa.selenium.By.id("timeline")).getText();
     assertThat(timeline).contains("ACME_ORDER_PLACED", "Check reuse of the organization's validation",
         "Check CAA (RFC 8657 accounturi, validationmethods)", "Lint, log to CT and sign", "CERTIFICATE_ISSUED", "CERTIFICATE_REVOKED", "JST");
+    // Multi-perspective corroboration is off here (a private CA): the order's CAA corroboration says so.
+    assertThat(page.findElement(org.openqa.selenium.By.cssSelector(".caa-corroboration .outcome")).getText())
+        .isEqualTo("not corroborated, multi-perspective corroboration is off (private CA)");
+    assertThat(timeline).contains("Multi-perspective corroboration of CAA for " + NAME + ": not corroborated");
     assertThat(page.findElement(org.openqa.selenium.By.id("revocation")).getText()).doesNotContain("not revoked");
     assertThat(page.findElement(org.openqa.selenium.By.id("certificate")).getText()).contains("BEGIN CERTIFICATE");
     ResponseEntity<String> csv = as("auditor", "auditor").getForEntity("/audit/acme-orders/" + orderId + "/timeline.csv", String.class);

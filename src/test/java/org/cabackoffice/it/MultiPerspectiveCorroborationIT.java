@@ -603,14 +603,36 @@ class MultiPerspectiveCorroborationIT extends BackOfficeIT {
         .filteredOn(c -> c.getDnsNames().contains(name))
         .last()
         .satisfies(c -> assertThat(c.getDnssec()).contains(name + " CAA SECURE"));
-    Corroboration caa = corroborations.findAll().stream()
-        .filter(c -> c.getSubject() == Corroboration.Subject.CAA && c.getApplicationId() == null)
-        .filter(c -> c.getDnsNames().equals(List.of(name)))
-        .reduce((earlier, later) -> later)
-        .orElseThrow();
-    assertThat(caa.getQuorum()).isEqualTo("4/5");
-    assertThat(caa.isMet()).isTrue();
+    // The corroboration is the order's (BR 5.4.1 items 7 and 8): on its record, with what it
+    // judged (RFC 8657: this account, http-01) and each perspective's result, as auditors read it.
+    long orderId = order.row().id();
+    assertThat(order.caaCorroborations()).isNotEmpty();
+    org.cabackoffice.acme.AcmeOrderRecords.CaaCorroboration recorded =
+        order.caaCorroborations().get(order.caaCorroborations().size() - 1);
+    assertThat(recorded.names()).containsExactly(name);
+    assertThat(recorded.quorum()).isEqualTo("4/5");
+    assertThat(recorded.met()).isTrue();
+    assertThat(recorded.outcome()).startsWith("quorum 4/5 met");
+    assertThat(recorded.requesters()).startsWith(name + " accounturi=http").endsWith(" method=http-01");
+    assertThat(recorded.perspectives())
+        .extracting(p -> p.perspectiveId() + " " + p.region() + " " + p.verdict())
+        .containsExactly(
+            "virginia-1 ARIN CORROBORATED",
+            "frankfurt-1 RIPE_NCC CORROBORATED",
+            "tokyo-1 APNIC CORROBORATED",
+            "saopaulo-1 LACNIC CORROBORATED",
+            "johannesburg-1 AFRINIC NO_ANSWER");
+    Corroboration caa = corroborations.findById(recorded.id()).orElseThrow();
+    assertThat(caa.getSubject()).isEqualTo(Corroboration.Subject.CAA);
+    assertThat(caa.getAcmeOrderId()).isEqualTo(orderId);
+    assertThat(caa.getApplicationId()).isNull();
     assertThat(attempts.findByCorroborationIdOrderByIdAsc(caa.getId())).hasSize(5);
+    String page = as("auditor", "auditor").getForObject("/audit/acme-orders/" + orderId + "?lang=en", String.class);
+    assertThat(page)
+        .contains("data-corroboration=\"" + caa.getId() + "\"", "data-met=\"true\"")
+        .contains("quorum 4/5 met (at least ", "CAA permission corroborated 4/5 by remote perspectives: quorum met")
+        .contains("<td>tokyo-1</td>", "<td>johannesburg-1</td>", "<td>NO_ANSWER</td>", "mpic_corroboration:" + caa.getId())
+        .doesNotContain("caa-corroboration-none");
 
     // Certificate Transparency: the three logs' SCTs embedded, as OpenSSL reads them.
     assertThat(renewed.certificate().getSubjectX500Principal().getName()).contains("CN=" + name);

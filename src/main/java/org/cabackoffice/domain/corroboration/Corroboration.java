@@ -37,6 +37,10 @@ public class Corroboration {
   @Column(name = "application_id")
   private Long applicationId;
 
+  /** The ACME order whose CAA was corroborated, else null (an ACME authorization's has neither). */
+  @Column(name = "acme_order_id")
+  private Long acmeOrderId;
+
   @Column(name = "checked_at", nullable = false)
   private Instant checkedAt;
 
@@ -72,6 +76,33 @@ public class Corroboration {
   @Column(name = "reused_from")
   private Long reusedFrom;
 
+  /**
+   * CAA only: what the perspectives judged, each name with its requester's account URI and
+   * validation method (RFC 8657; {@link JudgedRequesters}); null before V121 and for DNS.
+   */
+  @Column(name = "caa_requesters", length = 262144)
+  private String caaRequesters;
+
+  /** Whose determination was corroborated: an application, an ACME order, or neither. */
+  record Owner(Long applicationId, Long acmeOrderId) {
+
+    static final Owner NONE = new Owner(null, null);
+
+    static Owner application(Long applicationId) {
+      return new Owner(applicationId, null);
+    }
+
+    static Owner acmeOrder(long acmeOrderId) {
+      return new Owner(null, acmeOrderId);
+    }
+
+    /** How logs name it. */
+    String described() {
+      return applicationId != null ? "application " + applicationId
+          : acmeOrderId != null ? "ACME order " + acmeOrderId : "ACME authorization";
+    }
+  }
+
   protected Corroboration() {}
 
   Corroboration(
@@ -85,7 +116,24 @@ public class Corroboration {
       boolean enforced,
       String summary,
       Long reusedFrom) {
-    this.applicationId = applicationId;
+    this(Owner.application(applicationId), checkedAt, subject, dnsNames, phase, quorum, met, enforced, summary,
+        reusedFrom, null);
+  }
+
+  Corroboration(
+      Owner owner,
+      Instant checkedAt,
+      Subject subject,
+      List<String> dnsNames,
+      CorroborationSchedule phase,
+      String quorum,
+      boolean met,
+      boolean enforced,
+      String summary,
+      Long reusedFrom,
+      String caaRequesters) {
+    this.applicationId = owner.applicationId();
+    this.acmeOrderId = owner.acmeOrderId();
     this.checkedAt = checkedAt;
     this.subject = subject;
     this.dnsNames = Truncation.cut(String.join("\n", dnsNames), 8000);
@@ -96,6 +144,7 @@ public class Corroboration {
     this.enforced = enforced;
     this.summary = Truncation.cut(summary, 4000);
     this.reusedFrom = reusedFrom;
+    this.caaRequesters = caaRequesters;
   }
 
   public Long getId() {
@@ -144,5 +193,28 @@ public class Corroboration {
 
   public Long getReusedFrom() {
     return reusedFrom;
+  }
+
+  public Long getAcmeOrderId() {
+    return acmeOrderId;
+  }
+
+  public String getCaaRequesters() {
+    return caaRequesters;
+  }
+
+  /**
+   * How the quorum came out, in words, as the timelines and the auditors' pages say it: reused,
+   * not asked (MPIC off), or the quorum met or not with the perspectives the phase required.
+   */
+  public String outcome() {
+    if (reusedFrom != null) {
+      return "quorum " + quorum + " reused from mpic_corroboration:" + reusedFrom;
+    }
+    if (!enforced && "0/0".equals(quorum)) {
+      return "not corroborated, multi-perspective corroboration is off (private CA)";
+    }
+    return "quorum " + quorum + (met ? " met" : " NOT met") + " (at least " + requiredPerspectives
+        + " perspectives required)";
   }
 }

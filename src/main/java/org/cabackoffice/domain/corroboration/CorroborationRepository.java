@@ -9,6 +9,8 @@ public interface CorroborationRepository extends JpaRepository<Corroboration, Lo
 
   List<Corroboration> findByApplicationIdOrderByIdAsc(Long applicationId);
 
+  List<Corroboration> findByAcmeOrderIdOrderByIdAsc(Long acmeOrderId);
+
   List<Corroboration> findBySubjectAndMetTrueAndEnforcedTrueAndCheckedAtAfterAndApplicationIdInOrderByIdDesc(
       Corroboration.Subject subject, Instant after, Collection<Long> applicationIds);
 }

@@ -42,16 +42,7 @@ class CorroborationTimeline implements TimelineContributor {
             : c.getDnsNames().stream().allMatch(n -> n.startsWith("http://"))
                 ? "website file " + String.join(", ", c.getDnsNames())
                 : "DNS change record " + String.join(", ", c.getDnsNames());
-    String outcome;
-    if (c.getReusedFrom() != null) {
-      outcome = "quorum " + c.getQuorum() + " reused from mpic_corroboration:" + c.getReusedFrom();
-    } else if (!c.isEnforced() && "0/0".equals(c.getQuorum())) {
-      outcome = "not corroborated, multi-perspective corroboration is off (private CA)";
-    } else {
-      outcome =
-          "quorum " + c.getQuorum() + (c.isMet() ? " met" : " NOT met") + " (at least "
-              + c.getRequiredPerspectives() + " perspectives required)";
-    }
+    String outcome = c.outcome();
     String perspectives =
         attempts.isEmpty()
             ? ""

@@ -45,12 +45,23 @@ public interface MultiPerspectiveCorroboration {
   /**
    * The perspectives climb the CAA tree for the names; one corroborates when its response is
    * permission to issue (BR 3.2.2.8) for the name's requester, RFC 8657's parameters included.
+   * Earlier quorum evidence of the same applicant stands in when it judged the same names (or
+   * their parents) for the same account and validation method (BR 3.2.2.9: at most 398 days).
    *
-   * @param applicationId the application to be signed, or null for an ACME order, which belongs to
-   *     no application: the perspectives are asked then, no earlier evidence is reused
+   * @param applicationId the application to be signed
    * @param requesters one per name, in the same order
    */
-  Outcome caa(Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
+  Outcome caa(long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
+
+  /**
+   * As {@link #caa}, for an ACME order right before it is signed; the corroboration is kept as the
+   * order's, so its record shows it. The perspectives are always asked: no earlier evidence is
+   * reused for an order.
+   *
+   * @param requesters one per name, in the same order
+   */
+  Outcome acmeOrderCaa(
+      long acmeOrderId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters);
 
   /**
    * @param permitsIssuance whether issuance may go on

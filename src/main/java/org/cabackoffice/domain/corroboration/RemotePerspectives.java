@@ -159,7 +159,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
   public Outcome dnsChange(Long applicationId, String recordName, String expectedValue) {
     List<String> names = List.of(recordName);
     if (!properties.enabled()) {
-      return off(applicationId, Corroboration.Subject.DOMAIN_CONTROL, names);
+      return off(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, names);
     }
     List<PerspectiveResult> results =
         askAll(
@@ -168,7 +168,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             DnsChangeObservation.class,
             DnsChangeObservation::perspectiveId,
             (p, o) -> dnsChangeResult(p, o, recordName, expectedValue));
-    return decide(applicationId, Corroboration.Subject.DOMAIN_CONTROL, names, results);
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record",
+        names, results, null, "");
   }
 
   @Override
@@ -176,7 +178,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
       long applicationId, String recordName, String accountUri, List<String> issuerDomains) {
     List<String> names = List.of(recordName);
     if (!properties.enabled()) {
-      return off(applicationId, Corroboration.Subject.DOMAIN_CONTROL, names);
+      return off(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, names);
     }
     Instant now = clock.instant();
     // The same question as DNS change: the perspective reports the TXT values it sees, the
@@ -188,7 +190,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             DnsChangeObservation.class,
             DnsChangeObservation::perspectiveId,
             (p, o) -> persistentDcvResult(p, o, recordName, accountUri, issuerDomains, now));
-    return decide(applicationId, Corroboration.Subject.DOMAIN_CONTROL, names, results);
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "DNS change record",
+        names, results, null, "");
   }
 
   @Override
@@ -196,7 +200,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
     String url = WebsiteFileFetch.url(fqdn, fileName);
     List<String> names = List.of(url);
     if (!properties.enabled()) {
-      return off(applicationId, Corroboration.Subject.DOMAIN_CONTROL, names);
+      return off(Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, names);
     }
     List<PerspectiveResult> results =
         askAll(
@@ -205,7 +209,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             PerspectiveProtocol.WebsiteFileObservation.class,
             PerspectiveProtocol.WebsiteFileObservation::perspectiveId,
             (p, o) -> websiteFileResult(p, o, url, expectedValue));
-    return decide(applicationId, Corroboration.Subject.DOMAIN_CONTROL, "website file", names, results);
+    return decide(
+        Corroboration.Owner.application(applicationId), Corroboration.Subject.DOMAIN_CONTROL, "website file", names,
+        results, null, "");
   }
 
   @Override
@@ -213,7 +219,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
     String url = WebsiteFileFetch.acmeChallengeUrl(fqdn, token);
     List<String> names = List.of(url);
     if (!properties.enabled()) {
-      return off(null, Corroboration.Subject.DOMAIN_CONTROL, names);
+      return off(Corroboration.Owner.NONE, Corroboration.Subject.DOMAIN_CONTROL, names);
     }
     List<PerspectiveResult> results =
         askAll(
@@ -222,7 +228,9 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             PerspectiveProtocol.WebsiteFileObservation.class,
             PerspectiveProtocol.WebsiteFileObservation::perspectiveId,
             (p, o) -> acmeHttp01Result(p, o, keyAuthorization));
-    return decide(null, Corroboration.Subject.DOMAIN_CONTROL, "ACME http-01 key authorization", names, results);
+    return decide(
+        Corroboration.Owner.NONE, Corroboration.Subject.DOMAIN_CONTROL, "ACME http-01 key authorization", names,
+        results, null, "");
   }
 
   /**
@@ -254,26 +262,42 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
 
   @Override
   public Outcome caa(
-      Long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+      long applicationId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+    return caa(Corroboration.Owner.application(applicationId), dnsNames, issuerDomains, requesters);
+  }
+
+  @Override
+  public Outcome acmeOrderCaa(
+      long acmeOrderId, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
+    return caa(Corroboration.Owner.acmeOrder(acmeOrderId), dnsNames, issuerDomains, requesters);
+  }
+
+  private Outcome caa(
+      Corroboration.Owner owner, List<String> dnsNames, List<String> issuerDomains, List<CaaRequester> requesters) {
     if (!properties.enabled()) {
-      return off(applicationId, Corroboration.Subject.CAA, dnsNames);
+      return off(owner, Corroboration.Subject.CAA, dnsNames);
     }
     Instant now = clock.instant();
-    Optional<Corroboration> reusable =
-        applicationId == null ? Optional.empty() : reusableCaaEvidence(applicationId, dnsNames, now);
-    if (reusable.isPresent()) {
-      Corroboration earlier = reusable.get();
-      String summary =
-          "CAA quorum evidence #" + earlier.getId() + " (" + earlier.getQuorum() + " on " + earlier.getCheckedAt()
-              + ", application #" + earlier.getApplicationId() + ", issued to the same applicant) reused;"
-              + " perspectives not asked again (BR 3.2.2.9: at most 398 days)";
-      Corroboration stored =
-          ownTransaction.execute(
-              status -> corroborations.save(
-                  new Corroboration(
-                      applicationId, now, Corroboration.Subject.CAA, dnsNames, CorroborationSchedule.at(now),
-                      earlier.getQuorum(), true, true, summary, earlier.getId())));
-      return new Outcome(true, summary, stored.getId());
+    String judged = JudgedRequesters.canonical(dnsNames, requesters);
+    String notReused = "";
+    if (owner.applicationId() != null) {
+      CaaReuse reuse = reusableCaaEvidence(owner.applicationId(), dnsNames, requesters, now);
+      if (reuse.evidence().isPresent()) {
+        Corroboration earlier = reuse.evidence().get();
+        String summary =
+            "CAA quorum evidence #" + earlier.getId() + " (" + earlier.getQuorum() + " on " + earlier.getCheckedAt()
+                + ", application #" + earlier.getApplicationId() + ", issued to the same applicant) reused: it"
+                + " judged these names or their parents for the same accounts and validation methods (RFC 8657);"
+                + " perspectives not asked again (BR 3.2.2.9: at most 398 days)";
+        Corroboration stored =
+            ownTransaction.execute(
+                status -> corroborations.save(
+                    new Corroboration(
+                        owner, now, Corroboration.Subject.CAA, dnsNames, CorroborationSchedule.at(now),
+                        earlier.getQuorum(), true, true, summary, earlier.getId(), judged)));
+        return new Outcome(true, summary, stored.getId());
+      }
+      notReused = reuse.whyNot();
     }
     List<PerspectiveResult> results =
         askAll(
@@ -282,7 +306,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             CaaObservation.class,
             CaaObservation::perspectiveId,
             RemotePerspectives::caaResult);
-    return decide(applicationId, Corroboration.Subject.CAA, dnsNames, results);
+    return decide(owner, Corroboration.Subject.CAA, "CAA permission", dnsNames, results, judged, notReused);
   }
 
   /** The perspectives' corroborations as they were recorded for the application, oldest first. */
@@ -290,7 +314,7 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
     return corroborations.findByApplicationIdOrderByIdAsc(applicationId);
   }
 
-  private Outcome off(Long applicationId, Corroboration.Subject subject, List<String> names) {
+  private Outcome off(Corroboration.Owner owner, Corroboration.Subject subject, List<String> names) {
     String summary =
         "not corroborated: multi-perspective issuance corroboration is off (private CA configuration,"
             + " backoffice.mpic.enabled=false)";
@@ -298,21 +322,20 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
         ownTransaction.execute(
             status -> corroborations.save(
                 new Corroboration(
-                    applicationId, clock.instant(), subject, names, CorroborationSchedule.at(clock.instant()),
-                    "0/0", false, false, summary, null)));
+                    owner, clock.instant(), subject, names, CorroborationSchedule.at(clock.instant()),
+                    "0/0", false, false, summary, null, null)));
     return new Outcome(true, summary, stored.getId());
   }
 
+  /**
+   * @param what what was corroborated, as the summary names it
+   * @param caaRequesters what a CAA corroboration judged ({@link JudgedRequesters}), else null
+   * @param notReused why earlier CAA evidence was not reused, told to the auditor; empty when none
+   *     was at hand
+   */
   private Outcome decide(
-      Long applicationId, Corroboration.Subject subject, List<String> names, List<PerspectiveResult> results) {
-    String what = subject == Corroboration.Subject.CAA ? "CAA permission" : "DNS change record";
-    return decide(applicationId, subject, what, names, results);
-  }
-
-  /** @param what what was corroborated, as the summary names it */
-  private Outcome decide(
-      Long applicationId, Corroboration.Subject subject, String what, List<String> names,
-      List<PerspectiveResult> results) {
+      Corroboration.Owner owner, Corroboration.Subject subject, String what, List<String> names,
+      List<PerspectiveResult> results, String caaRequesters, String notReused) {
     Instant now = clock.instant();
     CorroborationSchedule phase = CorroborationSchedule.at(now);
     Quorum quorum = Quorum.of(results, phase);
@@ -320,20 +343,20 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
         what
             + " corroborated " + quorum.ratio() + " by remote perspectives: "
             + (quorum.met() ? "quorum met" : "quorum NOT met") + (quorum.permitsIssuance() ? "" : ", nothing issued")
-            + " (" + quorum.reason() + ")";
+            + " (" + quorum.reason() + ")" + (notReused.isEmpty() ? "" : "; " + notReused);
     Corroboration stored =
         ownTransaction.execute(
             status -> {
               Corroboration saved =
                   corroborations.save(
                       new Corroboration(
-                          applicationId, now, subject, names, phase, quorum.ratio(), quorum.met(),
-                          quorum.enforced(), summary, null));
+                          owner, now, subject, names, phase, quorum.ratio(), quorum.met(),
+                          quorum.enforced(), summary, null, caaRequesters));
               results.forEach(r -> attempts.save(new PerspectiveAttempt(saved.getId(), r)));
               return saved;
             });
     if (!quorum.met()) {
-      log.info("{}: {}", applicationId == null ? "ACME authorization" : "application " + applicationId, summary);
+      log.info("{}: {}", owner.described(), summary);
     }
     return new Outcome(quorum.permitsIssuance(), summary, stored.getId());
   }
@@ -446,13 +469,23 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
         p.id(), p.region(), onlyFailures ? Verdict.NO_ANSWER : Verdict.NOT_CORROBORATED, refusals, null);
   }
 
+  /** Earlier CAA quorum evidence to rely on, else why none was: the auditor reads both. */
+  record CaaReuse(Optional<Corroboration> evidence, String whyNot) {}
+
   /**
    * BR 3.2.2.9: "After issuing a Certificate to a domain, remote Network Perspectives MAY omit
    * retrieving and processing CAA records for the same domain or its subdomains in subsequent
    * Certificate requests from the same Applicant for up to a maximum of 398 days." Same applicant:
    * the same storefront account and organization, as domain validation reuse takes it.
+   *
+   * <p>The perspectives judged CAA for particular requesters: RFC 8657's {@code accounturi} and
+   * {@code validationmethods} may permit one account or method and refuse another (BR 4.2.2.1.2).
+   * Evidence stands in only where it judged each name (or a parent) for the same account URI and
+   * validation method as asked now. Evidence kept before the requesters were recorded is never
+   * reused: it cannot be shown to have judged the same request, so the perspectives are asked.
    */
-  private Optional<Corroboration> reusableCaaEvidence(long applicationId, List<String> dnsNames, Instant now) {
+  CaaReuse reusableCaaEvidence(
+      long applicationId, List<String> dnsNames, List<CaaRequester> requesters, Instant now) {
     Application application = applications.get(applicationId);
     Map<Long, Application> sameApplicant =
         applications.ofCustomer(application.getCustomerAccountId()).stream()
@@ -461,15 +494,29 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             .filter(a -> a.getOrganizationNameEn().equalsIgnoreCase(application.getOrganizationNameEn()))
             .collect(Collectors.toMap(Application::getId, a -> a));
     if (sameApplicant.isEmpty()) {
-      return Optional.empty();
+      return new CaaReuse(Optional.empty(), "");
     }
-    return corroborations
-        .findBySubjectAndMetTrueAndEnforcedTrueAndCheckedAtAfterAndApplicationIdInOrderByIdDesc(
-            Corroboration.Subject.CAA, now.minus(CAA_EVIDENCE_REUSE), sameApplicant.keySet())
-        .stream()
-        .filter(c -> c.getReusedFrom() == null) // evidence, not a reuse of it: 398 days from the asking
-        .filter(c -> covers(c.getDnsNames(), dnsNames))
-        .findFirst();
+    List<Corroboration> sameNames =
+        corroborations
+            .findBySubjectAndMetTrueAndEnforcedTrueAndCheckedAtAfterAndApplicationIdInOrderByIdDesc(
+                Corroboration.Subject.CAA, now.minus(CAA_EVIDENCE_REUSE), sameApplicant.keySet())
+            .stream()
+            .filter(c -> c.getReusedFrom() == null) // evidence, not a reuse of it: 398 days from the asking
+            .filter(c -> covers(c.getDnsNames(), dnsNames))
+            .toList();
+    for (Corroboration c : sameNames) {
+      if (JudgedRequesters.whyNotCovered(c.getCaaRequesters(), dnsNames, requesters).isEmpty()) {
+        return new CaaReuse(Optional.of(c), "");
+      }
+    }
+    // The newest evidence of the same names says why it could not stand in.
+    return new CaaReuse(
+        Optional.empty(),
+        sameNames.stream()
+            .findFirst()
+            .map(c -> "CAA quorum evidence #" + c.getId() + " of application #" + c.getApplicationId()
+                + " not reused: " + JudgedRequesters.whyNotCovered(c.getCaaRequesters(), dnsNames, requesters).orElseThrow())
+            .orElse(""));
   }
 
   /** Each name is one of the earlier names or below one ("the same domain or its subdomains"). */

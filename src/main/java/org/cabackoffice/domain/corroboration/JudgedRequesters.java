@@ -64,15 +64,14 @@ final class JudgedRequesters {
     for (String line : recorded.split("\n")) {
       int space = line.indexOf(' ');
       if (space > 0) {
-        judged.add(new String[] {base(line.substring(0, space)), line.substring(space)});
+        judged.add(new String[] {line.substring(0, space), line.substring(space)});
       }
     }
     List<String> differing = new ArrayList<>();
     for (int i = 0; i < dnsNames.size(); i++) {
-      String name = base(dnsNames.get(i));
+      String name = dnsNames.get(i);
       String asked = request(i < requesters.size() ? requesters.get(i) : null);
-      List<String[]> covering =
-          judged.stream().filter(j -> name.equals(j[0]) || name.endsWith("." + j[0])).toList();
+      List<String[]> covering = judged.stream().filter(j -> covers(j[0], name)).toList();
       if (covering.stream().noneMatch(j -> j[1].equals(asked))) {
         differing.add(
             dnsNames.get(i) + " is asked" + asked.replace(" accounturi=", " for accounturi=")
@@ -84,8 +83,21 @@ final class JudgedRequesters {
     return differing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differing));
   }
 
-  private static String base(String name) {
-    String n = name.strip().toLowerCase(Locale.ROOT);
-    return n.startsWith("*.") ? n.substring(2) : n;
+  /**
+   * Whether evidence judged for {@code judged} stands for {@code asked}: the same domain or one of
+   * its subdomains (BR 3.2.2.9), and a wildcard only for a wildcard. CAA answers a wildcard by its
+   * {@code issuewild} property and any other name by {@code issue} (RFC 8659 4.2, 4.3), so a quorum
+   * on {@code example.jp} says nothing of {@code *.example.jp}, nor the reverse.
+   */
+  static boolean covers(String judged, String asked) {
+    String j = judged.strip().toLowerCase(Locale.ROOT);
+    String a = asked.strip().toLowerCase(Locale.ROOT);
+    boolean wildcard = a.startsWith("*.");
+    if (wildcard != j.startsWith("*.")) {
+      return false;
+    }
+    String judgedBase = wildcard ? j.substring(2) : j;
+    String askedBase = wildcard ? a.substring(2) : a;
+    return askedBase.equals(judgedBase) || askedBase.endsWith("." + judgedBase);
   }
 }

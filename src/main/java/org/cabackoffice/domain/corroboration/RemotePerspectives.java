@@ -519,16 +519,11 @@ public class RemotePerspectives implements MultiPerspectiveCorroboration {
             .orElse(""));
   }
 
-  /** Each name is one of the earlier names or below one ("the same domain or its subdomains"). */
+  /**
+   * Each name is one of the earlier names or below one ("the same domain or its subdomains"), a
+   * wildcard only under a wildcard ({@link JudgedRequesters#covers}).
+   */
   static boolean covers(List<String> earlier, List<String> asked) {
-    List<String> domains = earlier.stream().map(RemotePerspectives::base).toList();
-    return asked.stream()
-        .map(RemotePerspectives::base)
-        .allMatch(n -> domains.stream().anyMatch(d -> n.equals(d) || n.endsWith("." + d)));
-  }
-
-  private static String base(String name) {
-    String n = name.strip().toLowerCase(Locale.ROOT);
-    return n.startsWith("*.") ? n.substring(2) : n;
+    return asked.stream().allMatch(n -> earlier.stream().anyMatch(d -> JudgedRequesters.covers(d, n)));
   }
 }

@@ -150,6 +150,21 @@ class CaaEvidenceReuseTest {
   }
 
   @Test
+  void evidenceJudgedForANameIsNotReusedForItsWildcardNorTheReverse() {
+    // CAA answers *.sample.co.jp by issuewild, sample.co.jp by issue (RFC 8659 4.3): a quorum on
+    // one property says nothing of the other.
+    earlierEvidence(JUDGED);
+
+    assertThat(
+            perspectives.reusableCaaEvidence(10L, List.of("*.sample.co.jp"), List.of(REQUESTER), NOW).evidence())
+        .isEmpty();
+    assertThat(RemotePerspectives.covers(List.of("*.sample.co.jp"), List.of("www.sample.co.jp"))).isFalse();
+    assertThat(RemotePerspectives.covers(List.of("*.sample.co.jp"), List.of("*.www.sample.co.jp"))).isTrue();
+    assertThat(RemotePerspectives.covers(List.of("sample.co.jp"), List.of("WWW.Sample.co.jp"))).isTrue();
+    assertThat(RemotePerspectives.covers(List.of("sample.co.jp"), List.of("othersample.co.jp"))).isFalse();
+  }
+
+  @Test
   void evidenceJudgedForAnotherAccountIsNotReused() {
     earlierEvidence(JUDGED);
     CaaRequester otherAccount =

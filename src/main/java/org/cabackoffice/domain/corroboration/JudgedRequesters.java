@@ -71,8 +71,14 @@ final class JudgedRequesters {
     for (int i = 0; i < dnsNames.size(); i++) {
       String name = dnsNames.get(i);
       String asked = request(i < requesters.size() ? requesters.get(i) : null);
-      List<String[]> covering = judged.stream().filter(j -> covers(j[0], name)).toList();
-      if (covering.stream().noneMatch(j -> j[1].equals(asked))) {
+      // The most specific judged name speaks for the asked one: evidence that judged www for one
+      // method and its parent for another judged www only for the first.
+      List<String[]> covering =
+          judged.stream()
+              .filter(j -> covers(j[0], name))
+              .sorted(java.util.Comparator.comparingInt((String[] j) -> j[0].length()).reversed())
+              .toList();
+      if (covering.isEmpty() || !covering.get(0)[1].equals(asked)) {
         differing.add(
             dnsNames.get(i) + " is asked" + asked.replace(" accounturi=", " for accounturi=")
                 + (covering.isEmpty()

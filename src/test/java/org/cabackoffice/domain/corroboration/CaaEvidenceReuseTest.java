@@ -165,6 +165,19 @@ class CaaEvidenceReuseTest {
   }
 
   @Test
+  void theMostSpecificJudgedNameSpeaksForTheAskedOne() {
+    CaaRequester website =
+        CaaRequester.application("https://backoffice.example/accounts/1", DomainValidationMethod.WEBSITE_CHANGE_V2);
+    // www judged for the DNS change, its parent for the website change: www by website was not judged.
+    String judged =
+        JudgedRequesters.canonical(List.of("sample.co.jp", "www.sample.co.jp"), List.of(website, REQUESTER));
+
+    assertThat(JudgedRequesters.whyNotCovered(judged, List.of("www.sample.co.jp"), List.of(website))).isPresent();
+    assertThat(JudgedRequesters.whyNotCovered(judged, List.of("www.sample.co.jp"), List.of(REQUESTER))).isEmpty();
+    assertThat(JudgedRequesters.whyNotCovered(judged, List.of("api.sample.co.jp"), List.of(website))).isEmpty();
+  }
+
+  @Test
   void evidenceJudgedForAnotherAccountIsNotReused() {
     earlierEvidence(JUDGED);
     CaaRequester otherAccount =

@@ -119,7 +119,10 @@ class RemotePerspectivesConfigurationTest {
   void caaEvidenceCoversTheSameDomainAndItsSubdomainsOnly() {
     // BR 3.2.2.9: "for the same domain or its subdomains".
     assertThat(RemotePerspectives.covers(List.of("sample.co.jp"), List.of("www.sample.co.jp", "sample.co.jp"))).isTrue();
-    assertThat(RemotePerspectives.covers(List.of("*.sample.co.jp"), List.of("shop.sample.co.jp"))).isTrue();
+    // A wildcard was judged by issuewild, a name by issue (RFC 8659 4.3): neither covers the other.
+    assertThat(RemotePerspectives.covers(List.of("*.sample.co.jp"), List.of("shop.sample.co.jp"))).isFalse();
+    assertThat(RemotePerspectives.covers(List.of("sample.co.jp"), List.of("*.sample.co.jp"))).isFalse();
+    assertThat(RemotePerspectives.covers(List.of("*.sample.co.jp"), List.of("*.shop.sample.co.jp"))).isTrue();
     assertThat(RemotePerspectives.covers(List.of("www.sample.co.jp"), List.of("sample.co.jp"))).isFalse();
     assertThat(RemotePerspectives.covers(List.of("sample.co.jp"), List.of("notsample.co.jp"))).isFalse();
   }

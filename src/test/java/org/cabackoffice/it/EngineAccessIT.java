@@ -203,10 +203,16 @@ class EngineAccessIT extends BackOfficeIT {
     assertThat(taken.getBody()).contains("already claimed");
     as("officer2", "officer2").postForEntity("/engine-rest/task/" + taskId + "/unclaim", null, String.class);
 
-    // Claiming a task in a colleague's name does not let anyone complete it as that colleague:
-    // the record names who is logged in, and that must be the assignee (four-eyes rule).
+    // Nobody claims a task in a colleague's name (that would choose who holds, say, an approval):
+    // 403 with the reason. And a task a colleague holds is not completed by anyone else: the
+    // record names who is logged in, and that must be the assignee (four-eyes rule).
+    ResponseEntity<String> forAColleague =
+        as("officer", "officer")
+            .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer2"), String.class);
+    assertThat(forAColleague.getStatusCode()).as(forAColleague.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forAColleague.getBody()).contains("only for themselves");
     assertThat(
-            as("officer", "officer")
+            as("officer2", "officer2")
                 .postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer2"), String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -216,6 +222,12 @@ class EngineAccessIT extends BackOfficeIT {
             Map.of(
                 "documentsRequirement", Map.of("value", "NOT_NEEDED"),
                 "documentsNote", Map.of("value", "listed in the directory")));
+    // Resolving (a delegated task's hand-back) would take it from officer2 and write its variables
+    // without the task's listener: nothing is delegated here, so nobody resolves.
+    ResponseEntity<String> resolved =
+        as("officer", "officer").postForEntity("/engine-rest/task/" + taskId + "/resolve", decision, String.class);
+    assertThat(resolved.getStatusCode()).as(resolved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(resolved.getBody()).contains("may not resolve");
     ResponseEntity<String> asSomeoneElse =
         as("officer", "officer").postForEntity("/engine-rest/task/" + taskId + "/complete", decision, String.class);
     assertThat(asSomeoneElse.getStatusCode()).as(asSomeoneElse.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);

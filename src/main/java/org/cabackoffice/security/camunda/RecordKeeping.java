@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -161,6 +162,12 @@ final class RecordKeeping extends CommandInterceptor {
     }
     if (is(executed, TASK_VARIABLE_WRITES)) {
       return user + " may not write a task's variables directly: a decision goes through the task's form";
+    }
+    if (executed instanceof ResolveTaskCmd) {
+      // A CompleteTaskCmd by inheritance, so TASK_WORK would let it through, but it passes the task
+      // back to its owner and writes variables without the task's complete listener (the officer
+      // and four-eyes checks): the back office delegates nothing, so nothing is resolved.
+      return user + " may not resolve a task: nothing is delegated here; the officer holding it completes it";
     }
     if (is(executed, REWRITES)) {
       return user + " may not change or remove a comment or attachment: the record stays as written";

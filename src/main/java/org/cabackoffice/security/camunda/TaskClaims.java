@@ -69,6 +69,17 @@ final class TaskClaims extends CommandInterceptor {
     // them (Camunda lets anyone with TASK_WORK) would only stall the one who works it.
     // (A claim by someone else is Camunda's own 409, "already claimed".)
     boolean claim = command instanceof ClaimTaskCmd && userId != null;
+    // Camunda's claim names any user and checks only the caller's TASK_WORK: an officer could put
+    // a senior officers' approval in the name of the senior officer of their choosing (absent, to
+    // stall it, or friendly), and nobody else could take it. A claim is for oneself; passing a
+    // task on is an assignment, with its own check below.
+    String claimer = claim ? next.execute(context -> claimsForSomeoneElse(context, userId)) : null;
+    if (claimer != null) {
+      String refusal = claimer + " may claim a task only for themselves, not for " + userId
+          + "; whoever holds the task or may take it assigns it";
+      log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, refusal);
+      throw new AuthorizationException(refusal);
+    }
     String taken = claim ? null : next.execute(context -> takenFromSomeoneElse(context, taskId));
     if (taken != null) {
       log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, taken);
@@ -91,6 +102,16 @@ final class TaskClaims extends CommandInterceptor {
       throw new ExpectedRefusal(refusal);
     }
     return next.execute(command);
+  }
+
+  /** The caller, when a staff member other than an administrator claims for another user. */
+  private static String claimsForSomeoneElse(CommandContext context, String userId) {
+    String caller = context.getAuthenticatedUserId();
+    List<String> groups = context.getAuthenticatedGroupIds();
+    if (caller == null || caller.equals(userId) || (groups != null && groups.contains(StaffGroups.ADMINS))) {
+      return null;
+    }
+    return caller;
   }
 
   private static String takenFromSomeoneElse(CommandContext context, String taskId) {

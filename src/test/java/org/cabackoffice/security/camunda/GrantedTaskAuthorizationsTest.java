@@ -142,12 +142,19 @@ class GrantedTaskAuthorizationsTest {
           .isInstanceOf(AuthorizationException.class)
           .hasMessageContaining("may not pass on");
       assertThatThrownBy(() -> tasks.complete(approve)).as(process).hasMessageContaining("claim the task first");
+      // Nor claim it in a senior officer's name, nor resolve it (a complete without the listener).
+      assertThatThrownBy(() -> tasks.claim(approve, SENIOR_OFFICER))
+          .as(process)
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("only for themselves");
+      assertThatThrownBy(() -> tasks.resolveTask(approve)).as(process).hasMessageContaining("may not resolve");
 
       as(SENIOR_OFFICER);
       tasks.claim(approve, SENIOR_OFFICER);
       as(VALIDATION_OFFICER);
       assertThatThrownBy(() -> tasks.setAssignee(approve, null)).as(process).hasMessageContaining("held by " + SENIOR_OFFICER);
       assertThatThrownBy(() -> tasks.complete(approve)).as(process).hasMessageContaining("assigned to " + SENIOR_OFFICER);
+      assertThatThrownBy(() -> tasks.resolveTask(approve)).as(process).hasMessageContaining("may not resolve");
       identity.clearAuthentication();
       assertThat(tasks.createTaskQuery().taskId(approve).singleResult().getAssignee()).isEqualTo(SENIOR_OFFICER);
     }

@@ -65,9 +65,6 @@ final class TaskClaims extends CommandInterceptor {
     if (taskId == null) {
       return next.execute(command);
     }
-    // A task someone holds is theirs to give back or pass on: another officer taking it from
-    // them (Camunda lets anyone with TASK_WORK) would only stall the one who works it.
-    // (A claim by someone else is Camunda's own 409, "already claimed".)
     boolean claim = command instanceof ClaimTaskCmd && userId != null;
     // Camunda's claim names any user and checks only the caller's TASK_WORK: an officer could put
     // a senior officers' approval in the name of the senior officer of their choosing (absent, to
@@ -80,6 +77,9 @@ final class TaskClaims extends CommandInterceptor {
       log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, refusal);
       throw new AuthorizationException(refusal);
     }
+    // A task someone holds is theirs to give back or pass on: another officer taking it from
+    // them (Camunda lets anyone with TASK_WORK) would only stall the one who works it.
+    // (A claim by someone else is Camunda's own 409, "already claimed".)
     String taken = claim ? null : next.execute(context -> takenFromSomeoneElse(context, taskId));
     if (taken != null) {
       log.info("Engine refused {} of task {}: {}", StaffCommands.describe(command), taskId, taken);
